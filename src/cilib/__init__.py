@@ -1,0 +1,26 @@
+"""cilib: synthetic pregnancy cohorts for teaching and researching cervical insufficiency.
+
+Synthetic data for teaching and research only; not for clinical use.
+
+>>> import cilib
+>>> a = cilib.Assumptions.scenario("iams_1996")
+>>> cohort = cilib.generate_cohort(1_000, seed=1, assumptions=a)
+>>> cl = cilib.cervical_length(cohort, ga_weeks=24)
+"""
+
+from cilib.assumptions import Assumptions, Record, scenarios
+from cilib.cervix import cervical_length
+from cilib.cohort import generate_cohort
+from cilib.schema import data_dictionary
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Assumptions",
+    "Record",
+    "__version__",
+    "cervical_length",
+    "data_dictionary",
+    "generate_cohort",
+    "scenarios",
+]

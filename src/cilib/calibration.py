@@ -1,0 +1,288 @@
+"""Calibration: a scenario's simulated figures beside its published targets.
+
+The targets are those of evidence.md ("Calibration targets you can see", 1-13), each in its
+scenario. :func:`calibrate` returns a tidy table with the simulated value, its Monte-Carlo 95%
+confidence interval and whether it falls inside the target's acceptance interval. Free
+parameters are fitted by ``scripts/fit_calibration.py`` (scipy.optimize) and stored as
+calibrated records.
+
+Denominators follow the sources: preterm and twin rates count infants (a twin pregnancy counts
+twice), as national statistics do; fetal deaths are per 1,000 live births plus fetal deaths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from cilib.assumptions import Assumptions
+from cilib.cervix import measured_length, measurement_stream
+from cilib.cohort import generate_cohort
+
+Z95 = 1.959963984540054  # standard normal 97.5% quantile
+
+
+@dataclass(frozen=True)
+class Target:
+    """A published figure a scenario must reproduce, with its acceptance interval."""
+
+    id: int
+    key: str
+    scenario: str
+    description: str
+    published: float
+    lower: float
+    upper: float
+    unit: str
+    sources: tuple[str, ...]
+    tolerance: str
+
+
+def _t(id_, key, scen, desc, pub, lo, hi, unit, src, tol):
+    return Target(id_, key, scen, desc, pub, lo, hi, unit, src, tol)
+
+
+US, IAMS, FMF = "us_contemporary", "iams_1996", "fmf_london"
+_RR = (("75th", 1.98), ("50th", 2.35), ("25th", 3.79), ("10th", 6.19), ("5th", 9.49),
+       ("1st", 13.99))
+_CENT = (("75th", 40.0), ("50th", 35.0), ("25th", 30.0), ("10th", 26.0), ("5th", 22.0),
+         ("1st", 13.0))
+
+TARGETS: tuple[Target, ...] = (
+    _t(1, "ptb_all", US, "Preterm birth <37 wk, all live births", 10.4, 10.1, 10.7, "%",
+       ("nvsr_2022_births", "nvsr_2023_births"), "+/- 0.3 points"),
+    _t(1, "ptb_nh_black", US, "Preterm birth <37 wk, non-Hispanic Black mothers", 14.7, 14.0,
+       15.4, "%", ("march_of_dimes_2024",), "+/- 0.7 points"),
+    _t(1, "ptb_hispanic", US, "Preterm birth <37 wk, Hispanic mothers", 10.1, 9.4, 10.8, "%",
+       ("march_of_dimes_2024",), "+/- 0.7 points"),
+    _t(2, "spontaneous_share", US, "Share of preterm births that are spontaneous", 72.5, 70.0,
+       75.0, "%", ("chandiramani_2007", "ptb_subtype_chapter"), "70-75%"),
+    _t(3, "twin_infants", US, "Twin infants among all births", 3.12, 2.9, 3.3, "%",
+       ("nvsr_2022_births",), "about 3.1% (+/- 0.2 points, our reading of 'about')"),
+    _t(3, "twin_ptb", US, "Twins born <37 wk", 60.0, 55.0, 65.0, "%",
+       ("acog_pb234_2021", "aafp_2022_pb234_summary"), "about 60% (+/- 5 points, our reading)"),
+    _t(4, "smoking", US, "Smoking during pregnancy (births)", 3.7, 3.5, 3.9, "%",
+       ("nvsr_2022_births",), "+/- 0.2 points (our reading)"),
+    _t(5, "cl_le25_17_23w", US, "Measured CL <= 25 mm, singletons screened at 17-23 wk", 2.0,
+       1.6, 2.4, "%", ("temming_2016",), "+/- 0.4 points"),
+    _t(5, "cl_le20_17_23w", US, "Measured CL <= 20 mm, singletons screened at 17-23 wk", 1.2,
+       0.8, 1.6, "%", ("temming_2016",), "+/- 0.4 points"),
+    _t(6, "fetal_deaths_20_27w", US, "Fetal deaths at 20-27 wk per 1,000 live births and fetal "
+       "deaths", 2.79, 2.0, 3.6, "per 1,000", ("gregory_2022_fetal_mortality",),
+       "about 2.8 (+/- 0.8, our reading)"),
+    _t(7, "recurrence_prior_sptb", US, "Multiparous singletons with a prior sPTB: sPTB <37 wk",
+       21.7, 18.7, 24.7, "%", ("mercer_1999",), "+/- 3 points"),
+    _t(7, "recurrence_no_prior_sptb", US, "Multiparous singletons without a prior sPTB: sPTB "
+       "<37 wk", 8.8, 5.8, 11.8, "%", ("mercer_1999",), "+/- 3 points"),
+    _t(8, "cl24_mean", IAMS, "CL at 24 wk, mean", 35.2, 34.5, 35.9, "mm", ("iams_1996",),
+       "+/- 0.7 mm"),
+    _t(8, "cl24_sd", IAMS, "CL at 24 wk, SD", 8.3, 7.6, 9.0, "mm", ("iams_1996",), "+/- 0.7 mm"),
+    *(
+        _t(9, f"cl24_p{name[:-2]}", IAMS, f"CL at 24 wk, {name} centile", v, v - tol, v + tol,
+           "mm", ("iams_1996",), f"+/- {tol:g} mm")
+        for (name, v), tol in zip(_CENT, (1.5, 1.5, 1.5, 1.5, 1.5, 2.5), strict=True)
+    ),
+    _t(10, "sptb35", IAMS, "Spontaneous delivery <35 wk", 4.3, 3.6, 5.1, "%", ("iams_1996",),
+       "3.6-5.1%"),
+    *(
+        _t(11, f"rr_le_p{name[:-2]}", IAMS, f"RR of sPTB <35 wk, CL at or below the {name} "
+           "centile vs above the 75th", v, v / 1.35, v * 1.35, "ratio", ("iams_1996",),
+           "+/- 35% relative")
+        for name, v in _RR
+    ),
+    _t(12, "cl_median_22_24w", FMF, "Median CL at 22-23 wk", 37.0, 36.0, 38.0, "mm",
+       ("to_2001", "heath_1998_demographics"), "36-38 mm"),
+    _t(12, "cl_le15_22_24w", FMF, "CL <= 15 mm at 22-23 wk", 1.65, 1.3, 2.0, "%",
+       ("fonseca_2007", "to_2001"), "1.6-1.7% +/- 0.3 points"),
+    _t(13, "sptb34_cl_le15", FMF, "Untreated CL <= 15 mm: spontaneous delivery <34 wk", 34.4,
+       28.4, 40.4, "%", ("fonseca_2007",), "+/- 6 points"),
+)
+
+
+def _prop(y: np.ndarray, w: np.ndarray | None = None) -> tuple[float, float]:
+    """Weighted proportion and its cluster-robust standard error (pregnancy = cluster)."""
+    y = y.astype(np.float64)
+    if w is None:
+        w = np.ones_like(y)
+    sw = w.sum()
+    if sw == 0:
+        return np.nan, np.nan
+    p = float((w * y).sum() / sw)
+    se = float(np.sqrt(((w * (y - p)) ** 2).sum()) / sw)
+    return p, se
+
+
+def _pct(y, w=None, scale=100.0):
+    p, se = _prop(y, w)
+    return scale * p, scale * (p - Z95 * se), scale * (p + Z95 * se)
+
+
+def _rr(y, exposed, reference):
+    a, n1 = y[exposed].sum(), exposed.sum()
+    c, n2 = y[reference].sum(), reference.sum()
+    if min(a, c) == 0:
+        return np.nan, np.nan, np.nan
+    rr = (a / n1) / (c / n2)
+    se = np.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n2)
+    return rr, rr * np.exp(-Z95 * se), rr * np.exp(Z95 * se)
+
+
+def _quantile_ci(x: np.ndarray, q: float):
+    """Sample quantile with a distribution-free (binomial order-statistic) 95% CI."""
+    xs = np.sort(x)
+    n = len(xs)
+    half = Z95 * np.sqrt(n * q * (1 - q))
+    lo, hi = int(max(0, np.floor(n * q - half))), int(min(n - 1, np.ceil(n * q + half)))
+    return float(np.quantile(xs, q)), float(xs[lo]), float(xs[hi])
+
+
+def _mean_ci(x):
+    m, se = x.mean(), x.std(ddof=1) / np.sqrt(len(x))
+    return float(m), float(m - Z95 * se), float(m + Z95 * se)
+
+
+def _sd_ci(x):
+    s = x.std(ddof=1)
+    # large-sample SE of the SD, allowing for excess kurtosis
+    k = ((x - x.mean()) ** 4).mean() / x.var() ** 2
+    se = s * np.sqrt((k - 1) / (4 * len(x)))
+    return float(s), float(s - Z95 * se), float(s + Z95 * se)
+
+
+def _window_scan(cohort, a, seed, lo, hi, scan):
+    """Measured CL at a gestation drawn uniformly in [lo, hi) for pregnancies ongoing then."""
+    ga = lo + (hi - lo) * measurement_stream(seed, 100 + scan).random(len(cohort))
+    ongoing = cohort["ga_birth_weeks"].to_numpy() > ga
+    ga = np.where(ongoing, ga, lo)  # value unused (NaN) for pregnancies already ended
+    return measured_length(cohort, ga, a, seed=seed, scan=scan).to_numpy(), ongoing
+
+
+def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
+    ga = c["ga_birth_weeks"].to_numpy()
+    births = (~c["midtrimester_loss"].to_numpy()) & (ga >= a["loss_before_weeks"])
+    infants = (c["plurality"].cat.codes.to_numpy() + 1).astype(np.float64)
+    ptb = ga < a["preterm_before_weeks"]
+    spont = (c["onset"] == "spontaneous").to_numpy()
+    race = c["race_ethnicity"].to_numpy()
+    twin = (c["plurality"] == "twin").to_numpy()
+    singleton = (c["plurality"] == "singleton").to_numpy()
+    w = np.where(births, infants, 0.0)
+    out = {
+        "ptb_all": _pct(ptb, w),
+        "ptb_nh_black": _pct(ptb, w * (race == "NH Black")),
+        "ptb_hispanic": _pct(ptb, w * (race == "Hispanic")),
+        "spontaneous_share": _pct(spont, w * ptb),
+        "twin_infants": _pct(twin, w),
+        "twin_ptb": _pct(ptb, w * twin),
+        "smoking": _pct(c["smoking"].to_numpy(), w),
+    }
+    cl, ongoing = _window_scan(c, a, seed, 17.0, 23.0 + 6 / 7, scan=0)
+    sel = ongoing & singleton
+    out["cl_le25_17_23w"] = _pct(cl[sel] <= 25.0)
+    out["cl_le20_17_23w"] = _pct(cl[sel] <= 20.0)
+    fd = c["midtrimester_loss"].to_numpy() & (ga >= 20.0)
+    out["fetal_deaths_20_27w"] = _pct(fd, infants * (births | fd), scale=1000.0)
+    multi = singleton & (c["parity"].to_numpy() >= 1) & (ga >= a["loss_before_weeks"])
+    sptb = spont & ptb
+    prior = c["prior_sptb"].to_numpy()
+    out["recurrence_prior_sptb"] = _pct(sptb[multi & prior])
+    out["recurrence_no_prior_sptb"] = _pct(sptb[multi & ~prior])
+    return out
+
+
+def _figures_iams(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
+    ga = c["ga_birth_weeks"].to_numpy()
+    ongoing = ga > 24.0
+    cl = measured_length(c, np.where(ongoing, 24.0, 14.0), a, seed=seed).to_numpy()[ongoing]
+    sptb35 = ((c["onset"] == "spontaneous").to_numpy() & (ga < 35.0))[ongoing]
+    out = {"cl24_mean": _mean_ci(cl), "cl24_sd": _sd_ci(cl)}
+    cuts = {}
+    for name, q in (("75", 0.75), ("50", 0.5), ("25", 0.25), ("10", 0.1), ("5", 0.05),
+                    ("1", 0.01)):
+        out[f"cl24_p{name}"] = _quantile_ci(cl, q)
+        cuts[name] = out[f"cl24_p{name}"][0]
+    out["sptb35"] = _pct(sptb35)
+    reference = cl > cuts["75"]
+    for name, cut in cuts.items():
+        out[f"rr_le_p{name}"] = _rr(sptb35, cl <= cut, reference)
+    return out
+
+
+def _figures_fmf(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
+    cl, ongoing = _window_scan(c, a, seed, 22.0, 24.0, scan=0)
+    cl = cl[ongoing]
+    ga = c["ga_birth_weeks"].to_numpy()[ongoing]
+    sptb34 = (c["onset"] == "spontaneous").to_numpy()[ongoing] & (ga < 34.0)
+    short = cl <= 15.0
+    return {
+        "cl_median_22_24w": _quantile_ci(cl, 0.5),
+        "cl_le15_22_24w": _pct(short),
+        "sptb34_cl_le15": _pct(sptb34[short]),
+    }
+
+
+_FIGURES = {US: _figures_us, IAMS: _figures_iams, FMF: _figures_fmf}
+
+
+def simulated_figures(
+    assumptions: Assumptions, n: int = 200_000, seed: int = 20_240_601
+) -> dict[str, tuple[float, float, float]]:
+    """Simulated value and 95% Monte-Carlo CI of each target of the assumptions' scenario."""
+    cohort = generate_cohort(n, seed=seed, assumptions=assumptions)
+    return _FIGURES[assumptions.scenario_name](cohort, assumptions, seed)
+
+
+def calibrate(
+    scenario: str | None = None,
+    *,
+    n: int = 200_000,
+    seed: int = 20_240_601,
+    assumptions: Assumptions | None = None,
+) -> pd.DataFrame:
+    """Compare simulated figures with the published calibration targets.
+
+    Parameters
+    ----------
+    scenario : str, optional
+        One scenario, or all three when omitted (ignored if ``assumptions`` is given).
+    n : int
+        Pregnancies simulated per scenario; evidence.md's tolerances assume >= 200,000.
+    seed : int
+        Seed of the cohort and of the measurement streams.
+    assumptions : Assumptions, optional
+        Use these instead of the scenario defaults (their scenario decides the targets).
+
+    Returns
+    -------
+    DataFrame
+        One row per target: ``target`` (evidence.md number), ``key``, ``scenario``,
+        ``description``, ``published``, ``simulated``, ``ci_low``, ``ci_high`` (Monte-Carlo
+        95% CI), ``lower``, ``upper`` (acceptance interval), ``tolerance``, ``unit``,
+        ``sources``, ``pass``.
+    """
+    if assumptions is not None:
+        sets = [assumptions]
+    elif scenario is None:
+        sets = [Assumptions.scenario(s) for s in _FIGURES]
+    else:
+        sets = [Assumptions.scenario(scenario)]
+    rows = []
+    for a in sets:
+        figs = simulated_figures(a, n=n, seed=seed)
+        for t in TARGETS:
+            if t.scenario != a.scenario_name:
+                continue
+            est, lo, hi = figs[t.key]
+            rows.append(
+                {
+                    "target": t.id, "key": t.key, "scenario": t.scenario,
+                    "description": t.description, "published": t.published,
+                    "simulated": est, "ci_low": lo, "ci_high": hi, "lower": t.lower,
+                    "upper": t.upper, "tolerance": t.tolerance, "unit": t.unit,
+                    "sources": ", ".join(t.sources),
+                    "pass": bool(t.lower <= est <= t.upper),
+                }
+            )
+    return pd.DataFrame(rows)

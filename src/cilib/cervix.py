@@ -1,0 +1,159 @@
+"""Cervical length: a true linear trajectory per pregnancy from 14 to 34 weeks.
+
+``CL(t) = cl_14w_mm - cl_slope_mm_per_week * (t - 14)``, floored at 0 mm. The value at 14 wk is
+normal and the shortening rate log-normal, each with a component shared by a woman's
+pregnancies (``cl_woman_share``). The right tail of the shortening rate, raised by latent
+cervical weakness and twins, gives the heavy lower tail of CL at 24 wk (evidence.md target 9);
+excision and trachelectomy shorten the cervix from the start.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from cilib.assumptions import Assumptions
+
+#: Gestational window in which the true trajectory is defined (weeks).
+TRAJECTORY_WEEKS = (14.0, 34.0)
+
+
+def trajectory(
+    a: Assumptions,
+    *,
+    z_woman: np.ndarray,
+    z_pregnancy: np.ndarray,
+    excision: np.ndarray,
+    trachelectomy: np.ndarray,
+    insufficiency: np.ndarray,
+    plurality: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """True CL at 14 wk (mm) and shortening rate (mm/week) for each pregnancy.
+
+    ``z_woman`` and ``z_pregnancy`` are standard normals of shape (n, 2): column 0 for the
+    level, column 1 for the log rate. ``excision`` is 0 none, 1 LLETZ, 2 cold-knife cone.
+    """
+    s = a["cl_woman_share"]
+    zw, zp = math.sqrt(s), math.sqrt(1.0 - s)
+    twin = plurality >= 2
+    level = (
+        a["cl_14w_mean_mm"]
+        + a["cl_14w_sd_mm"] * (zw * z_woman[:, 0] + zp * z_pregnancy[:, 0])
+        + np.where(excision == 1, a["cl_shift_lletz_mm"], 0.0)
+        + np.where(excision == 2, a["cl_shift_cold_knife_mm"], 0.0)
+        + np.where(trachelectomy, a["cl_shift_trachelectomy_mm"], 0.0)
+        + np.where(twin, a["cl_twin_shift_mm"], 0.0)
+    )
+    log_rate = (
+        math.log(a["cl_shortening_median_mm_per_week"])
+        + a["cl_shortening_log_sd"] * (zw * z_woman[:, 1] + zp * z_pregnancy[:, 1])
+        + np.where(insufficiency, math.log(a["rr_shortening_insufficiency"]), 0.0)
+        + np.where(twin, math.log(a["rr_shortening_twin"]), 0.0)
+    )
+    return level, np.exp(log_rate)
+
+
+def _ga_array(ga_weeks, n: int) -> np.ndarray:
+    if isinstance(ga_weeks, bool) or isinstance(ga_weeks, str):
+        raise TypeError(f"ga_weeks: got {ga_weeks!r}; allowed: a number of weeks in [14, 34]")
+    try:
+        ga = np.asarray(ga_weeks, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"ga_weeks: got {ga_weeks!r}; allowed: a number of weeks in [14, 34]"
+        ) from None
+    if ga.ndim > 1 or (ga.ndim == 1 and len(ga) != n):
+        raise ValueError(
+            f"ga_weeks: got an array of shape {ga.shape}; allowed: a scalar or one value per "
+            f"pregnancy ({n})"
+        )
+    lo, hi = TRAJECTORY_WEEKS
+    bad = np.isnan(ga) | (ga < lo) | (ga > hi)
+    if np.any(bad):
+        first = ga if ga.ndim == 0 else ga[np.argmax(bad)]
+        raise ValueError(
+            f"ga_weeks: got {float(first):g}; allowed: weeks in [{lo:g}, {hi:g}] (the span "
+            "of the modelled trajectory)"
+        )
+    return ga
+
+
+def cervical_length(cohort: pd.DataFrame, ga_weeks) -> pd.Series:
+    """True cervical length at a gestational age.
+
+    Parameters
+    ----------
+    cohort : DataFrame
+        From :func:`cilib.generate_cohort`; uses ``cl_14w_mm``, ``cl_slope_mm_per_week`` and
+        ``ga_birth_weeks``.
+    ga_weeks : float or array-like
+        Gestation in weeks, 14-34; a scalar or one value per pregnancy.
+
+    Returns
+    -------
+    Series of float64, mm
+        Named ``cl_mm``, indexed like ``cohort``; NaN where the pregnancy has already ended
+        (``ga_birth_weeks <= ga_weeks``). Never negative.
+
+    Examples
+    --------
+    >>> import cilib
+    >>> c = cilib.generate_cohort(1000, seed=1)
+    >>> cl = cilib.cervical_length(c, ga_weeks=24)
+    >>> bool((cl.dropna() >= 0).all())
+    True
+    """
+    if not isinstance(cohort, pd.DataFrame):
+        raise TypeError(f"cohort: got {type(cohort).__name__}; allowed: a DataFrame from "
+                        "cilib.generate_cohort")
+    missing = {"cl_14w_mm", "cl_slope_mm_per_week", "ga_birth_weeks"} - set(cohort.columns)
+    if missing:
+        raise ValueError(f"cohort: missing columns {sorted(missing)}; allowed: a DataFrame "
+                         "from cilib.generate_cohort")
+    ga = _ga_array(ga_weeks, len(cohort))
+    level = cohort["cl_14w_mm"].to_numpy(np.float64)
+    slope = cohort["cl_slope_mm_per_week"].to_numpy(np.float64)
+    cl = np.maximum(level - slope * (ga - TRAJECTORY_WEEKS[0]), 0.0)
+    cl[cohort["ga_birth_weeks"].to_numpy() <= ga] = np.nan
+    return pd.Series(cl, index=cohort.index, name="cl_mm")
+
+
+#: Top-level spawn keys of the random streams used for measurement (cohort uses 0).
+STREAM_MEASUREMENT = 1
+
+
+def measurement_stream(seed: int, *keys: int) -> np.random.Generator:
+    """Random stream for measurement, independent of the cohort's streams."""
+    ss = np.random.SeedSequence(int(seed), spawn_key=(STREAM_MEASUREMENT, *keys))
+    return np.random.Generator(np.random.PCG64(ss))
+
+
+def measured_length(
+    cohort: pd.DataFrame, ga_weeks, assumptions: Assumptions, *, seed: int, scan: int = 0
+) -> pd.Series:
+    """Transvaginal CL as measured: true CL plus measurement offset and error.
+
+    Parameters
+    ----------
+    cohort : DataFrame
+        From :func:`cilib.generate_cohort`.
+    ga_weeks : float or array-like
+        Gestation of the scan, weeks (14-34).
+    assumptions : Assumptions
+        Uses ``cl_measurement_offset_mm`` and ``cl_measurement_sd_mm`` (Heath 1998).
+    seed : int
+        Seed of the measurement stream; ``scan`` numbers repeated scans so that adding a scan
+        never changes the draws of another. Row ``i`` always gets the ``i``-th draw, so the
+        result is prefix-stable like the cohort.
+
+    Returns
+    -------
+    Series of float64, mm
+        Named ``cl_measured_mm``; NaN where the pregnancy already ended; never negative.
+    """
+    true = cervical_length(cohort, ga_weeks).to_numpy()
+    z = measurement_stream(seed, scan).standard_normal(len(true))
+    m = true + assumptions["cl_measurement_offset_mm"] + assumptions["cl_measurement_sd_mm"] * z
+    return pd.Series(np.maximum(m, 0.0), index=cohort.index, name="cl_measured_mm")

@@ -1,0 +1,140 @@
+"""Natural history without treatment: gestation at birth and onset from competing hazards.
+
+Four competing processes start at ``hazard_start_weeks`` (14 wk); each has a Gompertz hazard
+``h(t) = exp(log_h0 + rate * (t - 14))`` so the time at which its cumulative hazard reaches a
+unit-exponential draw has a closed form (:func:`gompertz_time`) and the whole cohort is drawn
+with a handful of vector operations:
+
+1. term labour: physiological spontaneous labour around ``term_labour_median_weeks``;
+2. preterm labour/PPROM through non-cervical pathways;
+3. cervix-driven spontaneous birth: ``h = h25 * exp(beta * (25 mm - CL(t)))`` with ``CL(t)`` the
+   pregnancy's linear true cervical-length trajectory, so it rises as the cervix shortens;
+4. medically indicated birth, plus a planned birth at a fixed gestation (induction for
+   prolonged pregnancy, planned birth of twins and triplets).
+
+The risk factors multiply the three spontaneous hazards (a hazard ratio of spontaneous
+birth), so that they also bring term labour earlier. The earliest time wins. A spontaneous end before ``loss_before_weeks`` is a mid-trimester loss.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from cilib.assumptions import Assumptions
+
+# Causes of the end of pregnancy (codes stored in the cohort as ``end_cause``).
+CAUSES = ("term_labour", "preterm_labour", "cervical", "indicated", "planned")
+TERM, PRETERM, CERVICAL, INDICATED, PLANNED = range(5)
+#: Spontaneous onset subtypes (``spontaneous_type``); indicated births have a missing value.
+SPONTANEOUS_TYPES = ("labour", "pprom", "painless_dilation")
+#: The 25 mm reference of ``h_cervical_per_week_at_25mm`` (a parametrisation, not an effect).
+CL_REFERENCE_MM = 25.0
+PRETERM_REFERENCE_WEEKS = 24.0
+INDICATED_REFERENCE_WEEKS = 37.0
+
+
+def gompertz_time(e: np.ndarray, log_h0: np.ndarray | float, rate: np.ndarray | float):
+    """Time (weeks after the origin) at which a Gompertz cumulative hazard reaches ``e``.
+
+    Solves ``exp(log_h0) * (exp(rate * s) - 1) / rate = e`` for ``s``; with ``rate`` near zero
+    the hazard is constant and ``s = e * exp(-log_h0)``. Returns ``inf`` where the hazard is
+    zero.
+    """
+    x = e * np.exp(-np.asarray(log_h0, dtype=np.float64))
+    rate = np.asarray(rate, dtype=np.float64)
+    if rate.ndim == 0:
+        if rate > 1e-9:
+            return np.log1p(x * rate) / rate
+        return x
+    safe = np.where(rate > 1e-9, rate, 1.0)
+    return np.where(rate > 1e-9, np.log1p(x * safe) / safe, x)
+
+
+def natural_history(
+    a: Assumptions,
+    *,
+    cl14_mm: np.ndarray,
+    slope_mm_per_week: np.ndarray,
+    plurality: np.ndarray,
+    lp_spontaneous: np.ndarray,
+    lp_indicated: np.ndarray,
+    e: np.ndarray,
+    u_type: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Draw gestation at birth (weeks) and its cause for each pregnancy, without treatment.
+
+    Parameters
+    ----------
+    a : Assumptions
+        Uses the ``hazards`` and ``definitions`` records.
+    cl14_mm, slope_mm_per_week : ndarray
+        True CL at 14 wk (mm) and its linear shortening rate (mm/week).
+    plurality : ndarray of int
+        1, 2 or 3 fetuses.
+    lp_spontaneous, lp_indicated : ndarray
+        Log hazard ratios of the non-term spontaneous processes and of indicated birth.
+    e : ndarray, shape (n, 4)
+        Unit-exponential latent draws, one per process (term, preterm, cervical, indicated);
+        kept in the cohort so that every policy arm reuses them (common random numbers).
+    u_type : ndarray
+        Uniform draw choosing labour or PPROM for spontaneous preterm births.
+
+    Returns
+    -------
+    ga_weeks : ndarray of float64
+        Gestation at birth or loss, weeks.
+    cause : ndarray of int8
+        Index into :data:`CAUSES`.
+    spontaneous_type : ndarray of int8
+        Index into :data:`SPONTANEOUS_TYPES`, -1 for indicated births.
+    """
+    t0 = a["hazard_start_weeks"]
+    twin = plurality >= 2
+    triplet = plurality >= 3
+    # 1. term labour (median M: exp(a1) / g1 ~= ln 2 at M)
+    g1 = a["term_labour_rate_per_week"]
+    m = a["term_labour_median_weeks"] + a["term_labour_shift_twin_weeks"] * (
+        twin.astype(np.float64) + triplet
+    )
+    log_h0 = math.log(g1 * math.log(2.0)) + g1 * (t0 - m)
+    times = np.empty((5, len(cl14_mm)), dtype=np.float64)
+    times[TERM] = gompertz_time(e[:, 0], log_h0 + lp_spontaneous, g1)
+    # 2. preterm labour / PPROM, non-cervical pathways
+    g2 = a["preterm_labour_slope_per_week"]
+    log_h0 = math.log(a["h_preterm_labour_per_week_24w"]) + g2 * (t0 - PRETERM_REFERENCE_WEEKS)
+    times[PRETERM] = gompertz_time(e[:, 1], log_h0 + lp_spontaneous, g2)
+    # 3. cervix-driven: log h = log h25 + beta * (25 - CL14 + slope * s)
+    beta = a["log_hr_cervical_per_mm"]
+    log_h0 = (
+        math.log(a["h_cervical_per_week_at_25mm"])
+        + beta * (CL_REFERENCE_MM - cl14_mm)
+        + lp_spontaneous
+    )
+    times[CERVICAL] = gompertz_time(e[:, 2], log_h0, beta * slope_mm_per_week)
+    # 4. indicated
+    g4 = a["indicated_slope_per_week"]
+    log_h0 = math.log(a["h_indicated_per_week_37w"]) + g4 * (t0 - INDICATED_REFERENCE_WEEKS)
+    times[INDICATED] = gompertz_time(e[:, 3], log_h0 + lp_indicated, g4)
+    times[:4] += t0
+    planned = np.where(
+        triplet,
+        a["planned_birth_triplet_weeks"],
+        np.where(twin, a["planned_birth_twin_weeks"], a["planned_birth_singleton_weeks"]),
+    )
+    times[PLANNED] = planned
+    cause = np.argmin(times, axis=0).astype(np.int8)
+    ga = np.take_along_axis(times, cause[None, :].astype(np.intp), axis=0)[0]
+    spontaneous = cause <= CERVICAL
+    preterm = ga < a["preterm_before_weeks"]
+    stype = np.where(
+        spontaneous,
+        np.where(
+            (cause == CERVICAL) & (ga < a["loss_before_weeks"]),
+            2,
+            np.where(preterm & (u_type < a["p_pprom_given_spontaneous"]), 1, 0),
+        ),
+        -1,
+    ).astype(np.int8)
+    return ga, cause, stype

@@ -1,0 +1,33 @@
+"""The closed-form competing-hazards model."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from scipy import integrate
+
+from cilib import outcomes
+
+
+@pytest.mark.parametrize("rate", [0.0, 1e-12, 0.05, 1.1])
+def test_gompertz_time_inverts_the_cumulative_hazard(rate):
+    e = np.array([0.01, 0.5, 2.0])
+    log_h0 = -3.0
+    s = outcomes.gompertz_time(e, log_h0, rate)
+    for ei, si in zip(e, s, strict=True):
+        h, _ = integrate.quad(lambda t: math.exp(log_h0 + rate * t), 0, si)
+        assert h == pytest.approx(ei, rel=1e-9), f"H(s) should equal E for rate {rate}"
+
+
+def test_gompertz_time_with_rate_array_matches_scalar():
+    e = np.array([0.3, 0.3, 0.3])
+    arr = outcomes.gompertz_time(e, np.array([-2.0, -2.0, -2.0]), np.array([0.0, 0.2, 1.0]))
+    for i, r in enumerate((0.0, 0.2, 1.0)):
+        assert arr[i] == pytest.approx(outcomes.gompertz_time(e[:1], -2.0, r)[0])
+
+
+def test_higher_hazard_never_lengthens_time():
+    e = np.linspace(0.01, 5, 50)
+    assert np.all(outcomes.gompertz_time(e, -1.0, 0.3) <= outcomes.gompertz_time(e, -2.0, 0.3))
