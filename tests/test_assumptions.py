@@ -34,7 +34,7 @@ def test_every_citation_key_exists(name):
 
 def test_names_carry_units_or_prefixes():
     prefixes = ("p_", "hr_", "rr_", "or_", "h_", "sd_", "log_", "rho_", "mean_", "max_")
-    suffixes = ("_weeks", "_mm", "_years", "_per_week", "_share", "_log_sd")
+    suffixes = ("_weeks", "_mm", "_years", "_per_week", "_share", "_log_sd", "_tail")
     odd = [r.name for r in BASE_RECORDS
            if not (r.name.startswith(prefixes) or r.name.endswith(suffixes))]
     assert not odd, f"assumption names without a unit suffix or a type prefix: {odd}"

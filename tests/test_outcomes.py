@@ -31,3 +31,17 @@ def test_gompertz_time_with_rate_array_matches_scalar():
 def test_higher_hazard_never_lengthens_time():
     e = np.linspace(0.01, 5, 50)
     assert np.all(outcomes.gompertz_time(e, -1.0, 0.3) <= outcomes.gompertz_time(e, -2.0, 0.3))
+
+
+def test_gompertz_floor_time_is_constant_hazard_after_the_cap():
+    e = np.array([0.001, 0.05, 3.0])
+    log_h0, rate, cap = -3.0, 0.5, np.array([2.0, 2.0, 2.0])
+    s = outcomes.gompertz_floor_time(e, log_h0, rate, cap)
+
+    def hazard(t):
+        return math.exp(log_h0 + rate * min(t, 2.0))
+
+    for ei, si in zip(e, s, strict=True):
+        h, _ = integrate.quad(hazard, 0, si, points=[2.0])
+        assert h == pytest.approx(ei, rel=1e-9), "cumulative hazard with a floor must equal E"
+    assert s[0] < 2.0 < s[2], "the test must cover both sides of the cap"

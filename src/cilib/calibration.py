@@ -22,6 +22,7 @@ from cilib.cervix import measured_length, measurement_stream
 from cilib.cohort import generate_cohort
 
 Z95 = 1.959963984540054  # standard normal 97.5% quantile
+FETAL_DEATH_FROM_WEEKS = 20.0  # NVSS reports fetal deaths from 20 weeks (Gregory et al.)
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def _window_scan(cohort, a, seed, lo, hi, scan):
 
 def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
     ga = c["ga_birth_weeks"].to_numpy()
-    births = (~c["midtrimester_loss"].to_numpy()) & (ga >= a["loss_before_weeks"])
+    births = ga >= a["loss_before_weeks"]
     infants = (c["plurality"].cat.codes.to_numpy() + 1).astype(np.float64)
     ptb = ga < a["preterm_before_weeks"]
     spont = (c["onset"] == "spontaneous").to_numpy()
@@ -182,7 +183,8 @@ def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
     sel = ongoing & singleton
     out["cl_le25_17_23w"] = _pct(cl[sel] <= 25.0)
     out["cl_le20_17_23w"] = _pct(cl[sel] <= 20.0)
-    fd = c["midtrimester_loss"].to_numpy() & (ga >= 20.0)
+    # fetal deaths: pregnancies ending at 20 wk or later but before viability (24 wk)
+    fd = (ga >= FETAL_DEATH_FROM_WEEKS) & ~births
     out["fetal_deaths_20_27w"] = _pct(fd, infants * (births | fd), scale=1000.0)
     multi = singleton & (c["parity"].to_numpy() >= 1) & (ga >= a["loss_before_weeks"])
     sptb = spont & ptb

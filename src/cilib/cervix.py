@@ -1,7 +1,8 @@
 """Cervical length: a true linear trajectory per pregnancy from 14 to 34 weeks.
 
 ``CL(t) = cl_14w_mm - cl_slope_mm_per_week * (t - 14)``, floored at 0 mm. The value at 14 wk is
-normal and the shortening rate log-normal, each with a component shared by a woman's
+normal with a stretched lower half (``cl_14w_lower_tail``: constitutionally short cervices that
+stay short) and the shortening rate log-normal, each with a component shared by a woman's
 pregnancies (``cl_woman_share``). The right tail of the shortening rate, raised by latent
 cervical weakness and twins, gives the heavy lower tail of CL at 24 wk (evidence.md target 9);
 excision and trachelectomy shorten the cervix from the start.
@@ -38,19 +39,24 @@ def trajectory(
     s = a["cl_woman_share"]
     zw, zp = math.sqrt(s), math.sqrt(1.0 - s)
     twin = plurality >= 2
+    z = zw * z_woman[:, 0] + zp * z_pregnancy[:, 0]
+    tau = a["cl_14w_lower_tail"]
+    if tau > 0:  # sinh stretch of the lower half: constitutionally short cervices
+        z = np.where(z < 0, np.sinh(tau * z) / tau, z)
+    f = np.float32  # keep float32 arrays float32 (a bool mask times a Python float is float64)
     level = (
         a["cl_14w_mean_mm"]
-        + a["cl_14w_sd_mm"] * (zw * z_woman[:, 0] + zp * z_pregnancy[:, 0])
-        + np.where(excision == 1, a["cl_shift_lletz_mm"], 0.0)
-        + np.where(excision == 2, a["cl_shift_cold_knife_mm"], 0.0)
-        + np.where(trachelectomy, a["cl_shift_trachelectomy_mm"], 0.0)
-        + np.where(twin, a["cl_twin_shift_mm"], 0.0)
+        + a["cl_14w_sd_mm"] * z
+        + (excision == 1) * f(a["cl_shift_lletz_mm"])
+        + (excision == 2) * f(a["cl_shift_cold_knife_mm"])
+        + trachelectomy * f(a["cl_shift_trachelectomy_mm"])
+        + twin * f(a["cl_twin_shift_mm"])
     )
     log_rate = (
         math.log(a["cl_shortening_median_mm_per_week"])
         + a["cl_shortening_log_sd"] * (zw * z_woman[:, 1] + zp * z_pregnancy[:, 1])
-        + np.where(insufficiency, math.log(a["rr_shortening_insufficiency"]), 0.0)
-        + np.where(twin, math.log(a["rr_shortening_twin"]), 0.0)
+        + insufficiency * f(math.log(a["rr_shortening_insufficiency"]))
+        + twin * f(math.log(a["rr_shortening_twin"]))
     )
     return level, np.exp(log_rate)
 

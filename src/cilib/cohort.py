@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -58,8 +60,11 @@ def _poisson_inverse(u: np.ndarray, lam: np.ndarray, kmax: int) -> np.ndarray:
     return k
 
 
-def _pregnancies(a, woman, u, z, e) -> dict[str, np.ndarray]:
-    """Simulate pregnancies (index or earlier) of the women indexed in ``woman``."""
+def _pregnancies(a, woman, u, z, e, first) -> dict[str, np.ndarray]:
+    """Simulate pregnancies (index or earlier) of the women indexed in ``woman``.
+
+    ``first`` marks each woman's first pregnancy reaching 12 weeks.
+    """
     plurality = np.where(
         u[:, 0] < a["p_triplet"], 3, np.where(u[:, 0] < a["p_triplet"] + a["p_twin"], 2, 1)
     ).astype(np.int8)
@@ -77,19 +82,17 @@ def _pregnancies(a, woman, u, z, e) -> dict[str, np.ndarray]:
         insufficiency=woman["insufficiency"],
         plurality=plurality,
     )
-    log_multi = np.where(
-        plurality >= 3,
-        math.log(a["hr_sptb_triplet"]),
-        np.where(plurality == 2, math.log(a["hr_sptb_twin"]), 0.0),
-    )
+    f = np.float32
     lp_spont = (
         woman["lp_woman"]
-        + log_multi
-        + smoking * math.log(a["hr_sptb_smoking"])
-        + bv * math.log(a["hr_sptb_bv"])
-        + chlamydia * math.log(a["hr_sptb_chlamydia"])
+        + (plurality == 2) * f(math.log(a["hr_sptb_twin"]))
+        + (plurality == 3) * f(math.log(a["hr_sptb_triplet"]))
+        + smoking * f(math.log(a["hr_sptb_smoking"]))
+        + bv * f(math.log(a["hr_sptb_bv"]))
+        + chlamydia * f(math.log(a["hr_sptb_chlamydia"]))
+        + first * f(math.log(a["hr_sptb_first_pregnancy"]))
     )
-    lp_ind = woman["lp_race"] + (plurality - 1) * math.log(a["hr_indicated_twin"])
+    lp_ind = woman["lp_race"] + (plurality - 1) * f(math.log(a["hr_indicated_twin"]))
     ga, cause, stype = outcomes.natural_history(
         a,
         cl14_mm=level,
@@ -108,12 +111,13 @@ def _pregnancies(a, woman, u, z, e) -> dict[str, np.ndarray]:
 
 def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarray]:
     g = _streams(seed, block, 8)
-    wu = g[0].random((m, 10))
-    wz = g[1].standard_normal((m, 3))
+    f32 = np.float32  # latent draws in single precision: ample, and half the work
+    wu = g[0].random((m, 10), dtype=f32)
+    wz = g[1].standard_normal((m, 3), dtype=f32)
     # --- women
     lo, hi = a["age_min_years"], a["age_max_years"]
     mu, sd = a["age_mean_years"], a["age_sd_years"]
-    plo, phi = special.ndtr((lo - mu) / sd), special.ndtr((hi - mu) / sd)
+    plo, phi = float(special.ndtr((lo - mu) / sd)), float(special.ndtr((hi - mu) / sd))
     age = mu + sd * special.ndtri(plo + wu[:, 0] * (phi - plo))
     race = _race_codes(wu[:, 1], a)
     lam = a["mean_prior_pregnancies"] * np.maximum(age - lo, 0.0) / (mu - lo)
@@ -136,14 +140,14 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
         + mullerian * math.log(a["or_insufficiency_mullerian"])
     )
     insufficiency = wu[:, 9] < special.expit(log_odds)
-    lp_race = np.log(np.array([1.0] + [a[k] for k in _RACE_HR]))[race]
+    lp_race = np.log(np.array([1.0] + [a[k] for k in _RACE_HR], dtype=f32))[race]
     lp_woman = (
         lp_race
         + math.log(a["hr_sptb_population"])
         + a["sd_log_frailty"] * wz[:, 0]
-        + mullerian * math.log(a["hr_sptb_mullerian"])
-        + des * math.log(a["hr_sptb_des"])
-        + ctd * math.log(a["hr_sptb_ctd"])
+        + mullerian * f32(math.log(a["hr_sptb_mullerian"]))
+        + des * f32(math.log(a["hr_sptb_des"]))
+        + ctd * f32(math.log(a["hr_sptb_ctd"]))
     )
     rho = a["rho_frailty_cervix"]
     z_cervix = np.column_stack(
@@ -156,14 +160,18 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
     # --- earlier pregnancies, laid out woman by woman (prefix-stable)
     widx = np.repeat(np.arange(m), n_prior)
     k = len(widx)
+    starts = np.cumsum(n_prior) - n_prior
+    first_prior = np.zeros(k, dtype=bool)
+    first_prior[starts[n_prior > 0]] = True
     hist = _pregnancies(
         a,
         {key: v[widx] for key, v in woman.items()},
-        g[2].random((k, 5)),
-        g[3].standard_normal((k, 2)),
-        g[4].standard_exponential((k, 4)),
+        g[2].random((k, 5), dtype=f32),
+        g[3].standard_normal((k, 2), dtype=f32),
+        g[4].standard_exponential((k, len(outcomes.LATENT_PROCESSES)), dtype=f32),
+        first_prior,
     )
-    spont = hist["cause"] <= outcomes.CERVICAL
+    spont = hist["cause"] <= outcomes.DILATION
     loss = spont & (hist["ga"] < a["loss_before_weeks"])
     birth = hist["ga"] >= a["loss_before_weeks"]
     sptb = spont & birth & (hist["ga"] < a["preterm_before_weeks"])
@@ -173,12 +181,14 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
     earliest = np.full(m, np.nan)
     has = n_prior > 0
     if k:
-        starts = np.concatenate(([0], np.cumsum(n_prior)[:-1]))[has]
-        mins = np.minimum.reduceat(np.where(sptb, hist["ga"], np.inf), starts)
+        mins = np.minimum.reduceat(np.where(sptb, hist["ga"], np.inf), starts[has])
         earliest[has] = np.where(np.isfinite(mins), mins, np.nan)
     # --- the index pregnancy
-    e = g[7].standard_exponential((m, 4))
-    idx = _pregnancies(a, woman, g[5].random((m, 5)), g[6].standard_normal((m, 2)), e)
+    e = g[7].standard_exponential((m, len(outcomes.LATENT_PROCESSES)), dtype=f32)
+    idx = _pregnancies(
+        a, woman, g[5].random((m, 5), dtype=f32), g[6].standard_normal((m, 2), dtype=f32), e,
+        n_prior == 0,
+    )
     return dict(
         age_years=age.astype(np.float32),
         race_ethnicity=race,
@@ -202,8 +212,8 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
         cl_14w_mm=idx["cl14"].astype(np.float32),
         cl_slope_mm_per_week=idx["slope"].astype(np.float32),
         log_frailty=(a["sd_log_frailty"] * wz[:, 0]).astype(np.float32),
-        ga_birth_weeks=idx["ga"],
-        onset=(idx["cause"] > outcomes.CERVICAL).astype(np.int8),
+        ga_birth_weeks=idx["ga"].astype(np.float64),
+        onset=(idx["cause"] > outcomes.DILATION).astype(np.int8),
         spontaneous_type=idx["stype"],
         end_cause=idx["cause"],
         latent_e=e.astype(np.float32),
@@ -261,12 +271,28 @@ def generate_cohort(n: int, seed: int, assumptions: Assumptions | None = None) -
     """
     a = _check_args(n, seed, assumptions)
     n, seed = int(n), int(seed)
-    parts = [
-        _block(a, seed, b, min(BLOCK_SIZE, n - b * BLOCK_SIZE))
-        for b in range(-(-n // BLOCK_SIZE))
-    ]
-    cols = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
-    frame = make_frame(cols, n)
+    n_blocks = -(-n // BLOCK_SIZE)
+    first = _block(a, seed, 0, min(BLOCK_SIZE, n))
+    cols = {k: np.empty((n, *v.shape[1:]), dtype=v.dtype) for k, v in first.items()}
+
+    def block(b: int, part: dict[str, np.ndarray] | None = None) -> None:
+        lo = b * BLOCK_SIZE
+        hi = min(lo + BLOCK_SIZE, n)
+        part = part if part is not None else _block(a, seed, b, hi - lo)
+        for k, v in part.items():
+            cols[k][lo:hi] = v
+
+    block(0, first)
+    workers = min(n_blocks - 1, os.cpu_count() or 1)
+    if workers > 1:
+        # Blocks have their own streams, so running them on threads (numpy releases the GIL
+        # in its array work) changes nothing in the result, only the time it takes.
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(block, range(1, n_blocks)))
+    else:
+        for b in range(1, n_blocks):
+            block(b)
+    frame = make_frame(cols, n, a["loss_before_weeks"])
     frame.attrs.update(
         scenario=a.scenario_name, seed=seed, n=n, assumptions_hash=a.hash(), synthetic=True
     )

@@ -206,6 +206,11 @@ BASE_RECORDS: tuple[Record, ...] = (
     _r("hr_ptb_other", 1.2, "hazard ratio", 1.0, 1.5, bounds=RATIO, distribution="uniform",
        sources=("march_of_dimes_2022",), status="assumption", note="AIAN and NHOPI mothers "
        "have PTB ~12.3-12.4% vs ~9.4% for White; mixed group assumed 1.2.", **_RISK),
+    _r("hr_sptb_first_pregnancy", 0.85, "hazard ratio", 0.5, 1.0, bounds=RATIO,
+       distribution="uniform", sources=("aafp_2022_pb234_summary", "mercer_1999"),
+       status="calibrated", targets=(7,), note="Spontaneous-birth hazard of a woman's first "
+       "pregnancy relative to later ones (about 1 in 20 nulliparous patients deliver preterm, "
+       "below the all-births rate); applies to earlier and index pregnancies alike.", **_RISK),
     _r("hr_sptb_population", 1.0, "hazard ratio", 1.0, 1.0, bounds=RATIO, distribution="fixed",
        status="assumption", note="Scenario-level multiplier of the spontaneous hazards; 1 for "
        "the reference population (US births 2021-2023).", **_RISK),
@@ -219,6 +224,11 @@ _CERVIX_RECORDS: tuple[Record, ...] = (
     _r("cl_14w_mean_mm", 42.0, "mm", 38.0, 46.0, bounds=(20, 60), distribution="uniform",
        sources=("carvalho_2003", "hassan_2000"), status="calibrated", targets=(5, 8, 9, 12),
        note="Mean true CL at 14 wk (Carvalho 2003: 42.4 mm at 11-14 wk).", **_CX),
+    _r("cl_14w_lower_tail", 0.3, "dimensionless", 0.0, 1.0, bounds=(0, 3),
+       distribution="uniform", sources=("iams_1996", "fonseca_2007"), status="calibrated",
+       targets=(9, 12, 13), note="Stretch of the lower half of the 14-wk level (z -> "
+       "sinh(tau z)/tau for z < 0): some cervices are short but stable, so a short cervix in "
+       "mid-pregnancy does not always progress (34% of CL <= 15 mm deliver < 34 wk).", **_CX),
     _r("cl_14w_sd_mm", 5.0, "mm", 3.0, 8.0, bounds=(0.5, 15), distribution="uniform",
        status="calibrated", targets=(8, 9), note="Spread of true CL at 14 wk.", **_CX),
     _r("cl_shortening_median_mm_per_week", 0.36, "mm/week", 0.2, 0.6, bounds=(0, 5),
@@ -259,7 +269,7 @@ _CERVIX_RECORDS: tuple[Record, ...] = (
 )
 
 _HAZARD_RECORDS: tuple[Record, ...] = (
-    _r("term_labour_median_weeks", 40.5, "weeks", 39.5, 41.5, bounds=(36, 43),
+    _r("term_labour_median_weeks", 40.0, "weeks", 39.0, 41.0, bounds=(36, 43),
        distribution="uniform", sources=("nvsr_2022_births",), status="calibrated",
        targets=(1, 7), note="Median gestation at spontaneous term labour for a reference "
        "woman (no risk factors, frailty 0), in the absence of other causes of birth.", **_HZ),
@@ -287,6 +297,10 @@ _HAZARD_RECORDS: tuple[Record, ...] = (
        distribution="uniform", sources=("iams_1996",), status="calibrated", targets=(11, 13),
        note="Rise of the log hazard per mm of shortening: the risk gradient of Iams 1996.",
        **_HZ),
+    _r("dilation_to_birth_weeks", 2.69, "weeks", 1.5, 4.0, bounds=(0.1, 20),
+       distribution="uniform", sources=("ehsanipoor_2015",), status="derived",
+       note="Mean latency from painless dilation to birth without cerclage: 18.8 days / 7 "
+       "(expectant arm of the physical-examination-indicated cerclage meta-analysis).", **_HZ),
     _r("hr_sptb_twin", 3.0, "hazard ratio", 1.0, 20.0, bounds=RATIO, distribution="uniform",
        sources=("acog_pb234_2021",), status="calibrated", targets=(3,), note="Twins: "
        "overdistension raises the preterm-labour hazard; fitted to ~60% born <37 wk.", **_HZ),
@@ -297,13 +311,14 @@ _HAZARD_RECORDS: tuple[Record, ...] = (
        distribution="uniform", sources=("chandiramani_2007", "ptb_subtype_chapter"),
        status="calibrated", targets=(2,), note="Hazard of medically indicated birth "
        "(pre-eclampsia, growth restriction, ...) at 37 wk.", **_HZ),
-    _r("indicated_slope_per_week", 0.30, "log hazard/week", 0.1, 0.5, bounds=(0, 2),
+    _r("indicated_slope_per_week", 0.45, "log hazard/week", 0.1, 0.6, bounds=(0, 2),
        distribution="uniform", sources=("chandiramani_2007",), status="assumption",
-       note="Indicated births rise steeply with gestation; at 27-28 wk about half of "
-       "preterm births are indicated.", **_HZ),
-    _r("hr_indicated_twin", 5.0, "hazard ratio", 2.0, 10.0, bounds=RATIO, distribution="uniform",
-       sources=("acog_pb234_2021",), status="assumption", note="Twins have more "
-       "pre-eclampsia and growth restriction; triplets use the square.", **_HZ),
+       note="Indicated births (including inductions and planned caesareans at term) rise "
+       "steeply with gestation; at 27-28 wk about half of preterm births are indicated.", **_HZ),
+    _r("hr_indicated_twin", 5.0, "hazard ratio", 2.0, 15.0, bounds=RATIO, distribution="uniform",
+       sources=("acog_pb234_2021",), status="calibrated", targets=(2, 3), note="Twins have "
+       "more pre-eclampsia and growth restriction, so many twin preterm births are indicated; "
+       "triplets use the square.", **_HZ),
     _r("planned_birth_singleton_weeks", 41.0, "weeks", 40.5, 42.0, bounds=(37, 44),
        distribution="uniform", status="assumption", note="Induction for prolonged pregnancy "
        "if still undelivered; not in the dossier.", **_HZ),
@@ -338,6 +353,13 @@ SCENARIOS: dict[str, Scenario] = {
         name="us_contemporary",
         description="United States births 2021-2023, singletons and multiples (targets 1-7).",
         sources=("nvsr_2022_births", "nvsr_2023_births", "march_of_dimes_2024"),
+        overrides=(
+            _r("cl_measurement_offset_mm", 1.0, "mm", -3.0, 5.0, bounds=(-15, 15),
+               distribution="uniform", sources=("temming_2016",), status="calibrated",
+               targets=(5,), note="Difference between the US universal-screening measurements "
+               "(single centre, 2011-2014) and the model's true CL; the three scenarios' "
+               "measured distributions differ by population and protocol.", group="measurement"),
+        ),
     ),
     "iams_1996": Scenario(
         name="iams_1996",

@@ -9,7 +9,10 @@ with a handful of vector operations:
 2. preterm labour/PPROM through non-cervical pathways;
 3. cervix-driven spontaneous birth: ``h = h25 * exp(beta * (25 mm - CL(t)))`` with ``CL(t)`` the
    pregnancy's linear true cervical-length trajectory, so it rises as the cervix shortens;
-4. medically indicated birth, plus a planned birth at a fixed gestation (induction for
+4. painless dilation: once the trajectory reaches 0 mm the cervix is open, and birth follows
+   after an exponential latency (mean ``dilation_to_birth_weeks``, the expectant arm of the
+   physical-examination-indicated cerclage trials);
+5. medically indicated birth, plus a planned birth at a fixed gestation (induction for
    prolonged pregnancy, planned birth of twins and triplets).
 
 The risk factors multiply the three spontaneous hazards (a hazard ratio of spontaneous
@@ -25,8 +28,10 @@ import numpy as np
 from cilib.assumptions import Assumptions
 
 # Causes of the end of pregnancy (codes stored in the cohort as ``end_cause``).
-CAUSES = ("term_labour", "preterm_labour", "cervical", "indicated", "planned")
-TERM, PRETERM, CERVICAL, INDICATED, PLANNED = range(5)
+CAUSES = ("term_labour", "preterm_labour", "cervical", "dilation", "indicated", "planned")
+TERM, PRETERM, CERVICAL, DILATION, INDICATED, PLANNED = range(6)
+#: Latent unit-exponential draws per pregnancy, one per random process (column order of ``e``).
+LATENT_PROCESSES = ("term", "preterm", "cervical", "dilation", "indicated")
 #: Spontaneous onset subtypes (``spontaneous_type``); indicated births have a missing value.
 SPONTANEOUS_TYPES = ("labour", "pprom", "painless_dilation")
 #: The 25 mm reference of ``h_cervical_per_week_at_25mm`` (a parametrisation, not an effect).
@@ -42,14 +47,41 @@ def gompertz_time(e: np.ndarray, log_h0: np.ndarray | float, rate: np.ndarray | 
     the hazard is constant and ``s = e * exp(-log_h0)``. Returns ``inf`` where the hazard is
     zero.
     """
-    x = e * np.exp(-np.asarray(log_h0, dtype=np.float64))
-    rate = np.asarray(rate, dtype=np.float64)
+    log_h0 = np.asarray(log_h0)
+    if log_h0.ndim == 0:  # a Python float keeps float32 draws in float32
+        x = e * math.exp(-float(log_h0))
+    else:  # a new array; the steps below work in place on it
+        x = np.negative(log_h0)
+        np.exp(x, out=x)
+        x *= e
+    rate = np.asarray(rate)
     if rate.ndim == 0:
         if rate > 1e-9:
-            return np.log1p(x * rate) / rate
+            x *= rate
+            np.log1p(x, out=x)
+            x /= rate
         return x
     safe = np.where(rate > 1e-9, rate, 1.0)
     return np.where(rate > 1e-9, np.log1p(x * safe) / safe, x)
+
+
+def gompertz_floor_time(e, log_h0, rate, s_cap):
+    """Like :func:`gompertz_time`, but the hazard stops rising at ``s_cap`` and stays constant.
+
+    ``H(s) = exp(log_h0) (exp(rate s) - 1) / rate`` up to ``s_cap``, then grows linearly at the
+    hazard reached at ``s_cap``.
+    """
+    log_h0 = np.asarray(log_h0)
+    rate = np.asarray(rate)
+    s = gompertz_time(e, log_h0, rate)
+    over = s > s_cap
+    if np.any(over):
+        lh, r, sc = (np.broadcast_to(x, s.shape)[over] for x in (log_h0, rate, s_cap))
+        safe = np.where(r > 1e-9, r, 1.0)
+        h_cap = np.exp(lh + r * sc)
+        h_at_cap = np.where(r > 1e-9, np.exp(lh) * np.expm1(r * sc) / safe, np.exp(lh) * sc)
+        s[over] = sc + (np.broadcast_to(e, s.shape)[over] - h_at_cap) / h_cap
+    return s
 
 
 def natural_history(
@@ -75,15 +107,15 @@ def natural_history(
         1, 2 or 3 fetuses.
     lp_spontaneous, lp_indicated : ndarray
         Log hazard ratios of the non-term spontaneous processes and of indicated birth.
-    e : ndarray, shape (n, 4)
-        Unit-exponential latent draws, one per process (term, preterm, cervical, indicated);
+    e : ndarray, shape (n, 5)
+        Unit-exponential latent draws, one per process (:data:`LATENT_PROCESSES`);
         kept in the cohort so that every policy arm reuses them (common random numbers).
     u_type : ndarray
         Uniform draw choosing labour or PPROM for spontaneous preterm births.
 
     Returns
     -------
-    ga_weeks : ndarray of float64
+    ga_weeks : ndarray of float32
         Gestation at birth or loss, weeks.
     cause : ndarray of int8
         Index into :data:`CAUSES`.
@@ -96,28 +128,34 @@ def natural_history(
     # 1. term labour (median M: exp(a1) / g1 ~= ln 2 at M)
     g1 = a["term_labour_rate_per_week"]
     m = a["term_labour_median_weeks"] + a["term_labour_shift_twin_weeks"] * (
-        twin.astype(np.float64) + triplet
+        twin.astype(np.float32) + triplet
     )
     log_h0 = math.log(g1 * math.log(2.0)) + g1 * (t0 - m)
-    times = np.empty((5, len(cl14_mm)), dtype=np.float64)
+    # float32 throughout: ample for weeks (resolution ~1e-5 week) and twice as fast
+    times = np.empty((len(CAUSES), len(cl14_mm)), dtype=np.float32)
     times[TERM] = gompertz_time(e[:, 0], log_h0 + lp_spontaneous, g1)
     # 2. preterm labour / PPROM, non-cervical pathways
     g2 = a["preterm_labour_slope_per_week"]
     log_h0 = math.log(a["h_preterm_labour_per_week_24w"]) + g2 * (t0 - PRETERM_REFERENCE_WEEKS)
     times[PRETERM] = gompertz_time(e[:, 1], log_h0 + lp_spontaneous, g2)
-    # 3. cervix-driven: log h = log h25 + beta * (25 - CL14 + slope * s)
+    # 3. cervix-driven: log h = log h25 + beta * (25 - CL(t)), CL(t) = CL14 - slope * s >= 0;
+    #    once the cervix is fully effaced (CL 0 mm) the hazard stays at its 0-mm value.
     beta = a["log_hr_cervical_per_mm"]
     log_h0 = (
         math.log(a["h_cervical_per_week_at_25mm"])
-        + beta * (CL_REFERENCE_MM - cl14_mm)
+        + beta * (CL_REFERENCE_MM - np.maximum(cl14_mm, 0.0))
         + lp_spontaneous
     )
-    times[CERVICAL] = gompertz_time(e[:, 2], log_h0, beta * slope_mm_per_week)
-    # 4. indicated
+    with np.errstate(divide="ignore"):
+        s_zero = np.where(cl14_mm > 0, cl14_mm / slope_mm_per_week, 0.0)
+    times[CERVICAL] = gompertz_floor_time(e[:, 2], log_h0, beta * slope_mm_per_week, s_zero)
+    # 4. painless dilation: the cervix is open from the week the trajectory reaches 0 mm
+    times[DILATION] = s_zero + a["dilation_to_birth_weeks"] * e[:, 3]
+    # 5. indicated
     g4 = a["indicated_slope_per_week"]
     log_h0 = math.log(a["h_indicated_per_week_37w"]) + g4 * (t0 - INDICATED_REFERENCE_WEEKS)
-    times[INDICATED] = gompertz_time(e[:, 3], log_h0 + lp_indicated, g4)
-    times[:4] += t0
+    times[INDICATED] = gompertz_time(e[:, 4], log_h0 + lp_indicated, g4)
+    times[:PLANNED] += t0
     planned = np.where(
         triplet,
         a["planned_birth_triplet_weeks"],
@@ -126,12 +164,12 @@ def natural_history(
     times[PLANNED] = planned
     cause = np.argmin(times, axis=0).astype(np.int8)
     ga = np.take_along_axis(times, cause[None, :].astype(np.intp), axis=0)[0]
-    spontaneous = cause <= CERVICAL
+    spontaneous = cause <= DILATION
     preterm = ga < a["preterm_before_weeks"]
     stype = np.where(
         spontaneous,
         np.where(
-            (cause == CERVICAL) & (ga < a["loss_before_weeks"]),
+            (cause == DILATION) & preterm,
             2,
             np.where(preterm & (u_type < a["p_pprom_given_spontaneous"]), 1, 0),
         ),

@@ -12,8 +12,10 @@ EXCISION_CATEGORIES = ("none", "LLETZ", "cold-knife cone")
 PLURALITY_CATEGORIES = ("singleton", "twin", "triplet")
 ONSET_CATEGORIES = ("spontaneous", "indicated")
 SPONTANEOUS_TYPE_CATEGORIES = ("labour", "pprom", "painless_dilation")
-END_CAUSE_CATEGORIES = ("term_labour", "preterm_labour", "cervical", "indicated", "planned")
-LATENT_NAMES = ("term", "preterm", "cervical", "indicated")
+END_CAUSE_CATEGORIES = (
+    "term_labour", "preterm_labour", "cervical", "dilation", "indicated", "planned"
+)
+LATENT_NAMES = ("term", "preterm", "cervical", "dilation", "indicated")
 #: pregnancy_id = woman_id * PREGNANCY_ID_STRIDE + number of earlier pregnancies.
 PREGNANCY_ID_STRIDE = 16
 
@@ -95,7 +97,7 @@ def _cat(codes: np.ndarray, cats: tuple[str, ...]) -> pd.Categorical:
     return pd.Categorical.from_codes(codes.astype(np.int8), categories=list(cats))
 
 
-def make_frame(cols: dict[str, np.ndarray], n: int) -> pd.DataFrame:
+def make_frame(cols: dict[str, np.ndarray], n: int, loss_before_weeks: float) -> pd.DataFrame:
     """Assemble raw arrays from the generator into a frame that matches :data:`COLUMNS`."""
     woman = np.arange(n, dtype=np.int64)
     latent = cols.pop("latent_e")
@@ -115,12 +117,13 @@ def make_frame(cols: dict[str, np.ndarray], n: int) -> pd.DataFrame:
         if c.name in cat_codes:
             out[c.name] = _cat(cols[c.name], cat_codes[c.name])
         elif c.name == "midtrimester_loss":
-            out[c.name] = (cols["onset"] == 0) & (cols["spontaneous_type"] == 2)
+            out[c.name] = (cols["onset"] == 0) & (cols["ga_birth_weeks"] < loss_before_weeks)
         elif c.name.startswith("latent_e_"):
             out[c.name] = latent[:, LATENT_NAMES.index(c.name.removeprefix("latent_e_"))]
         else:
             out[c.name] = cols[c.name]
-    return pd.DataFrame(out)
+    # copy=False: keep one block per column instead of consolidating (a copy of every column)
+    return pd.DataFrame(out, copy=False)
 
 
 def check_frame(frame: pd.DataFrame) -> list[str]:

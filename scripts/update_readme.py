@@ -1,0 +1,58 @@
+"""Regenerate the generated tables in README.md (assumptions and calibration).
+
+Usage: python scripts/update_readme.py [--check]
+With --check, exit 1 if README.md is out of date instead of writing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def calibration_markdown(n: int = 200_000, seed: int = 20_240_601) -> str:
+    from cilib.calibration import calibrate
+
+    t = calibrate(n=n, seed=seed)
+    lines = [
+        "| # | scenario | target | published | simulated (95% MC CI) | accepted | pass |",
+        "| ---: | --- | --- | ---: | --- | --- | --- |",
+    ]
+    for r in t.to_dict("records"):
+        lines.append(
+            f"| {r['target']} | {r['scenario']} | {r['description']} | {r['published']:g} "
+            f"{r['unit']} | {r['simulated']:.3g} ({r['ci_low']:.3g} to {r['ci_high']:.3g}) | "
+            f"{r['lower']:.3g} to {r['upper']:.3g} | {'yes' if r['pass'] else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
+def render(text: str) -> str:
+    from cilib.cli import params_markdown
+
+    for name, body in (("params-table", params_markdown()),
+                       ("calibration-table", calibration_markdown())):
+        pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
+        text = pattern.sub(lambda m, b=body: m.group(1) + b + "\n" + m.group(2), text)
+    return text
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true")
+    args = ap.parse_args(argv)
+    old = README.read_text(encoding="utf-8")
+    new = render(old)
+    if args.check:
+        print("README.md is up to date" if new == old else "README.md is out of date")
+        return 0 if new == old else 1
+    README.write_text(new, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
