@@ -51,9 +51,13 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=200_000)
     ap.add_argument("--seed", type=int, default=20_240_601)
     ap.add_argument("--max-nfev", type=int, default=400)
-    ap.add_argument("--diff-step", type=float, default=0.01,
-                    help="relative finite-difference step (large enough to see through the "
-                    "Monte-Carlo granularity of a fixed-seed cohort)")
+    ap.add_argument(
+        "--diff-step",
+        type=float,
+        default=0.01,
+        help="relative finite-difference step (large enough to see through the "
+        "Monte-Carlo granularity of a fixed-seed cohort)",
+    )
     args = ap.parse_args(argv)
     params = free_parameters()
     bases = {s: Assumptions.scenario(s) for s in SCENARIOS}
@@ -117,18 +121,26 @@ def main(argv=None) -> int:
         r = np.array(res)
         r = r * np.sqrt(1.0 + r * r)
         if evals[0] % 20 == 1:
-            print(f"eval {evals[0]}: sum of squares {float(r @ r):.3f}, worst {abs(r).max():.2f}",
-                  flush=True)
+            print(
+                f"eval {evals[0]}: sum of squares {float(r @ r):.3f}, worst {abs(r).max():.2f}",
+                flush=True,
+            )
         return r
 
     t0 = time.perf_counter()
-    fit = least_squares(residuals, x0, bounds=(lo, hi), diff_step=args.diff_step,
-                        max_nfev=args.max_nfev, verbose=0)
-    print(f"{fit.message} after {fit.nfev} evaluations, {time.perf_counter() - t0:.0f} s; "
-          f"cost {fit.cost:.3f}")
+    fit = least_squares(
+        residuals, x0, bounds=(lo, hi), diff_step=args.diff_step, max_nfev=args.max_nfev, verbose=0
+    )
+    print(
+        f"{fit.message} after {fit.nfev} evaluations, {time.perf_counter() - t0:.0f} s; "
+        f"cost {fit.cost:.3f}"
+    )
     vals = from_u(fit.x)
-    lines = ["# Written by scripts/fit_calibration.py; do not edit by hand.",
-             f"# n = {args.n} per scenario, seed = {args.seed}, cost = {fit.cost:.4f}", ""]
+    lines = [
+        "# Written by scripts/fit_calibration.py; do not edit by hand.",
+        f"# n = {args.n} per scenario, seed = {args.seed}, cost = {fit.cost:.4f}",
+        "",
+    ]
     for scope in ["*", *SCENARIOS]:
         items = [(n, v) for (s, n), v in zip(params, vals, strict=True) if s == scope]
         if items:
@@ -138,8 +150,11 @@ def main(argv=None) -> int:
     OUT.write_text("\n".join(lines))
     print(OUT.read_text())
     table = calibrate(n=args.n, seed=args.seed)
-    print(table[["target", "key", "published", "simulated", "lower", "upper", "pass"]]
-          .to_string(index=False))
+    print(
+        table[["target", "key", "published", "simulated", "lower", "upper", "pass"]].to_string(
+            index=False
+        )
+    )
     return 0 if table["pass"].all() else 1
 
 

@@ -17,8 +17,18 @@ OUT = Path(__file__).resolve().parents[1] / "data" / "synthetic"
 N, SEED = 20_000, 2024
 COHORT = OUT / f"cohort_us_contemporary_n{N}_seed{SEED}.csv"
 DICTIONARY = OUT / "data_dictionary.csv"
-COMMAND = ["cilib", "generate", "--n", str(N), "--seed", str(SEED), "--scenario",
-           "us_contemporary", "--out", f"data/synthetic/{COHORT.name}"]
+COMMAND = [
+    "cilib",
+    "generate",
+    "--n",
+    str(N),
+    "--seed",
+    str(SEED),
+    "--scenario",
+    "us_contemporary",
+    "--out",
+    f"data/synthetic/{COHORT.name}",
+]
 
 
 def write(out_dir: Path = OUT, force: bool = True) -> tuple[Path, Path, Path]:

@@ -31,11 +31,31 @@ def calibration_markdown(n: int = 200_000, seed: int = 20_240_601) -> str:
     return "\n".join(lines)
 
 
+def validation_markdown(n: int = 200_000, seed: int = 20_240_601) -> str:
+    from cilib.calibration import validation
+
+    t = validation(n=n, seed=seed)
+    lines = [
+        "| check | published | simulated (95% MC CI) | range | consistent | source |",
+        "| --- | ---: | --- | --- | --- | --- |",
+    ]
+    for r in t.to_dict("records"):
+        lines.append(
+            f"| {r['description']} | {r['published']:g} {r['unit']} | {r['simulated']:.3g} "
+            f"({r['ci_low']:.3g} to {r['ci_high']:.3g}) | {r['lower']:g} to {r['upper']:g} | "
+            f"{'yes' if r['consistent'] else 'no'} | {r['sources']} |"
+        )
+    return "\n".join(lines)
+
+
 def render(text: str) -> str:
     from cilib.cli import params_markdown
 
-    for name, body in (("params-table", params_markdown()),
-                       ("calibration-table", calibration_markdown())):
+    for name, body in (
+        ("params-table", params_markdown()),
+        ("calibration-table", calibration_markdown()),
+        ("validation-table", validation_markdown()),
+    ):
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
         text = pattern.sub(lambda m, b=body: m.group(1) + b + "\n" + m.group(2), text)
     return text

@@ -35,8 +35,11 @@ def test_every_citation_key_exists(name):
 def test_names_carry_units_or_prefixes():
     prefixes = ("p_", "hr_", "rr_", "or_", "h_", "sd_", "log_", "rho_", "mean_", "max_")
     suffixes = ("_weeks", "_mm", "_years", "_per_week", "_share", "_log_sd", "_tail")
-    odd = [r.name for r in BASE_RECORDS
-           if not (r.name.startswith(prefixes) or r.name.endswith(suffixes))]
+    odd = [
+        r.name
+        for r in BASE_RECORDS
+        if not (r.name.startswith(prefixes) or r.name.endswith(suffixes))
+    ]
     assert not odd, f"assumption names without a unit suffix or a type prefix: {odd}"
 
 
@@ -57,6 +60,7 @@ def test_default_and_scenarios():
     assert cilib.scenarios() == ["us_contemporary", "iams_1996", "fmf_london"]
     iams = Assumptions.scenario("iams_1996")
     assert iams["p_twin"] == 0.0, "iams_1996 is a singleton cohort"
+    assert "1992-1994" in iams.description, "scenarios say what they describe"
     assert iams.record("cl_measurement_sd_mm").status == "calibrated"
     with pytest.raises(ValueError, match="iams_1996"):
         Assumptions.scenario("iams1996")

@@ -62,9 +62,9 @@ def test_bad_input_one_line_errors(kwargs, exc, fragment):
 def test_history_is_internally_consistent(cohort):
     c = cohort
     assert (c["parity"] <= c["n_prior_pregnancies"]).all(), "births cannot exceed pregnancies"
-    assert (
-        c["parity"] + c["prior_midtrimester_losses"] <= c["n_prior_pregnancies"]
-    ).all(), "births and losses are distinct earlier pregnancies"
+    assert (c["parity"] + c["prior_midtrimester_losses"] <= c["n_prior_pregnancies"]).all(), (
+        "births and losses are distinct earlier pregnancies"
+    )
     assert (c["prior_sptb"] == (c["prior_sptb_count"] > 0)).all()
     ga = c.loc[c["prior_sptb"], "prior_sptb_ga_weeks"]
     assert ga.between(24, 37, inclusive="left").all(), "earliest prior sPTB in 24-37 wk"
@@ -82,8 +82,11 @@ def test_outcome_columns(cohort):
     assert (c["midtrimester_loss"] == (loss & spont)).all()
     assert c.loc[~spont, "spontaneous_type"].isna().all(), "indicated births have no subtype"
     assert c.loc[spont, "spontaneous_type"].notna().all()
-    assert set(c.loc[c["midtrimester_loss"], "spontaneous_type"]) <= {"painless_dilation",
-                                                                      "labour", "pprom"}
+    assert set(c.loc[c["midtrimester_loss"], "spontaneous_type"]) <= {
+        "painless_dilation",
+        "labour",
+        "pprom",
+    }
 
 
 def test_cervical_length(cohort):
@@ -101,8 +104,12 @@ def test_cervical_length(cohort):
 
 @pytest.mark.parametrize(
     ("ga", "exc", "fragment"),
-    [(10, ValueError, "ga_weeks: got 10"), (float("nan"), ValueError, "ga_weeks: got nan"),
-     ("24", TypeError, "ga_weeks"), ([20, 21], ValueError, "shape")],
+    [
+        (10, ValueError, "ga_weeks: got 10"),
+        (float("nan"), ValueError, "ga_weeks: got nan"),
+        ("24", TypeError, "ga_weeks"),
+        ([20, 21], ValueError, "shape"),
+    ],
 )
 def test_cervical_length_bad_input(cohort, ga, exc, fragment):
     with pytest.raises(exc, match=fragment):
@@ -162,8 +169,11 @@ def test_prevalences_match_their_records(cohort):
     """Simulated prevalences lie within 4 binomial standard errors of the input (p ~ 6e-5)."""
     a = cilib.Assumptions.default()
     n = len(cohort)
-    for col, rec in [("smoking", "p_smoking"), ("chlamydia", "p_chlamydia"),
-                     ("mullerian_anomaly", "p_mullerian_anomaly")]:
+    for col, rec in [
+        ("smoking", "p_smoking"),
+        ("chlamydia", "p_chlamydia"),
+        ("mullerian_anomaly", "p_mullerian_anomaly"),
+    ]:
         p = a[rec]
         se = np.sqrt(p * (1 - p) / n)
         got = cohort[col].mean()
@@ -171,3 +181,15 @@ def test_prevalences_match_their_records(cohort):
     twins = (cohort["plurality"] != "singleton").mean()
     p = a["p_twin"] + a["p_triplet"]
     assert abs(twins - p) < 4 * np.sqrt(p * (1 - p) / n), f"multiples {twins:.4f} vs {p}"
+
+
+def test_lower_tail_of_cl_is_heavier_than_normal():
+    """evidence.md target 9: a normal with the cohort's mean and SD puts the 1st centile too
+    high. With 40,000 pregnancies the SE of the 1st centile is about 0.3 mm, so a 2 mm margin
+    is far outside Monte-Carlo error."""
+    c = cilib.generate_cohort(40_000, seed=8, assumptions=cilib.Assumptions.scenario("iams_1996"))
+    cl = cilib.cervical_length(c, 24).dropna()
+    normal_p1 = cl.mean() - 2.326 * cl.std()
+    assert cl.quantile(0.01) < normal_p1 - 2, (
+        f"1st centile {cl.quantile(0.01):.1f} mm vs normal {normal_p1:.1f} mm: tail not heavy"
+    )

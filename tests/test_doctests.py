@@ -10,8 +10,9 @@ import pytest
 
 import cilib
 
-MODULES = ["cilib"] + [f"cilib.{m.name}" for m in pkgutil.iter_modules(cilib.__path__)
-                       if m.name != "__main__"]
+MODULES = ["cilib"] + [
+    f"cilib.{m.name}" for m in pkgutil.iter_modules(cilib.__path__) if m.name != "__main__"
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -12,8 +12,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _update_readme():
-    spec = importlib.util.spec_from_file_location("update_readme",
-                                                  ROOT / "scripts" / "update_readme.py")
+    spec = importlib.util.spec_from_file_location(
+        "update_readme", ROOT / "scripts" / "update_readme.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -47,7 +48,18 @@ def test_params_table_is_generated_from_the_registry():
 @pytest.mark.slow
 def test_calibration_table_is_current():
     body = README.split("<!-- calibration-table:start -->\n", 1)[1].split(
-        "<!-- calibration-table:end", 1)[0]
+        "<!-- calibration-table:end", 1
+    )[0]
     assert body.strip() == _update_readme().calibration_markdown().strip(), (
         "README calibration table is stale: run python scripts/update_readme.py"
+    )
+
+
+@pytest.mark.slow
+def test_validation_table_is_current():
+    body = README.split("<!-- validation-table:start -->\n", 1)[1].split(
+        "<!-- validation-table:end", 1
+    )[0]
+    assert body.strip() == _update_readme().validation_markdown().strip(), (
+        "README validation table is stale: run python scripts/update_readme.py"
     )

@@ -242,7 +242,9 @@ class Assumptions(Mapping[str, float]):
                 raise _unknown(n, list(recs))
             r = recs[n]
             val = check_value(r, v)
-            note = r.note if val == r.value else f"overridden by user (default {r.value:g}). {r.note}"
+            note = (
+                r.note if val == r.value else f"overridden by user (default {r.value:g}). {r.note}"
+            )
             recs[n] = replace(r, value=val, note=note)
         new = type(self)(
             records=recs,
@@ -279,6 +281,13 @@ class Assumptions(Mapping[str, float]):
 
     def __hash__(self) -> int:  # pragma: no cover - dataclass(frozen) with a Mapping field
         return hash(self.hash())
+
+    @property
+    def description(self) -> str:
+        """What the scenario describes (population, period, setting) and its targets."""
+        from cilib.defaults import SCENARIOS
+
+        return SCENARIOS[self.scenario_name].description
 
     def record(self, name: str) -> Record:
         """The full :class:`Record` for ``name``."""

@@ -54,7 +54,9 @@ def trajectory(
     )
     log_rate = (
         math.log(a["cl_shortening_median_mm_per_week"])
-        + a["cl_shortening_log_sd"] * (zw * z_woman[:, 1] + zp * z_pregnancy[:, 1])
+        + a["cl_shortening_log_sd"]
+        * (zw * z_woman[:, 1] + zp * z_pregnancy[:, 1])
+        * np.where(twin, f(a["rr_shortening_log_sd_twin"]), f(1.0))
         + insufficiency * f(math.log(a["rr_shortening_insufficiency"]))
         + twin * f(math.log(a["rr_shortening_twin"]))
     )
@@ -112,12 +114,15 @@ def cervical_length(cohort: pd.DataFrame, ga_weeks) -> pd.Series:
     True
     """
     if not isinstance(cohort, pd.DataFrame):
-        raise TypeError(f"cohort: got {type(cohort).__name__}; allowed: a DataFrame from "
-                        "cilib.generate_cohort")
+        raise TypeError(
+            f"cohort: got {type(cohort).__name__}; allowed: a DataFrame from cilib.generate_cohort"
+        )
     missing = {"cl_14w_mm", "cl_slope_mm_per_week", "ga_birth_weeks"} - set(cohort.columns)
     if missing:
-        raise ValueError(f"cohort: missing columns {sorted(missing)}; allowed: a DataFrame "
-                         "from cilib.generate_cohort")
+        raise ValueError(
+            f"cohort: missing columns {sorted(missing)}; allowed: a DataFrame "
+            "from cilib.generate_cohort"
+        )
     ga = _ga_array(ga_weeks, len(cohort))
     level = cohort["cl_14w_mm"].to_numpy(np.float64)
     slope = cohort["cl_slope_mm_per_week"].to_numpy(np.float64)

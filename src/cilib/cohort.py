@@ -104,8 +104,15 @@ def _pregnancies(a, woman, u, z, e, first) -> dict[str, np.ndarray]:
         u_type=u[:, 4],
     )
     return dict(
-        plurality=plurality, smoking=smoking, bv=bv, chlamydia=chlamydia, cl14=level,
-        slope=slope, ga=ga, cause=cause, stype=stype,
+        plurality=plurality,
+        smoking=smoking,
+        bv=bv,
+        chlamydia=chlamydia,
+        cl14=level,
+        slope=slope,
+        ga=ga,
+        cause=cause,
+        stype=stype,
     )
 
 
@@ -145,17 +152,21 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
         lp_race
         + math.log(a["hr_sptb_population"])
         + a["sd_log_frailty"] * wz[:, 0]
+        + (excision > 0) * f32(math.log(a["hr_sptb_excision"]))
         + mullerian * f32(math.log(a["hr_sptb_mullerian"]))
         + des * f32(math.log(a["hr_sptb_des"]))
         + ctd * f32(math.log(a["hr_sptb_ctd"]))
     )
     rho = a["rho_frailty_cervix"]
-    z_cervix = np.column_stack(
-        (wz[:, 1], rho * wz[:, 0] + math.sqrt(1.0 - rho * rho) * wz[:, 2])
-    )
+    z_cervix = np.column_stack((wz[:, 1], rho * wz[:, 0] + math.sqrt(1.0 - rho * rho) * wz[:, 2]))
     woman = dict(
-        race=race, excision=excision, trachelectomy=trach, insufficiency=insufficiency,
-        lp_race=lp_race, lp_woman=lp_woman, z_cervix=z_cervix,
+        race=race,
+        excision=excision,
+        trachelectomy=trach,
+        insufficiency=insufficiency,
+        lp_race=lp_race,
+        lp_woman=lp_woman,
+        z_cervix=z_cervix,
     )
     # --- earlier pregnancies, laid out woman by woman (prefix-stable)
     widx = np.repeat(np.arange(m), n_prior)
@@ -186,7 +197,11 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
     # --- the index pregnancy
     e = g[7].standard_exponential((m, len(outcomes.LATENT_PROCESSES)), dtype=f32)
     idx = _pregnancies(
-        a, woman, g[5].random((m, 5), dtype=f32), g[6].standard_normal((m, 2), dtype=f32), e,
+        a,
+        woman,
+        g[5].random((m, 5), dtype=f32),
+        g[6].standard_normal((m, 2), dtype=f32),
+        e,
         n_prior == 0,
     )
     return dict(

@@ -12,11 +12,13 @@ with a handful of vector operations:
 4. painless dilation: once the trajectory reaches 0 mm the cervix is open, and birth follows
    after an exponential latency (mean ``dilation_to_birth_weeks``, the expectant arm of the
    physical-examination-indicated cerclage trials);
-5. medically indicated birth, plus a planned birth at a fixed gestation (induction for
-   prolonged pregnancy, planned birth of twins and triplets).
+5. medically indicated birth, plus a planned birth (elective induction or caesarean for
+   singletons at a week spread over the planned window, induction for prolonged pregnancy at
+   its end; planned birth of twins and triplets at a fixed week).
 
-The risk factors multiply the three spontaneous hazards (a hazard ratio of spontaneous
-birth), so that they also bring term labour earlier. The earliest time wins. A spontaneous end before ``loss_before_weeks`` is a mid-trimester loss.
+The risk factors multiply the hazards of term labour, preterm labour and cervix-driven birth (a
+hazard ratio of spontaneous birth), so that they also bring term labour earlier. The earliest
+time wins. A spontaneous end before ``loss_before_weeks`` is a mid-trimester loss.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from cilib.assumptions import Assumptions
 CAUSES = ("term_labour", "preterm_labour", "cervical", "dilation", "indicated", "planned")
 TERM, PRETERM, CERVICAL, DILATION, INDICATED, PLANNED = range(6)
 #: Latent unit-exponential draws per pregnancy, one per random process (column order of ``e``).
-LATENT_PROCESSES = ("term", "preterm", "cervical", "dilation", "indicated")
+LATENT_PROCESSES = ("term", "preterm", "cervical", "dilation", "indicated", "planned")
 #: Spontaneous onset subtypes (``spontaneous_type``); indicated births have a missing value.
 SPONTANEOUS_TYPES = ("labour", "pprom", "painless_dilation")
 #: The 25 mm reference of ``h_cervical_per_week_at_25mm`` (a parametrisation, not an effect).
@@ -156,12 +158,15 @@ def natural_history(
     log_h0 = math.log(a["h_indicated_per_week_37w"]) + g4 * (t0 - INDICATED_REFERENCE_WEEKS)
     times[INDICATED] = gompertz_time(e[:, 4], log_h0 + lp_indicated, g4)
     times[:PLANNED] += t0
-    planned = np.where(
+    # planned birth: singletons at a week spread uniformly over the planned window (the
+    # exponential draw turned into a uniform), twins and triplets at a fixed week
+    lo, hi = a["planned_birth_earliest_weeks"], a["planned_birth_latest_weeks"]
+    singleton_week = lo - (hi - lo) * np.expm1(-e[:, 5])
+    times[PLANNED] = np.where(
         triplet,
-        a["planned_birth_triplet_weeks"],
-        np.where(twin, a["planned_birth_twin_weeks"], a["planned_birth_singleton_weeks"]),
+        np.float32(a["planned_birth_triplet_weeks"]),
+        np.where(twin, np.float32(a["planned_birth_twin_weeks"]), singleton_week),
     )
-    times[PLANNED] = planned
     cause = np.argmin(times, axis=0).astype(np.int8)
     ga = np.take_along_axis(times, cause[None, :].astype(np.intp), axis=0)[0]
     spontaneous = cause <= DILATION

@@ -13,9 +13,14 @@ PLURALITY_CATEGORIES = ("singleton", "twin", "triplet")
 ONSET_CATEGORIES = ("spontaneous", "indicated")
 SPONTANEOUS_TYPE_CATEGORIES = ("labour", "pprom", "painless_dilation")
 END_CAUSE_CATEGORIES = (
-    "term_labour", "preterm_labour", "cervical", "dilation", "indicated", "planned"
+    "term_labour",
+    "preterm_labour",
+    "cervical",
+    "dilation",
+    "indicated",
+    "planned",
 )
-LATENT_NAMES = ("term", "preterm", "cervical", "dilation", "indicated")
+LATENT_NAMES = ("term", "preterm", "cervical", "dilation", "indicated", "planned")
 #: pregnancy_id = woman_id * PREGNANCY_ID_STRIDE + number of earlier pregnancies.
 PREGNANCY_ID_STRIDE = 16
 
@@ -34,20 +39,34 @@ COLUMNS: tuple[Column, ...] = (
     _C("pregnancy_id", "int64", "id", "Unique pregnancy id: woman_id * 16 + earlier pregnancies."),
     _C("woman_id", "int64", "id", "Woman id (row number in the cohort; prefix-stable)."),
     _C("age_years", "float32", "years", "Maternal age at the index pregnancy."),
-    _C("race_ethnicity", "category", "", "Mother's race/ethnicity (NVSS groups).",
-       RACE_CATEGORIES),
+    _C("race_ethnicity", "category", "", "Mother's race/ethnicity (NVSS groups).", RACE_CATEGORIES),
     _C("n_prior_pregnancies", "int8", "count", "Earlier pregnancies that reached 12 weeks."),
     _C("parity", "int8", "count", "Earlier births at >= 24 weeks."),
     _C("prior_sptb", "bool", "", "Any earlier spontaneous birth at 24+0 to 36+6 weeks."),
     _C("prior_sptb_count", "int8", "count", "Number of earlier spontaneous preterm births."),
-    _C("prior_sptb_ga_weeks", "float32", "weeks",
-       "Gestation of the earliest earlier sPTB; NaN if none."),
-    _C("prior_midtrimester_losses", "int8", "count",
-       "Earlier spontaneous losses at 14-23+6 weeks."),
-    _C("prior_cerclage", "bool", "", "Cerclage in an earlier pregnancy (earlier pregnancies "
-       "are simulated untreated, so False until treatments are modelled)."),
-    _C("cervical_excision", "category", "", "Prior excisional treatment of the cervix.",
-       EXCISION_CATEGORIES),
+    _C(
+        "prior_sptb_ga_weeks",
+        "float32",
+        "weeks",
+        "Gestation of the earliest earlier sPTB; NaN if none.",
+    ),
+    _C(
+        "prior_midtrimester_losses", "int8", "count", "Earlier spontaneous losses at 14-23+6 weeks."
+    ),
+    _C(
+        "prior_cerclage",
+        "bool",
+        "",
+        "Cerclage in an earlier pregnancy (earlier pregnancies "
+        "are simulated untreated, so False until treatments are modelled).",
+    ),
+    _C(
+        "cervical_excision",
+        "category",
+        "",
+        "Prior excisional treatment of the cervix.",
+        EXCISION_CATEGORIES,
+    ),
     _C("mullerian_anomaly", "bool", "", "Congenital uterine (Mullerian) anomaly."),
     _C("des_exposure", "bool", "", "In-utero diethylstilbestrol exposure."),
     _C("connective_tissue_disorder", "bool", "", "Connective-tissue disorder (Ehlers-Danlos)."),
@@ -59,18 +78,36 @@ COLUMNS: tuple[Column, ...] = (
     _C("chlamydia", "bool", "", "Chlamydia infection in the index pregnancy."),
     _C("cl_14w_mm", "float32", "mm", "True cervical length at 14 weeks (trajectory level)."),
     _C("cl_slope_mm_per_week", "float32", "mm/week", "Linear shortening rate of true CL."),
-    _C("log_frailty", "float32", "log hazard",
-       "Woman-level random propensity to spontaneous birth (log hazard), shared by her pregnancies."),
+    _C(
+        "log_frailty",
+        "float32",
+        "log hazard",
+        "Woman-level random propensity to spontaneous birth (log hazard), shared by her pregnancies.",
+    ),
     _C("ga_birth_weeks", "float64", "weeks", "Gestation at birth or loss, untreated."),
     _C("onset", "category", "", "Onset of birth or loss.", ONSET_CATEGORIES),
-    _C("spontaneous_type", "category", "", "Labour, PPROM or painless dilation; missing for "
-       "indicated births.", SPONTANEOUS_TYPE_CATEGORIES),
-    _C("end_cause", "category", "", "Competing process that ended the pregnancy.",
-       END_CAUSE_CATEGORIES),
+    _C(
+        "spontaneous_type",
+        "category",
+        "",
+        "Labour, PPROM or painless dilation; missing for indicated births.",
+        SPONTANEOUS_TYPE_CATEGORIES,
+    ),
+    _C(
+        "end_cause",
+        "category",
+        "",
+        "Competing process that ended the pregnancy.",
+        END_CAUSE_CATEGORIES,
+    ),
     _C("midtrimester_loss", "bool", "", "Spontaneous end before 24 weeks."),
     *(
-        _C(f"latent_e_{k}", "float32", "unit exponential", f"Latent draw of the {k} process, "
-           "reused by every policy arm (common random numbers).")
+        _C(
+            f"latent_e_{k}",
+            "float32",
+            "unit exponential",
+            f"Latent draw of the {k} process, reused by every policy arm (common random numbers).",
+        )
         for k in LATENT_NAMES
     ),
 )
@@ -86,8 +123,13 @@ def data_dictionary() -> pd.DataFrame:
     """
     return pd.DataFrame(
         [
-            {"column": c.name, "dtype": c.dtype, "unit": c.unit, "meaning": c.meaning,
-             "categories": ", ".join(c.categories)}
+            {
+                "column": c.name,
+                "dtype": c.dtype,
+                "unit": c.unit,
+                "meaning": c.meaning,
+                "categories": ", ".join(c.categories),
+            }
             for c in COLUMNS
         ]
     )

@@ -172,15 +172,14 @@ def _weighted_rate(y: np.ndarray, w: np.ndarray) -> tuple[float, float, float]:
     return p, lo, hi
 
 
-def _infants(cohort: pd.DataFrame) -> np.ndarray:
+def infants(cohort: pd.DataFrame) -> np.ndarray:
     """Number of infants per pregnancy (1 singleton, 2 twins, 3 triplets)."""
     return (cohort["plurality"].cat.codes.to_numpy() + 1).astype(np.float64)
 
 
-def _births(cohort: pd.DataFrame, a: Assumptions) -> np.ndarray:
+def births(cohort: pd.DataFrame, a: Assumptions) -> np.ndarray:
     """Pregnancies that ended in a birth (at or after ``loss_before_weeks``)."""
-    ga = cohort["ga_birth_weeks"].to_numpy()
-    return (ga >= a["loss_before_weeks"]) & ~cohort["midtrimester_loss"].to_numpy()
+    return cohort["ga_birth_weeks"].to_numpy() >= a["loss_before_weeks"]
 
 
 # ------------------------------------------------------------------------------- prevalence
@@ -342,12 +341,12 @@ def gestation_distribution(
             f"bins_weeks: got {bins_weeks!r}; allowed: increasing gestational ages in weeks"
         )
     labels = _band_labels(cuts)
-    born = _births(cohort, a)
+    born = births(cohort, a)
     ga = cohort["ga_birth_weeks"].to_numpy()[born]
-    infants = _infants(cohort)[born]
+    weight = infants(cohort)[born]
     onset = cohort["onset"].to_numpy()[born]
     band = np.digitize(ga, cuts)  # 0 .. len(cuts)
-    total = infants.sum()
+    total = weight.sum()
     lowers = [a["loss_before_weeks"], *cuts]
     uppers = [*cuts, math.inf]
     rows = []
@@ -361,8 +360,8 @@ def gestation_distribution(
                     "upper_weeks": uppers[b],
                     "onset": o,
                     "births": int(sel.sum()),
-                    "infants": float(infants[sel].sum()),
-                    "percent": 100.0 * infants[sel].sum() / total if total else math.nan,
+                    "infants": float(weight[sel].sum()),
+                    "percent": 100.0 * weight[sel].sum() / total if total else math.nan,
                 }
             )
     out = pd.DataFrame(rows)
@@ -406,8 +405,8 @@ def preterm_rates(cohort: pd.DataFrame, assumptions: Assumptions) -> pd.DataFram
     from cilib.calibration import TARGETS
 
     targets = {t.key: t for t in TARGETS if t.scenario == assumptions.scenario_name}
-    born = _births(cohort, assumptions)
-    w_all = np.where(born, _infants(cohort), 0.0)
+    born = births(cohort, assumptions)
+    w_all = np.where(born, infants(cohort), 0.0)
     ptb = cohort["ga_birth_weeks"].to_numpy() < assumptions["preterm_before_weeks"]
     groups: list[tuple[str, str, np.ndarray]] = [("all", "all", np.ones(len(cohort), bool))]
     for col in ("race_ethnicity", "plurality"):
