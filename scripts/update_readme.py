@@ -14,38 +14,36 @@ from pathlib import Path
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
+def _markdown(table, flag: str, first: str) -> str:
+    """Markdown rows of a calibration-style table; ``flag`` is its pass/consistent column."""
+    lines = [
+        f"| {first} | target | published | simulated (95% MC CI) | accepted | {flag} | source |",
+        "| --- | --- | ---: | --- | --- | --- | --- |",
+    ]
+    for r in table.to_dict("records"):
+        label = r["target"] if first == "#" else r["key"]
+        lines.append(
+            f"| {label} | {r['description']} | {r['published']:g} {r['unit']} | "
+            f"{r['simulated']:.3g} ({r['ci_low']:.3g} to {r['ci_high']:.3g}) | "
+            f"{r['lower']:.3g} to {r['upper']:.3g} | {'yes' if r[flag] else 'NO'} | "
+            f"{r['sources']} |"
+        )
+    return "\n".join(lines)
+
+
 def calibration_markdown(n: int = 200_000, seed: int = 20_240_601) -> str:
     from cilib.calibration import calibrate
 
-    t = calibrate(n=n, seed=seed)
-    lines = [
-        "| # | scenario | target | published | simulated (95% MC CI) | accepted | pass |",
-        "| ---: | --- | --- | ---: | --- | --- | --- |",
-    ]
-    for r in t.to_dict("records"):
-        lines.append(
-            f"| {r['target']} | {r['scenario']} | {r['description']} | {r['published']:g} "
-            f"{r['unit']} | {r['simulated']:.3g} ({r['ci_low']:.3g} to {r['ci_high']:.3g}) | "
-            f"{r['lower']:.3g} to {r['upper']:.3g} | {'yes' if r['pass'] else 'NO'} |"
-        )
-    return "\n".join(lines)
+    parts = []
+    for scenario, table in calibrate(n=n, seed=seed).groupby("scenario", sort=False):
+        parts.append(f"**{scenario}**\n\n" + _markdown(table, "pass", "#"))
+    return "\n\n".join(parts)
 
 
 def validation_markdown(n: int = 200_000, seed: int = 20_240_601) -> str:
     from cilib.calibration import validation
 
-    t = validation(n=n, seed=seed)
-    lines = [
-        "| check | published | simulated (95% MC CI) | range | consistent | source |",
-        "| --- | ---: | --- | --- | --- | --- |",
-    ]
-    for r in t.to_dict("records"):
-        lines.append(
-            f"| {r['description']} | {r['published']:g} {r['unit']} | {r['simulated']:.3g} "
-            f"({r['ci_low']:.3g} to {r['ci_high']:.3g}) | {r['lower']:g} to {r['upper']:g} | "
-            f"{'yes' if r['consistent'] else 'no'} | {r['sources']} |"
-        )
-    return "\n".join(lines)
+    return _markdown(validation(n=n, seed=seed), "consistent", "check")
 
 
 def render(text: str) -> str:
