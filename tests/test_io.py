@@ -212,7 +212,8 @@ def test_manifest_contents(tmp_path, cohort, manifest, assumptions):
     got = json.loads(text)
     assert got == manifest, "manifest file differs from the manifest given"
     assert set(got) == {
-        "cilib_version", "seed", "n", "scenario", "assumptions_hash", "overridden", "command",
+        "cilib_version", "seed", "n", "scenario", "assumptions_hash", "overridden", "overrides",
+        "command",
         "synthetic_notice", "columns",
     }, f"manifest keys {sorted(got)}"  # fmt: skip
     assert got["cilib_version"] == cilib.__version__, f"version {got['cilib_version']}"
@@ -220,6 +221,9 @@ def test_manifest_contents(tmp_path, cohort, manifest, assumptions):
     assert got["scenario"] == "iams_1996", f"scenario {got['scenario']}"
     assert got["assumptions_hash"] == assumptions.hash(), "hash is not Assumptions.hash()"
     assert got["overridden"] == ["p_smoking"], f"overridden {got['overridden']}"
+    assert got["overrides"] == {"p_smoking": assumptions["p_smoking"]}, (
+        f"overrides {got['overrides']}"
+    )
     assert got["command"] == ["cilib", "generate", "--n", str(N)], f"command {got['command']}"
     assert got["synthetic_notice"] == (
         "Synthetic data for teaching and research only; not for clinical use."

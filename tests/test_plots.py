@@ -53,7 +53,9 @@ def figures(cohort, assumptions):
         "cl_histogram": plots.cl_histogram(
             {
                 "true": cl24,
-                "measured": cilib.cervix.measured_length(cohort, 24, assumptions, seed=SEED),
+                "measured": cilib.measure_cervical_length(
+                    cohort, 24, seed=SEED, assumptions=assumptions
+                ),
             },
             np.arange(0, 70, 2),
             reference_centiles={"P10": 26.0, "P50": 35.0},

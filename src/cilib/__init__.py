@@ -8,10 +8,12 @@ Synthetic data for teaching and research only; not for clinical use.
 >>> cl = cilib.cervical_length(cohort, ga_weeks=24)
 """
 
+from cilib import screening
 from cilib.assumptions import Assumptions, Record, scenarios
 from cilib.cervix import cervical_length
 from cilib.cohort import generate_cohort
 from cilib.schema import data_dictionary
+from cilib.screening import assumptions_of, measure_cervical_length
 
 __version__ = "0.1.0"
 
@@ -19,8 +21,11 @@ __all__ = [
     "Assumptions",
     "Record",
     "__version__",
+    "assumptions_of",
     "cervical_length",
     "data_dictionary",
     "generate_cohort",
+    "measure_cervical_length",
     "scenarios",
+    "screening",
 ]

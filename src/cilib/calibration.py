@@ -19,8 +19,9 @@ import pandas as pd
 
 from cilib import summary
 from cilib.assumptions import Assumptions
-from cilib.cervix import measured_length, measurement_stream
+from cilib.cervix import measurement_stream
 from cilib.cohort import generate_cohort
+from cilib.screening import measure_cervical_length
 
 Z95 = 1.959963984540054  # standard normal 97.5% quantile
 FETAL_DEATH_FROM_WEEKS = 20.0  # NVSS reports fetal deaths from 20 weeks (Gregory et al.)
@@ -396,7 +397,8 @@ def _window_scan(cohort, a, seed, lo, hi, scan):
     ga = lo + (hi - lo) * measurement_stream(seed, 100 + scan).random(len(cohort))
     ongoing = cohort["ga_birth_weeks"].to_numpy() > ga
     ga = np.where(ongoing, ga, lo)  # value unused (NaN) for pregnancies already ended
-    return measured_length(cohort, ga, a, seed=seed, scan=scan).to_numpy(), ongoing
+    cl = measure_cervical_length(cohort, ga, seed=seed, scan=scan, assumptions=a)
+    return cl.to_numpy(), ongoing
 
 
 def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
@@ -443,7 +445,8 @@ def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
 def _figures_iams(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
     ga = c["ga_birth_weeks"].to_numpy()
     ongoing = ga > 24.0
-    cl = measured_length(c, np.where(ongoing, 24.0, 14.0), a, seed=seed).to_numpy()[ongoing]
+    at = np.where(ongoing, 24.0, 14.0)
+    cl = measure_cervical_length(c, at, seed=seed, assumptions=a).to_numpy()[ongoing]
     sptb35 = ((c["onset"] == "spontaneous").to_numpy() & (ga < 35.0))[ongoing]
     out = {"cl24_mean": _mean_ci(cl), "cl24_sd": _sd_ci(cl)}
     cuts = {}

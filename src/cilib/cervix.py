@@ -139,32 +139,3 @@ def measurement_stream(seed: int, *keys: int) -> np.random.Generator:
     """Random stream for measurement, independent of the cohort's streams."""
     ss = np.random.SeedSequence(int(seed), spawn_key=(STREAM_MEASUREMENT, *keys))
     return np.random.Generator(np.random.PCG64(ss))
-
-
-def measured_length(
-    cohort: pd.DataFrame, ga_weeks, assumptions: Assumptions, *, seed: int, scan: int = 0
-) -> pd.Series:
-    """Transvaginal CL as measured: true CL plus measurement offset and error.
-
-    Parameters
-    ----------
-    cohort : DataFrame
-        From :func:`cilib.generate_cohort`.
-    ga_weeks : float or array-like
-        Gestation of the scan, weeks (14-34).
-    assumptions : Assumptions
-        Uses ``cl_measurement_offset_mm`` and ``cl_measurement_sd_mm`` (Heath 1998).
-    seed : int
-        Seed of the measurement stream; ``scan`` numbers repeated scans so that adding a scan
-        never changes the draws of another. Row ``i`` always gets the ``i``-th draw, so the
-        result is prefix-stable like the cohort.
-
-    Returns
-    -------
-    Series of float64, mm
-        Named ``cl_measured_mm``; NaN where the pregnancy already ended; never negative.
-    """
-    true = cervical_length(cohort, ga_weeks).to_numpy()
-    z = measurement_stream(seed, scan).standard_normal(len(true))
-    m = true + assumptions["cl_measurement_offset_mm"] + assumptions["cl_measurement_sd_mm"] * z
-    return pd.Series(np.maximum(m, 0.0), index=cohort.index, name="cl_measured_mm")

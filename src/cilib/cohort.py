@@ -309,7 +309,12 @@ def generate_cohort(n: int, seed: int, assumptions: Assumptions | None = None) -
             block(b)
     frame = make_frame(cols, n, a["loss_before_weeks"])
     frame.attrs.update(
-        scenario=a.scenario_name, seed=seed, n=n, assumptions_hash=a.hash(), synthetic=True
+        scenario=a.scenario_name,
+        seed=seed,
+        n=n,
+        assumptions_hash=a.hash(),
+        overrides={name: a[name] for name in a.overridden},
+        synthetic=True,
     )
     return frame
 

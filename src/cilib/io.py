@@ -265,7 +265,8 @@ def make_manifest(
     -------
     dict
         Keys ``cilib_version``, ``seed``, ``n``, ``scenario``, ``assumptions_hash``,
-        ``overridden`` (names of assumptions changed from the scenario), ``command``,
+        ``overridden`` (names of assumptions changed from the scenario), ``overrides``
+        (their values), ``command``,
         ``synthetic_notice`` and ``columns`` (``column``, ``dtype``, ``unit``, ``meaning`` of
         each column).
 
@@ -293,6 +294,7 @@ def make_manifest(
         "scenario": assumptions.scenario_name,
         "assumptions_hash": assumptions.hash(),
         "overridden": list(assumptions.overridden),
+        "overrides": {name: assumptions[name] for name in assumptions.overridden},
         "command": list(command) if command is not None else None,
         "synthetic_notice": SYNTHETIC_NOTICE,
         "columns": [
@@ -420,7 +422,8 @@ def read_cohort(path: PathLike) -> pd.DataFrame:
 
     Categorical columns get their categories, and boolean, integer and float32 columns their
     dtypes, so that :func:`cilib.schema.check_frame` finds no problems. If the manifest is
-    present its ``scenario``, ``seed``, ``n`` and ``assumptions_hash`` go to ``attrs``.
+    present its ``scenario``, ``seed``, ``n``, ``assumptions_hash`` and ``overrides`` go to
+    ``attrs``, so that :func:`cilib.assumptions_of` can rebuild the assumptions.
 
     Parameters
     ----------
@@ -462,7 +465,7 @@ def read_cohort(path: PathLike) -> pd.DataFrame:
         except (ValueError, UnicodeDecodeError):
             info = {}
         if isinstance(info, dict):
-            keys = ("scenario", "seed", "n", "assumptions_hash")
+            keys = ("scenario", "seed", "n", "assumptions_hash", "overrides")
             frame.attrs.update({k: info[k] for k in keys if k in info}, synthetic=True)
     return frame
 

@@ -1,0 +1,144 @@
+"""Screening: measured CL, assumptions carried by the cohort, schedules."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cilib
+from cilib import screening
+from cilib.screening import Schedule, anatomy_scan, screen, serial_scans
+
+SEED = 7
+
+
+@pytest.fixture(scope="module")
+def cohort():
+    return cilib.generate_cohort(60_000, seed=SEED)
+
+
+def test_measurement_is_true_cl_plus_error(cohort):
+    a = cilib.Assumptions.default()
+    true = cilib.cervical_length(cohort, 22)
+    m = cilib.measure_cervical_length(cohort, 22, seed=1)
+    assert m.isna().equals(true.isna()), "measured CL is missing exactly where the true one is"
+    err = (m - true)[true > 10]  # away from the floor at 0 mm
+    n = len(err)
+    # mean error within 4 standard errors of the offset; SD within 4 SEs (SE of an SD ~ sd/sqrt(2n))
+    sd = a["cl_measurement_sd_mm"]
+    assert abs(err.mean() - a["cl_measurement_offset_mm"]) < 4 * sd / np.sqrt(n), err.mean()
+    assert abs(err.std() - sd) < 4 * sd / np.sqrt(2 * n), err.std()
+    assert (m.dropna() >= 0).all(), "a measurement is never negative"
+
+
+def test_measurement_streams_are_independent_and_reproducible(cohort):
+    m0 = cilib.measure_cervical_length(cohort, 20, seed=3)
+    m1 = cilib.measure_cervical_length(cohort, 20, seed=3, scan=1)
+    again = cilib.measure_cervical_length(cohort, 20, seed=3)
+    pd.testing.assert_series_equal(m0, again)
+    assert not np.allclose(m0.dropna(), m1.dropna()), "scan 1 must have its own errors"
+    head = cilib.measure_cervical_length(cohort.iloc[:500], 20, seed=3)
+    pd.testing.assert_series_equal(head, m0.iloc[:500], obj="prefix of the measurements")
+
+
+def test_assumptions_travel_with_the_cohort(tmp_path):
+    a = cilib.Assumptions.scenario("fmf_london").replace(p_smoking=0.2)
+    c = cilib.generate_cohort(500, seed=1, assumptions=a)
+    assert cilib.assumptions_of(c).hash() == a.hash(), "scenario and overrides must be rebuilt"
+    assert cilib.assumptions_of(c[c["smoking"]]).hash() == a.hash(), "filtering keeps attrs"
+    from cilib import io
+
+    path, _ = io.write_cohort(
+        c, tmp_path / "c.csv", manifest=io.make_manifest(n=500, seed=1, assumptions=a, command=None)
+    )
+    assert cilib.assumptions_of(io.read_cohort(path)).hash() == a.hash(), "files keep them too"
+    bare = pd.DataFrame(c.to_dict("list"))
+    with pytest.raises(ValueError, match="no cilib metadata"):
+        cilib.assumptions_of(bare)
+    tampered = c.copy()
+    tampered.attrs["assumptions_hash"] = "0" * 16
+    with pytest.raises(ValueError, match="does not match"):
+        cilib.measure_cervical_length(tampered, 20, seed=1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fragment"),
+    [
+        ({"start_weeks": 10, "end_weeks": 20}, "start_weeks: got 10"),
+        ({"start_weeks": 20, "end_weeks": 18}, "end_weeks: got 18"),
+        ({"start_weeks": 16, "end_weeks": 24, "every_weeks": 0}, "every_weeks: got 0"),
+        ({"start_weeks": 16, "end_weeks": 24, "eligible": "everyone"}, "eligible: got"),
+    ],
+)
+def test_schedule_validation(kwargs, fragment):
+    with pytest.raises(ValueError, match=fragment):
+        Schedule("x", **kwargs)
+
+
+def test_bad_screen_input(cohort):
+    with pytest.raises(TypeError, match="schedule"):
+        screen(cohort, "anatomy", seed=1)
+    with pytest.raises(ValueError, match="seed"):
+        screen(cohort, anatomy_scan(), seed=-1)
+    with pytest.raises(ValueError, match="thresholds_mm"):
+        screen(cohort, anatomy_scan(), seed=1, thresholds_mm=[float("nan")])
+
+
+def test_anatomy_scan(cohort):
+    a = cilib.Assumptions.default()
+    s = screen(cohort, anatomy_scan(a), seed=SEED)
+    assert s["eligible"].all()
+    scanned = s["scanned"]
+    ga = s.loc[scanned, "first_scan_ga_weeks"]
+    assert ga.between(a["anatomy_scan_start_weeks"], a["anatomy_scan_end_weeks"]).all()
+    assert (s["n_scans"] <= 1).all(), "one scan in a window"
+    born_before = cohort["ga_birth_weeks"].to_numpy() <= s["first_scan_ga_weeks"].to_numpy()
+    assert not born_before[scanned.to_numpy()].any(), "nobody is scanned after birth"
+    pd.testing.assert_series_equal(
+        s.loc[scanned, "cl_min_mm"], s.loc[scanned, "cl_first_mm"], check_names=False
+    )
+    crossed = s["ga_first_le_25mm_weeks"].notna()
+    assert crossed.equals(s["cl_min_mm"] <= 25), "crossing 25 mm means a scan at or below it"
+    # acceptance: expected share from the records (race-specific odds of declining), 4 SE
+    p = a["p_tvcl_uptake"]
+    black = (cohort["race_ethnicity"] == "NH Black").to_numpy()
+    odds = (1 - p) / p * np.where(black, a["or_tvcl_decline_nh_black"], 1.0)
+    expected = (1 - odds / (1 + odds)).mean()
+    se = np.sqrt(expected * (1 - expected) / len(s))
+    assert abs(s["accepted"].mean() - expected) < 4 * se, (s["accepted"].mean(), expected)
+    assert s["accepted"][black].mean() < s["accepted"][~black].mean(), "Black women decline more"
+
+
+def test_serial_scans(cohort):
+    a = cilib.Assumptions.default()
+    sched = serial_scans(a)
+    assert sched.scan_weeks() == [16.0, 18.0, 20.0, 22.0, 24.0]
+    s = screen(cohort, sched, seed=SEED)
+    assert s["eligible"].equals(cohort["prior_sptb"]), "offered to women with a prior sPTB"
+    assert not s.loc[~cohort["prior_sptb"], "scanned"].any()
+    assert s["n_scans"].max() == 5 and (s.loc[s["scanned"], "first_scan_ga_weeks"] == 16).all()
+    sc = s[s["scanned"]]
+    assert (sc["cl_min_mm"] <= sc["cl_first_mm"]).all(), "the shortest is never above the first"
+    t15, t25 = sc["ga_first_le_15mm_weeks"], sc["ga_first_le_25mm_weeks"]
+    both = t15.notna()
+    assert t25[both].notna().all() and (t25[both] <= t15[both]).all(), (
+        "a cervix reaches 25 mm no later than 15 mm"
+    )
+    assert sc["n_scans"].gt(1).mean() > 0.5, "most women get several scans"
+
+
+def test_schedules_share_random_numbers(cohort):
+    """Offering serial scans to everyone measures the prior-sPTB women exactly as before."""
+    narrow = screen(cohort, serial_scans(), seed=SEED)
+    wide = screen(cohort, serial_scans(eligible="all"), seed=SEED)
+    prior = cohort["prior_sptb"]
+    pd.testing.assert_frame_equal(
+        narrow.loc[prior].drop(columns="eligible"), wide.loc[prior].drop(columns="eligible")
+    )
+
+
+def test_subgroups_cover_the_usual_groups(cohort):
+    g = screening.subgroups(cohort)
+    assert {"all", "nulliparous", "prior sPTB", "twins", "NH Black"} <= set(g)
+    assert g["nulliparous"].sum() + (cohort["parity"] > 0).sum() == len(cohort)
