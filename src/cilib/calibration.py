@@ -589,6 +589,18 @@ CHECKS: tuple[Target, ...] = (
     ),
     _t(
         0,
+        "ptb37_cl10_20_placebo",
+        US,
+        "Singletons with measured CL 10-20 mm at 19-23+6 wk, untreated: PTB <37 wk",
+        33.0,
+        26.9,
+        39.1,
+        "%",
+        ("hassan_2011",),
+        "PREGNANT placebo arm (223 women): 33.0%; range = its binomial 95% CI",
+    ),
+    _t(
+        0,
         "sptb_after_loss",
         US,
         "sPTB <37 wk in the next pregnancy after a mid-trimester "
@@ -626,7 +638,10 @@ def validation(n: int = 200_000, seed: int = 20_240_601) -> pd.DataFrame:
     sing_born = singleton & born
     spont = (c["onset"] == "spontaneous").to_numpy()
     after_loss = singleton & born & (c["prior_midtrimester_losses"].to_numpy() > 0)
+    cl, ongoing = _window_scan(c, a, seed, 19.0, 24.0, scan=2)
+    pregnant_like = singleton & ongoing & (cl >= 10.0) & (cl <= 20.0)
     figs = {
+        "ptb37_cl10_20_placebo": _pct(ptb[pregnant_like]),
         "twin_median_ga": _quantile_ci(ga[twin & born], 0.5),
         "nulliparous_ptb": _pct(ptb[sing_born & (c["parity"].to_numpy() == 0)]),
         "midtrimester_loss": _pct(c["midtrimester_loss"].to_numpy()),
