@@ -11,20 +11,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 
 import numpy as np
+from _timing import best_of
 
 import cilib
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main(argv=None) -> int:

@@ -44,8 +44,9 @@ from cilib.plots import (
     ORANGE,
     PURPLE,
     SKY_BLUE,
-    TEMPLATE,
     VERMILLION,
+    _figure,
+    _rgba,
     colour,
 )
 from cilib.screening_tables import (
@@ -86,18 +87,6 @@ __all__ = [
 
 
 # ------------------------------------------------------------------------------ helpers
-def _figure(title: str, x_title: str, y_title: str, **layout) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(template=TEMPLATE, title=title, **layout)
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=y_title)
-    return fig
-
-
-def _rgba(hex_colour: str, alpha: float) -> str:
-    h = hex_colour.lstrip("#")
-    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
-    return f"rgba({r},{g},{b},{alpha})"
 
 
 SHADE = _rgba(SKY_BLUE, 0.18)  # the screen-positive region
