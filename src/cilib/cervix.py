@@ -42,7 +42,8 @@ def trajectory(
     z = zw * z_woman[:, 0] + zp * z_pregnancy[:, 0]
     tau = a["cl_14w_lower_tail"]
     if tau > 0:  # sinh stretch of the lower half: constitutionally short cervices
-        z = np.where(z < 0, np.sinh(tau * z) / tau, z)
+        neg = z < 0
+        z[neg] = np.sinh(tau * z[neg]) / tau
     f = np.float32  # keep float32 arrays float32 (a bool mask times a Python float is float64)
     level = (
         a["cl_14w_mean_mm"]

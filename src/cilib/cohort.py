@@ -139,12 +139,12 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
     trach = wu[:, 8] < a["p_trachelectomy"]
     p0 = a["p_cervical_insufficiency"]
     log_odds = (
-        special.logit(p0)
-        + (excision == 1) * math.log(a["or_insufficiency_lletz"])
-        + (excision == 2) * math.log(a["or_insufficiency_cold_knife"])
-        + trach * math.log(a["or_insufficiency_trachelectomy"])
-        + ctd * math.log(a["or_insufficiency_ctd"])
-        + mullerian * math.log(a["or_insufficiency_mullerian"])
+        float(special.logit(p0))
+        + (excision == 1) * f32(math.log(a["or_insufficiency_lletz"]))
+        + (excision == 2) * f32(math.log(a["or_insufficiency_cold_knife"]))
+        + trach * f32(math.log(a["or_insufficiency_trachelectomy"]))
+        + ctd * f32(math.log(a["or_insufficiency_ctd"]))
+        + mullerian * f32(math.log(a["or_insufficiency_mullerian"]))
     )
     insufficiency = wu[:, 9] < special.expit(log_odds)
     lp_race = np.log(np.array([1.0] + [a[k] for k in _RACE_HR], dtype=f32))[race]
@@ -287,25 +287,25 @@ def generate_cohort(n: int, seed: int, assumptions: Assumptions | None = None) -
     a = _check_args(n, seed, assumptions)
     n, seed = int(n), int(seed)
     n_blocks = -(-n // BLOCK_SIZE)
-    first = _block(a, seed, 0, min(BLOCK_SIZE, n))
-    cols = {k: np.empty((n, *v.shape[1:]), dtype=v.dtype) for k, v in first.items()}
+    # a one-row block tells the dtypes and shapes of the columns (cheap), so every block can
+    # write straight into the output arrays
+    probe = _block(a, seed, 0, 1)
+    cols = {k: np.empty((n, *v.shape[1:]), dtype=v.dtype) for k, v in probe.items()}
 
-    def block(b: int, part: dict[str, np.ndarray] | None = None) -> None:
+    def block(b: int) -> None:
         lo = b * BLOCK_SIZE
         hi = min(lo + BLOCK_SIZE, n)
-        part = part if part is not None else _block(a, seed, b, hi - lo)
-        for k, v in part.items():
+        for k, v in _block(a, seed, b, hi - lo).items():
             cols[k][lo:hi] = v
 
-    block(0, first)
-    workers = min(n_blocks - 1, os.cpu_count() or 1)
+    workers = min(n_blocks, os.cpu_count() or 1)
     if workers > 1:
         # Blocks have their own streams, so running them on threads (numpy releases the GIL
         # in its array work) changes nothing in the result, only the time it takes.
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(block, range(1, n_blocks)))
+            list(pool.map(block, range(n_blocks)))
     else:
-        for b in range(1, n_blocks):
+        for b in range(n_blocks):
             block(b)
     frame = make_frame(cols, n, a["loss_before_weeks"])
     frame.attrs.update(

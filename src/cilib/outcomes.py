@@ -63,8 +63,14 @@ def gompertz_time(e: np.ndarray, log_h0: np.ndarray | float, rate: np.ndarray | 
             np.log1p(x, out=x)
             x /= rate
         return x
-    safe = np.where(rate > 1e-9, rate, 1.0)
-    return np.where(rate > 1e-9, np.log1p(x * safe) / safe, x)
+    positive = rate > 1e-9
+    if positive.all():  # the usual case: in place, no temporaries
+        x *= rate
+        np.log1p(x, out=x)
+        x /= rate
+        return x
+    safe = np.where(positive, rate, 1.0)
+    return np.where(positive, np.log1p(x * safe) / safe, x)
 
 
 def gompertz_floor_time(e, log_h0, rate, s_cap):
