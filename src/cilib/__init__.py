@@ -14,6 +14,7 @@ from cilib.cervix import cervical_length
 from cilib.cohort import generate_cohort
 from cilib.schema import data_dictionary
 from cilib.screening import assumptions_of, measure_cervical_length
+from cilib.simulate import simulate
 
 __version__ = "0.1.0"
 
@@ -28,4 +29,5 @@ __all__ = [
     "measure_cervical_length",
     "scenarios",
     "screening",
+    "simulate",
 ]

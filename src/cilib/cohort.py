@@ -33,7 +33,6 @@ BLOCK_SIZE = 65_536
 STREAM_COHORT = 0  # top-level spawn key of the cohort stage
 MAX_N = 50_000_000
 _RACE_P = ("p_race_nh_black", "p_race_hispanic", "p_race_nh_asian", "p_race_other")
-_RACE_HR = ("hr_ptb_nh_black", "hr_ptb_hispanic", "hr_ptb_nh_asian", "hr_ptb_other")
 _BV = ("p_bv_nh_white", "p_bv_nh_black", "p_bv_hispanic", "p_bv_nh_asian", "p_bv_other")
 
 
@@ -82,17 +81,16 @@ def _pregnancies(a, woman, u, z, e, first) -> dict[str, np.ndarray]:
         insufficiency=woman["insufficiency"],
         plurality=plurality,
     )
-    f = np.float32
-    lp_spont = (
-        woman["lp_woman"]
-        + (plurality == 2) * f(math.log(a["hr_sptb_twin"]))
-        + (plurality == 3) * f(math.log(a["hr_sptb_triplet"]))
-        + smoking * f(math.log(a["hr_sptb_smoking"]))
-        + bv * f(math.log(a["hr_sptb_bv"]))
-        + chlamydia * f(math.log(a["hr_sptb_chlamydia"]))
-        + first * f(math.log(a["hr_sptb_first_pregnancy"]))
+    lp_spont, lp_ind = outcomes.pregnancy_log_hr(
+        a,
+        lp_race=woman["lp_race"],
+        lp_woman=woman["lp_woman"],
+        plurality=plurality,
+        smoking=smoking,
+        bv=bv,
+        chlamydia=chlamydia,
+        first=first,
     )
-    lp_ind = woman["lp_race"] + (plurality - 1) * f(math.log(a["hr_indicated_twin"]))
     ga, cause, stype = outcomes.natural_history(
         a,
         cl14_mm=level,
@@ -147,15 +145,15 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
         + mullerian * f32(math.log(a["or_insufficiency_mullerian"]))
     )
     insufficiency = wu[:, 9] < special.expit(log_odds)
-    lp_race = np.log(np.array([1.0] + [a[k] for k in _RACE_HR], dtype=f32))[race]
-    lp_woman = (
-        lp_race
-        + math.log(a["hr_sptb_population"])
-        + a["sd_log_frailty"] * wz[:, 0]
-        + (excision > 0) * f32(math.log(a["hr_sptb_excision"]))
-        + mullerian * f32(math.log(a["hr_sptb_mullerian"]))
-        + des * f32(math.log(a["hr_sptb_des"]))
-        + ctd * f32(math.log(a["hr_sptb_ctd"]))
+    log_frailty = a["sd_log_frailty"] * wz[:, 0]
+    lp_race, lp_woman = outcomes.woman_log_hr(
+        a,
+        race=race,
+        log_frailty=log_frailty,
+        excision=excision,
+        mullerian=mullerian,
+        des=des,
+        ctd=ctd,
     )
     rho = a["rho_frailty_cervix"]
     z_cervix = np.column_stack((wz[:, 1], rho * wz[:, 0] + math.sqrt(1.0 - rho * rho) * wz[:, 2]))
@@ -226,7 +224,7 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
         chlamydia=idx["chlamydia"],
         cl_14w_mm=idx["cl14"].astype(np.float32),
         cl_slope_mm_per_week=idx["slope"].astype(np.float32),
-        log_frailty=(a["sd_log_frailty"] * wz[:, 0]).astype(np.float32),
+        log_frailty=log_frailty.astype(np.float32),
         ga_birth_weeks=idx["ga"].astype(np.float64),
         onset=(idx["cause"] > outcomes.DILATION).astype(np.int8),
         spontaneous_type=idx["stype"],

@@ -1316,7 +1316,226 @@ _SCREENING_RECORDS: tuple[Record, ...] = (
     ),
 )
 
-BASE_RECORDS = BASE_RECORDS + _CERVIX_RECORDS + _HAZARD_RECORDS + _SCREENING_RECORDS
+_TX = dict(group="treatments")
+_PENDING = (
+    " Starting value: the published risk ratio used as a hazard ratio; a hazard ratio is not a "
+    "risk ratio, so simulated trials (issue 4) are to calibrate it."
+)
+_TREATMENT_RECORDS: tuple[Record, ...] = (
+    _r(
+        "short_cervix_mm",
+        25.0,
+        "mm",
+        20.0,
+        25.0,
+        bounds=(5, 40),
+        distribution="fixed",
+        sources=("acog_pb234_2021", "smfm_2024"),
+        note="A cervix is short at CL <= 25 mm "
+        "(ACOG PB 234, SMFM 2024): the state that decides which effect a treatment has.",
+        **_TX,
+    ),
+    _r(
+        "hr_vp_short_cervix",
+        0.62,
+        "hazard ratio",
+        0.47,
+        0.81,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("romero_2018", "fonseca_2007", "hassan_2011"),
+        note="Vaginal progesterone, singleton with a short cervix (CL <= 25 mm) at the start: "
+        "PTB <33 wk RR 0.62 (0.47-0.81)." + _PENDING,
+        **_TX,
+    ),
+    _r(
+        "hr_vp_no_short_cervix",
+        1.0,
+        "hazard ratio",
+        0.8,
+        1.1,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("conde_agudelo_2022",),
+        note="Vaginal progesterone with a prior sPTB but CL > 25 mm: not effective.",
+        **_TX,
+    ),
+    _r(
+        "hr_vp_twin",
+        1.0,
+        "hazard ratio",
+        0.8,
+        1.2,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("epppic_2021", "romero_2017_twins"),
+        note="Vaginal progesterone in multiple "
+        "pregnancy: no benefit in unselected multiples (EPPPIC).",
+        **_TX,
+    ),
+    _r(
+        "hr_17ohpc_prior_sptb",
+        0.95,
+        "hazard ratio",
+        0.71,
+        1.26,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("blackwell_2020_prolong", "fda_17ohpc_2023"),
+        status="assumption",
+        note="17-OHPC after a prior sPTB, current evidence: PROLONG 2020 "
+        "found no benefit (RR ~0.95, figure recalled, not verified in the dossier); withdrawn "
+        "in the US in April 2023.",
+        **_TX,
+    ),
+    _r(
+        "hr_17ohpc_meis_2003",
+        0.66,
+        "hazard ratio",
+        0.54,
+        0.81,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("meis_2003",),
+        note="17-OHPC as Meis 2003 found "
+        "it: PTB <37 wk 36.3% vs 54.9% (RR ~0.66). Set hr_17ohpc_prior_sptb to this value to "
+        "model pre-2020 beliefs." + _PENDING,
+        **_TX,
+    ),
+    _r(
+        "hr_cerclage_ultrasound_indicated",
+        0.70,
+        "hazard ratio",
+        0.55,
+        0.89,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("berghella_2011", "owen_2009"),
+        note="Cerclage, "
+        "singleton with a prior sPTB and CL < 25 mm: PTB <35 wk 28.4% vs 41.3%, RR 0.70 "
+        "(0.55-0.89). Multiplies the cervix-driven hazard." + _PENDING,
+        **_TX,
+    ),
+    _r(
+        "hr_cerclage_history_indicated",
+        0.76,
+        "hazard ratio",
+        0.6,
+        0.97,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("mrc_rcog_1993",),
+        note="History-indicated cerclage: delivery <33 wk 13% vs 17% (derived RR 0.76)." + _PENDING,
+        **_TX,
+    ),
+    _r(
+        "hr_cerclage_no_prior_sptb",
+        1.0,
+        "hazard ratio",
+        0.8,
+        1.2,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("smfm_2024", "rcog_gtg75_2022"),
+        note="Cerclage for a short cervix without prior sPTB: no benefit shown; not recommended.",
+        **_TX,
+    ),
+    _r(
+        "hr_cerclage_twin",
+        2.15,
+        "hazard ratio",
+        1.0,
+        4.0,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("berghella_2005", "saccone_2015"),
+        status="assumption",
+        note="Cerclage in twins with a short cervix: harm signal (RR ~2.15 recalled, not "
+        "verified in the dossier).",
+        **_TX,
+    ),
+    _r(
+        "rr_dilation_latency_cerclage",
+        3.0,
+        "ratio",
+        2.0,
+        4.0,
+        bounds=(0.1, 20),
+        distribution="uniform",
+        sources=("ehsanipoor_2015", "rcog_gtg75_2022"),
+        status="derived",
+        note="Physical-examination-indicated cerclage lengthens the latency "
+        "from dilation to birth: 56.7 vs 18.8 days = 3.0.",
+        **_TX,
+    ),
+    _r(
+        "hr_pessary",
+        1.0,
+        "hazard ratio",
+        0.83,
+        1.2,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("hoffman_2023_tops",),
+        note="Pessary: TOPS 2023, delivery or fetal death <37 wk RR 1.00 (0.83-1.20).",
+        **_TX,
+    ),
+    _r(
+        "progesterone_stop_weeks",
+        37.0,
+        "weeks",
+        34.0,
+        37.0,
+        bounds=(20, 42),
+        distribution="fixed",
+        sources=("acog_pb234_2021",),
+        note="Vaginal progesterone and 17-OHPC continue to 36-37 wk.",
+        **_TX,
+    ),
+    _r(
+        "cerclage_removal_weeks",
+        36.5,
+        "weeks",
+        36.0,
+        37.0,
+        bounds=(20, 42),
+        distribution="fixed",
+        sources=("rcog_gtg75_2022", "acog_pb142"),
+        status="assumption",
+        note="Transvaginal cerclage removed at 36-37 wk (secondary source).",
+        **_TX,
+    ),
+    _r(
+        "pessary_removal_weeks",
+        37.0,
+        "weeks",
+        36.0,
+        37.0,
+        bounds=(20, 42),
+        distribution="fixed",
+        sources=("hoffman_2023_tops",),
+        status="assumption",
+        note="Pessary removed at 37 wk.",
+        **_TX,
+    ),
+    _r(
+        "p_adherence_progesterone",
+        0.9,
+        "probability",
+        0.7,
+        1.0,
+        bounds=P,
+        distribution="uniform",
+        status="assumption",
+        note="Share of women prescribed "
+        "progesterone who take it as prescribed; not in the dossier.",
+        **_TX,
+    ),
+)
+
+BASE_RECORDS = (
+    BASE_RECORDS + _CERVIX_RECORDS + _HAZARD_RECORDS + _SCREENING_RECORDS + _TREATMENT_RECORDS
+)
 
 #: Groups of probabilities that share one draw; the label names the remainder category.
 SHARE_GROUPS: dict[str, tuple[str, ...]] = {

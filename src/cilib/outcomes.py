@@ -92,6 +92,68 @@ def gompertz_floor_time(e, log_h0, rate, s_cap):
     return s
 
 
+_RACE_HR = ("hr_ptb_nh_black", "hr_ptb_hispanic", "hr_ptb_nh_asian", "hr_ptb_other")
+
+
+def woman_log_hr(
+    a: Assumptions,
+    *,
+    race: np.ndarray,
+    log_frailty: np.ndarray,
+    excision: np.ndarray,
+    mullerian: np.ndarray,
+    des: np.ndarray,
+    ctd: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Woman-level log hazard ratios: (race only, all lasting traits) as float32.
+
+    ``race`` holds codes in the order of :data:`cilib.schema.RACE_CATEGORIES`; ``excision`` 0
+    none, 1 LLETZ, 2 cold-knife cone. The same function serves the cohort generator and
+    :func:`cilib.simulate`, so both compute bit-identical hazards.
+    """
+    f = np.float32
+    lp_race = np.log(np.array([1.0] + [a[k] for k in _RACE_HR], dtype=f))[race]
+    lp_woman = (
+        lp_race
+        + math.log(a["hr_sptb_population"])
+        + log_frailty
+        + (excision > 0) * f(math.log(a["hr_sptb_excision"]))
+        + mullerian * f(math.log(a["hr_sptb_mullerian"]))
+        + des * f(math.log(a["hr_sptb_des"]))
+        + ctd * f(math.log(a["hr_sptb_ctd"]))
+    )
+    return lp_race, lp_woman
+
+
+def pregnancy_log_hr(
+    a: Assumptions,
+    *,
+    lp_race: np.ndarray,
+    lp_woman: np.ndarray,
+    plurality: np.ndarray,
+    smoking: np.ndarray,
+    bv: np.ndarray,
+    chlamydia: np.ndarray,
+    first: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Log hazard ratios of one pregnancy: (spontaneous processes, indicated birth), float32.
+
+    ``plurality`` is 1, 2 or 3; ``first`` marks a woman's first pregnancy reaching 12 weeks.
+    """
+    f = np.float32
+    lp_spont = (
+        lp_woman
+        + (plurality == 2) * f(math.log(a["hr_sptb_twin"]))
+        + (plurality == 3) * f(math.log(a["hr_sptb_triplet"]))
+        + smoking * f(math.log(a["hr_sptb_smoking"]))
+        + bv * f(math.log(a["hr_sptb_bv"]))
+        + chlamydia * f(math.log(a["hr_sptb_chlamydia"]))
+        + first * f(math.log(a["hr_sptb_first_pregnancy"]))
+    )
+    lp_ind = lp_race + (plurality - 1) * f(math.log(a["hr_indicated_twin"]))
+    return lp_spont, lp_ind
+
+
 def natural_history(
     a: Assumptions,
     *,
@@ -130,6 +192,48 @@ def natural_history(
     spontaneous_type : ndarray of int8
         Index into :data:`SPONTANEOUS_TYPES`, -1 for indicated births.
     """
+    times = process_times(
+        a,
+        cl14_mm=cl14_mm,
+        slope_mm_per_week=slope_mm_per_week,
+        plurality=plurality,
+        lp_spontaneous=lp_spontaneous,
+        lp_indicated=lp_indicated,
+        e=e,
+    )
+    return resolve(a, times, u_type)
+
+
+def treatable_parameters(a: Assumptions, *, cl14_mm, slope_mm_per_week, lp_spontaneous) -> dict:
+    """Parameters of the processes a treatment can change (time measured from 14 weeks).
+
+    Returns ``{"preterm": (log_h0, rate), "cervical": (log_h0, rate, s_zero),
+    "dilation": (s_zero, latency_weeks)}``: Gompertz hazards, the cervical one constant after
+    ``s_zero`` (the week after 14 at which the cervix is fully effaced), and painless dilation
+    at ``s_zero`` plus an exponential latency.
+    """
+    t0 = a["hazard_start_weeks"]
+    g2 = a["preterm_labour_slope_per_week"]
+    log_h0 = math.log(a["h_preterm_labour_per_week_24w"]) + g2 * (t0 - PRETERM_REFERENCE_WEEKS)
+    beta = a["log_hr_cervical_per_mm"]
+    cervical_log_h0 = (
+        math.log(a["h_cervical_per_week_at_25mm"])
+        + beta * (CL_REFERENCE_MM - np.maximum(cl14_mm, 0.0))
+        + lp_spontaneous
+    )
+    with np.errstate(divide="ignore"):
+        s_zero = np.where(cl14_mm > 0, cl14_mm / slope_mm_per_week, 0.0)
+    return {
+        "preterm": (log_h0 + lp_spontaneous, g2),
+        "cervical": (cervical_log_h0, beta * slope_mm_per_week, s_zero),
+        "dilation": (s_zero, a["dilation_to_birth_weeks"]),
+    }
+
+
+def process_times(
+    a: Assumptions, *, cl14_mm, slope_mm_per_week, plurality, lp_spontaneous, lp_indicated, e
+) -> np.ndarray:
+    """Gestation (weeks) at which each competing process would end the pregnancy, (6, n)."""
     t0 = a["hazard_start_weeks"]
     twin = plurality >= 2
     triplet = plurality >= 3
@@ -142,23 +246,17 @@ def natural_history(
     # float32 throughout: ample for weeks (resolution ~1e-5 week) and twice as fast
     times = np.empty((len(CAUSES), len(cl14_mm)), dtype=np.float32)
     times[TERM] = gompertz_time(e[:, 0], log_h0 + lp_spontaneous, g1)
+    p = treatable_parameters(
+        a, cl14_mm=cl14_mm, slope_mm_per_week=slope_mm_per_week, lp_spontaneous=lp_spontaneous
+    )
     # 2. preterm labour / PPROM, non-cervical pathways
-    g2 = a["preterm_labour_slope_per_week"]
-    log_h0 = math.log(a["h_preterm_labour_per_week_24w"]) + g2 * (t0 - PRETERM_REFERENCE_WEEKS)
-    times[PRETERM] = gompertz_time(e[:, 1], log_h0 + lp_spontaneous, g2)
+    times[PRETERM] = gompertz_time(e[:, 1], *p["preterm"])
     # 3. cervix-driven: log h = log h25 + beta * (25 - CL(t)), CL(t) = CL14 - slope * s >= 0;
     #    once the cervix is fully effaced (CL 0 mm) the hazard stays at its 0-mm value.
-    beta = a["log_hr_cervical_per_mm"]
-    log_h0 = (
-        math.log(a["h_cervical_per_week_at_25mm"])
-        + beta * (CL_REFERENCE_MM - np.maximum(cl14_mm, 0.0))
-        + lp_spontaneous
-    )
-    with np.errstate(divide="ignore"):
-        s_zero = np.where(cl14_mm > 0, cl14_mm / slope_mm_per_week, 0.0)
-    times[CERVICAL] = gompertz_floor_time(e[:, 2], log_h0, beta * slope_mm_per_week, s_zero)
+    times[CERVICAL] = gompertz_floor_time(e[:, 2], *p["cervical"])
     # 4. painless dilation: the cervix is open from the week the trajectory reaches 0 mm
-    times[DILATION] = s_zero + a["dilation_to_birth_weeks"] * e[:, 3]
+    s_zero, latency = p["dilation"]
+    times[DILATION] = s_zero + latency * e[:, 3]
     # 5. indicated
     g4 = a["indicated_slope_per_week"]
     log_h0 = math.log(a["h_indicated_per_week_37w"]) + g4 * (t0 - INDICATED_REFERENCE_WEEKS)
@@ -173,6 +271,11 @@ def natural_history(
         np.float32(a["planned_birth_triplet_weeks"]),
         np.where(twin, np.float32(a["planned_birth_twin_weeks"]), singleton_week),
     )
+    return times
+
+
+def resolve(a: Assumptions, times: np.ndarray, u_type: np.ndarray):
+    """Earliest process wins: (ga_weeks, cause, spontaneous_type) from :func:`process_times`."""
     cause = np.argmin(times, axis=0).astype(np.int8)
     ga = np.take_along_axis(times, cause[None, :].astype(np.intp), axis=0)[0]
     spontaneous = cause <= DILATION

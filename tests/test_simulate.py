@@ -1,0 +1,110 @@
+"""simulate() and treatment effects: common random numbers and directions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cilib
+from cilib import treatments
+
+SEED = 4
+
+
+@pytest.fixture(scope="module")
+def cohort():
+    return cilib.generate_cohort(40_000, seed=SEED)
+
+
+def _starts(cohort, **cols):
+    return pd.DataFrame({k: v for k, v in cols.items()}, index=cohort.index)
+
+
+def _short_at(cohort, weeks):
+    cl = cilib.cervical_length(cohort, weeks)
+    a = cilib.assumptions_of(cohort)
+    return np.where(cl <= a["short_cervix_mm"], float(weeks), np.nan)
+
+
+def test_nobody_treated_gives_the_natural_history(cohort):
+    r = cilib.simulate(cohort, _starts(cohort, vaginal_progesterone=np.nan), seed=1)
+    assert np.array_equal(r["ga_birth_weeks"], cohort["ga_birth_weeks"]), "must be bit-identical"
+    assert r["onset"].equals(cohort["onset"]) and r["end_cause"].equals(cohort["end_cause"])
+    assert not r["treated"].any()
+
+
+def test_treatment_with_no_effect_changes_nothing(cohort):
+    a = cilib.assumptions_of(cohort).replace(
+        hr_vp_short_cervix=1.0, hr_vp_no_short_cervix=1.0, hr_vp_twin=1.0
+    )
+    starts = _starts(cohort, vaginal_progesterone=_short_at(cohort, 20))
+    r = cilib.simulate(cohort, starts, seed=1, assumptions=a)
+    assert r["vaginal_progesterone_given"].sum() > 300, "the test needs treated women"
+    assert np.array_equal(r["ga_birth_weeks"], cohort["ga_birth_weeks"]), (
+        "a treatment with no effect must leave every outcome identical"
+    )
+    assert r["spontaneous_type"].equals(cohort["spontaneous_type"])
+
+
+@pytest.mark.parametrize("hr", [0.3, 0.6, 0.9])
+def test_a_protective_treatment_never_brings_birth_earlier(cohort, hr):
+    a = cilib.assumptions_of(cohort).replace(hr_vp_short_cervix=hr)
+    starts = _starts(cohort, vaginal_progesterone=_short_at(cohort, 20))
+    r = cilib.simulate(cohort, starts, seed=1, assumptions=a)
+    given = r["vaginal_progesterone_given"]
+    # treated times are recomputed in float64 from float32 inputs: allow 1e-5 wk of rounding
+    assert (r["ga_birth_weeks"] >= cohort["ga_birth_weeks"] - 1e-5).all(), "HR < 1 never earlier"
+    assert (r["ga_birth_weeks"][given] > cohort["ga_birth_weeks"][given] + 1e-9).any()
+    untreated = ~r["treated"]
+    assert np.array_equal(r["ga_birth_weeks"][untreated], cohort["ga_birth_weeks"][untreated])
+
+
+def test_more_efficacy_never_more_preterm_births(cohort):
+    starts = _starts(cohort, vaginal_progesterone=_short_at(cohort, 20))
+    ptb = []
+    for hr in (1.0, 0.8, 0.6, 0.4):
+        a = cilib.assumptions_of(cohort).replace(hr_vp_short_cervix=hr)
+        r = cilib.simulate(cohort, starts, seed=1, assumptions=a)
+        ptb.append(int((r["ga_birth_weeks"] < a["preterm_before_weeks"]).sum()))
+    assert ptb == sorted(ptb, reverse=True) and ptb[0] > ptb[-1], f"PTB counts {ptb}"
+
+
+def test_contraindicated_women_are_never_treated(cohort):
+    everyone = np.full(len(cohort), 20.0)
+    r = cilib.simulate(cohort, _starts(cohort, cerclage=everyone, pessary=everyone), seed=1)
+    ended = cohort["ga_birth_weeks"].to_numpy() <= 20.0
+    multiple = (cohort["plurality"] != "singleton").to_numpy()
+    open_cervix = cilib.cervical_length(cohort, 20).fillna(0).to_numpy() <= 0
+    assert not r["cerclage_given"][ended].any() and not r["pessary_given"][ended].any(), (
+        "nobody is treated after the pregnancy ended"
+    )
+    assert not r["cerclage_given"][multiple & ~open_cervix].any(), (
+        "no elective cerclage in a multiple pregnancy"
+    )
+    assert r["cerclage_start_weeks"][~r["cerclage_given"]].isna().all()
+
+
+def test_effect_depends_on_state_at_start(cohort):
+    a = cilib.assumptions_of(cohort)
+    start = np.full(len(cohort), 20.0)
+    given, mult, _ = treatments.effects(cohort, "vaginal_progesterone", start, a)
+    cl = cilib.cervical_length(cohort, 20).to_numpy()
+    single = (cohort["plurality"] == "singleton").to_numpy()
+    short = given & single & (cl <= a["short_cervix_mm"])
+    long_ = given & single & (cl > a["short_cervix_mm"])
+    assert np.allclose(mult["cervical"][short], a["hr_vp_short_cervix"])
+    assert np.allclose(mult["cervical"][long_], a["hr_vp_no_short_cervix"])
+
+
+def test_bad_policy_input(cohort):
+    with pytest.raises(ValueError, match="unknown treatment columns"):
+        cilib.simulate(cohort, _starts(cohort, aspirin=20.0), seed=1)
+    with pytest.raises(ValueError, match="not aligned"):
+        cilib.simulate(cohort, pd.DataFrame({"cerclage": [14.0]}), seed=1)
+    with pytest.raises(ValueError, match="gestation in weeks"):
+        cilib.simulate(cohort, _starts(cohort, cerclage=-3.0), seed=1)
+    with pytest.raises(TypeError, match="policy"):
+        cilib.simulate(cohort, [1, 2], seed=1)
+    with pytest.raises(ValueError, match="seed"):
+        cilib.simulate(cohort, _starts(cohort, cerclage=np.nan), seed=-2)
