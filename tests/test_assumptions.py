@@ -43,8 +43,11 @@ def test_names_carry_units_or_prefixes():
     assert not odd, f"assumption names without a unit suffix or a type prefix: {odd}"
 
 
-def test_calibrated_file_only_names_calibrated_records():
-    path = resources.files("cilib") / "data" / "calibrated.toml"
+@pytest.mark.parametrize("name", ["calibrated.toml", "calibrated_treatments.toml"])
+def test_calibrated_file_only_names_calibrated_records(name):
+    path = resources.files("cilib") / "data" / name
+    if not path.is_file():
+        pytest.skip(f"{name} not written yet")
     with path.open("rb") as f:
         raw = tomllib.load(f)["values"]
     for scope, values in raw.items():

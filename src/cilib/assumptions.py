@@ -168,14 +168,25 @@ class Scenario:
     sources: tuple[str, ...] = ()
 
 
+CALIBRATED_FILES = ("calibrated.toml", "calibrated_treatments.toml")
+
+
 def _calibrated_values() -> dict[str, dict[str, float]]:
-    """Fitted values by scenario name ('*' = shared biology), from ``data/calibrated.toml``."""
-    path = resources.files("cilib") / "data" / "calibrated.toml"
-    if not path.is_file():
-        return {}
-    with path.open("rb") as f:
-        raw = tomllib.load(f)
-    return {k: {n: float(v) for n, v in d.items()} for k, d in raw.get("values", {}).items()}
+    """Fitted values by scenario name ('*' = shared biology), from ``data/calibrated*.toml``.
+
+    ``calibrated.toml`` holds the natural-history fit (``scripts/fit_calibration.py``),
+    ``calibrated_treatments.toml`` the treatment effects fitted to simulated trials.
+    """
+    out: dict[str, dict[str, float]] = {}
+    for name in CALIBRATED_FILES:
+        path = resources.files("cilib") / "data" / name
+        if not path.is_file():
+            continue
+        with path.open("rb") as f:
+            raw = tomllib.load(f)
+        for scope, values in raw.get("values", {}).items():
+            out.setdefault(scope, {}).update({n: float(v) for n, v in values.items()})
+    return out
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,17 @@ def _piecewise_time(e, H, H_inverse, windows):
     return np.where(np.isnan(out), np.inf, out)
 
 
+def _policy_starts(cohort, policy, seed, a):
+    """(start weeks, screening results or None) from a preset name, Policy, frame or function."""
+    if isinstance(policy, str) or hasattr(policy, "apply"):
+        from cilib import policies
+
+        pol = policies.get(policy) if isinstance(policy, str) else policy
+        starts, screened = pol.apply(cohort, seed=seed, assumptions=a)
+        return _check_starts(cohort, starts), screened
+    return _check_starts(cohort, policy), None
+
+
 def _check_starts(cohort: pd.DataFrame, starts) -> pd.DataFrame:
     if callable(starts):
         starts = starts(cohort)
@@ -120,10 +131,11 @@ def simulate(
     ----------
     cohort : DataFrame
         From :func:`cilib.generate_cohort`.
-    policy : DataFrame or callable
-        Start week of each treatment per pregnancy (columns among
-        :data:`cilib.treatments.TREATMENTS`; NaN = not given), or a function of the cohort
-        returning such a frame.
+    policy : str, Policy, DataFrame or callable
+        A preset name (:func:`cilib.policies.presets`), a :class:`cilib.policies.Policy`, or
+        the start week of each treatment per pregnancy (columns among
+        :data:`cilib.treatments.TREATMENTS`; NaN = not given) as a frame or a function of the
+        cohort returning one.
     seed : int
         Seed of the policy's own draws (adherence, labour vs PPROM of changed births); the
         same seed gives every policy arm the same draws.
@@ -135,13 +147,14 @@ def simulate(
     DataFrame, indexed like ``cohort``
         ``<treatment>_start_weeks`` and ``<treatment>_given`` per treatment in the policy,
         ``treated`` (any treatment given), ``ga_birth_weeks``, ``onset``, ``spontaneous_type``,
-        ``end_cause`` and ``midtrimester_loss`` under the policy. A policy that treats nobody
-        returns the cohort's natural-history columns exactly.
+        ``end_cause`` and ``midtrimester_loss`` under the policy, and the screening results
+        the policy used (``screen_*`` columns, see :func:`cilib.screening.screen`). A policy
+        that treats nobody returns the cohort's natural-history columns exactly.
     """
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
         raise ValueError(f"seed: got {seed!r}; allowed: a non-negative integer")
     a = assumptions if assumptions is not None else assumptions_of(cohort)
-    starts = _check_starts(cohort, policy)
+    starts, screened = _policy_starts(cohort, policy, seed, a)
     n = len(cohort)
     t0 = a["hazard_start_weeks"]
     out: dict[str, object] = {}
@@ -184,7 +197,10 @@ def simulate(
         cause.astype(np.int8), categories=list(END_CAUSE_CATEGORIES)
     )
     out["midtrimester_loss"] = (cause <= outcomes.DILATION) & (ga < a["loss_before_weeks"])
-    return pd.DataFrame(out, index=cohort.index)
+    frame = pd.DataFrame(out, index=cohort.index)
+    if screened is not None:  # the screening results the policy used, prefixed
+        frame = frame.join(screened.add_prefix("screen_"))
+    return frame
 
 
 def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows, u_type):
