@@ -79,7 +79,8 @@ def _piecewise_time(e, H, H_inverse, windows):
 
 def _policy_starts(cohort, policy, seed, a):
     """(start weeks, screening results or None) from a preset name, Policy, frame or function."""
-    if isinstance(policy, str) or hasattr(policy, "apply"):
+    is_policy = hasattr(policy, "apply") and not isinstance(policy, pd.DataFrame | pd.Series)
+    if isinstance(policy, str) or is_policy:
         from cilib import policies
 
         pol = policies.get(policy) if isinstance(policy, str) else policy
