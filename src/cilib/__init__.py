@@ -8,7 +8,7 @@ Synthetic data for teaching and research only; not for clinical use.
 >>> cl = cilib.cervical_length(cohort, ga_weeks=24)
 """
 
-from cilib import screening
+from cilib import screening, trials
 from cilib.assumptions import Assumptions, Record, scenarios
 from cilib.cervix import cervical_length
 from cilib.cohort import generate_cohort
@@ -30,4 +30,5 @@ __all__ = [
     "scenarios",
     "screening",
     "simulate",
+    "trials",
 ]

@@ -1,0 +1,695 @@
+"""Published trials re-run inside the synthetic population.
+
+Each trial is a small declarative :class:`Trial`: the scenario it was run in, who was eligible
+(found the way the trial found them: a measured CL in a window, serial scans, a history), when
+the treatment started, the outcome, the allocation ratio and the published figures.
+:func:`run_trial` draws the eligible women from a large generated cohort, randomises them with a
+seeded stream, applies the arms with :func:`cilib.simulate` (control = no treatment, i.e. the
+natural history, plus any background treatment both arms received) and reports both arms' rates
+and the risk ratio with 95% CIs beside the published ones.
+
+Because :func:`cilib.simulate` uses common random numbers, every eligible woman can also be
+followed under both arms. That *counterfactual* ("same women") RR has far smaller Monte-Carlo
+error and is what ``scripts/fit_treatments.py`` calibrates the hazard ratios to; the
+*randomised* RR (two different halves of the women) is the one that compares with a trial.
+
+The control rates test the natural-history model: nobody fitted them.
+
+Synthetic data for teaching and research only; not for clinical use.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+from cilib.assumptions import Assumptions
+from cilib.cervix import measurement_stream
+from cilib.cohort import generate_cohort
+from cilib.screening import measure_cervical_length
+from cilib.simulate import simulate
+from cilib.treatments import TREATMENTS
+
+__all__ = [
+    "Trial",
+    "TrialResult",
+    "arm_outcomes",
+    "fitted_values",
+    "get",
+    "paired_rr",
+    "population",
+    "randomise",
+    "run_all",
+    "run_trial",
+    "trial_assumptions",
+    "trials",
+]
+
+Z95 = 1.959963984540054
+_TIMING_STREAM = 5000  # scan / enrolment gestations (per scan k: 5000 + k)
+_RANDOMISATION_STREAM = 5100
+_SCAN_OFFSET = 500  # measurement-error streams of trial scans: scan 500 + k
+
+#: ``control_near_published``: the simulated control rate is within this many percentage
+#: points of the published one, or within a factor of 1.25 (whichever is wider).
+CONTROL_TOLERANCE_POINTS = 5.0
+CONTROL_TOLERANCE_RATIO = 1.25
+
+
+@dataclass(frozen=True)
+class Population:
+    """The eligible women of one trial drawn from a cohort (before randomisation)."""
+
+    cohort: pd.DataFrame  # the eligible pregnancies, cohort columns
+    start_weeks: np.ndarray  # start of the trial treatment per eligible pregnancy
+    assumptions: Assumptions  # with the trial's overrides applied
+    n_source: int
+    extra: dict = field(default_factory=dict)  # e.g. measured CL at enrolment
+
+
+Eligibility = Callable[[pd.DataFrame, Assumptions, int], tuple[np.ndarray, np.ndarray, dict]]
+
+
+@dataclass(frozen=True)
+class Trial:
+    """A published randomised trial (or IPD meta-analysis) as a declarative spec.
+
+    ``eligible(cohort, assumptions, seed)`` returns ``(mask, start_weeks, extra)``: who is
+    randomised (the pregnancy must still be ongoing at ``start_weeks``, the randomisation /
+    start of treatment) and when the treatment starts. ``outcome(result, assumptions)`` is the
+    boolean outcome from a :func:`cilib.simulate` result. ``overrides(assumptions)`` returns the
+    assumption values the trial changes (treatment duration, which 17-OHPC effect applies).
+    Published rates are proportions; NaN where the dossier does not give them.
+    """
+
+    name: str
+    citation: str
+    scenario: str
+    population: str
+    intervention: str
+    outcome_label: str
+    treatment: str
+    eligible: Eligibility
+    outcome: Callable[[pd.DataFrame, Assumptions], np.ndarray]
+    published_control: float
+    published_treatment: float
+    published_rr: float
+    published_rr_low: float
+    published_rr_high: float
+    ratio: tuple[int, int] = (1, 1)  # treatment : control
+    overrides: Callable[[Assumptions], dict] = field(default=lambda a: {})
+    background: tuple[str, ...] = ()  # treatments both arms receive at start_weeks
+    n_source: int = 400_000
+    verified: bool = True
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.treatment not in TREATMENTS:
+            raise ValueError(f"treatment: got {self.treatment!r}; allowed: {TREATMENTS}")
+        for t in self.background:
+            if t not in TREATMENTS or t == self.treatment:
+                raise ValueError(f"background: got {t!r}; allowed: other treatments")
+
+
+# ---------------------------------------------------------------- building blocks
+def _singleton(c: pd.DataFrame) -> np.ndarray:
+    return (c["plurality"] == "singleton").to_numpy()
+
+
+def _prior(c: pd.DataFrame) -> np.ndarray:
+    return c["prior_sptb"].to_numpy(dtype=bool)
+
+
+def _uniform_weeks(n: int, seed: int, key: int, lo: float, hi: float) -> np.ndarray:
+    return lo + (hi - lo) * measurement_stream(seed, _TIMING_STREAM + key).random(n)
+
+
+def _ongoing(c: pd.DataFrame, weeks: np.ndarray) -> np.ndarray:
+    return c["ga_birth_weeks"].to_numpy() > weeks
+
+
+def _window_cl(c, a, seed, lo, hi):
+    """Measured CL at a gestation uniform in [lo, hi); NaN if the pregnancy ended before."""
+    ga = _uniform_weeks(len(c), seed, 0, lo, hi)
+    cl = measure_cervical_length(c, ga, seed=seed, scan=_SCAN_OFFSET, assumptions=a).to_numpy()
+    return ga, cl
+
+
+def _cl_window_eligibility(lo, hi, cl_low, cl_high, start_from, start_to=None):
+    """Singletons with measured CL in [cl_low, cl_high] at a scan in [lo, hi) wk; treatment
+    from ``max(scan, start_from)`` (or ``start_to`` if the scan is later, to be capped)."""
+
+    def rule(c, a, seed):
+        ga, cl = _window_cl(c, a, seed, lo, hi)
+        start = np.maximum(ga, start_from)
+        if start_to is not None:
+            start = np.minimum(start, start_to)
+        with np.errstate(invalid="ignore"):
+            ok = _singleton(c) & (cl >= cl_low) & (cl <= cl_high) & _ongoing(c, start)
+        return ok, start, {"cl_enrolment_mm": cl, "scan_weeks": ga}
+
+    return rule
+
+
+def _serial_short_eligibility(threshold_mm: float, *, prior_only: bool = True):
+    """Serial scans every ``serial_scan_interval_weeks`` from ``serial_scan_start_weeks`` to
+    before ``serial_scan_end_weeks`` (16, 18, 20, 22 wk); eligible at the first measured CL
+    below ``threshold_mm``; treatment starts at that scan."""
+
+    def rule(c, a, seed):
+        weeks = np.arange(
+            a["serial_scan_start_weeks"],
+            a["serial_scan_end_weeks"],
+            a["serial_scan_interval_weeks"],
+        )
+        n = len(c)
+        start = np.full(n, np.nan)
+        cl_found = np.full(n, np.nan)
+        for k, w in enumerate(weeks):
+            cl = measure_cervical_length(
+                c, float(w), seed=seed, scan=_SCAN_OFFSET + 1 + k, assumptions=a
+            ).to_numpy()
+            with np.errstate(invalid="ignore"):
+                hit = np.isnan(start) & (cl < threshold_mm)
+            start[hit], cl_found[hit] = w, cl[hit]
+        ok = _singleton(c) & ~np.isnan(start)
+        if prior_only:
+            ok &= _prior(c)
+        ok &= _ongoing(c, np.where(np.isnan(start), np.inf, start))
+        return ok, start, {"cl_enrolment_mm": cl_found, "scan_weeks": start}
+
+    return rule
+
+
+def _history_eligibility(lo: float, hi: float, who: Callable[[pd.DataFrame], np.ndarray]):
+    def rule(c, a, seed):
+        start = _uniform_weeks(len(c), seed, 0, lo, hi) if hi > lo else np.full(len(c), lo)
+        return _singleton(c) & who(c) & _ongoing(c, start), start, {}
+
+    return rule
+
+
+def _ptb_before(weeks: float, *, spontaneous: bool = False):
+    def outcome(r: pd.DataFrame, a: Assumptions) -> np.ndarray:
+        y = r["ga_birth_weeks"].to_numpy() < weeks
+        if spontaneous:
+            y &= (r["onset"] == "spontaneous").to_numpy()
+        return y
+
+    return outcome
+
+
+def _mrc_rcog_rr() -> tuple[float, float, float]:
+    """RR and Katz CI of MRC/RCOG 1993 from its counts (83 vs 110 events; the 1,292 women are
+    split 646/646 here, our assumption: the dossier gives the counts and percentages only)."""
+    a, n1, c, n2 = 83, 646, 110, 646
+    rr = (a / n1) / (c / n2)
+    se = math.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n2)
+    return rr, rr * math.exp(-Z95 * se), rr * math.exp(Z95 * se)
+
+
+_, _MRC_LO, _MRC_HI = _mrc_rcog_rr()
+
+
+def _meis_effect(a: Assumptions) -> dict:
+    return {"hr_17ohpc_prior_sptb": a["hr_17ohpc_meis_2003"], "progesterone_stop_weeks": 36.0}
+
+
+def _mrc_population(c: pd.DataFrame) -> np.ndarray:
+    """'Uncertain indication': a prior sPTB or mid-trimester loss, or cervical excision."""
+    return (
+        _prior(c)
+        | (c["prior_midtrimester_losses"].to_numpy() > 0)
+        | (c["cervical_excision"].astype(str).to_numpy() != "none")
+    )
+
+
+_TRIALS: tuple[Trial, ...] = (
+    Trial(
+        name="fonseca_2007",
+        citation="fonseca_2007",
+        scenario="fmf_london",
+        population="singleton, measured CL <= 15 mm at 20+0-25+6 wk",
+        intervention="vaginal progesterone from max(24 wk, scan) to 34 wk vs placebo",
+        outcome_label="spontaneous delivery < 34 wk",
+        treatment="vaginal_progesterone",
+        eligible=_cl_window_eligibility(20.0, 26.0, 0.0, 15.0, 24.0),
+        outcome=_ptb_before(34.0, spontaneous=True),
+        published_control=0.344,
+        published_treatment=0.192,
+        published_rr=0.56,
+        published_rr_low=0.36,
+        published_rr_high=0.86,
+        overrides=lambda a: {"progesterone_stop_weeks": 34.0},
+        n_source=400_000,
+        note="NEJM 2007;357:462-9; 250 randomised.",
+    ),
+    Trial(
+        name="hassan_2011",
+        citation="hassan_2011",
+        scenario="us_contemporary",
+        population="singleton, measured CL 10-20 mm at 19+0-23+6 wk",
+        intervention="vaginal progesterone gel from enrolment (20+0-23+6 wk) to 36+6 wk",
+        outcome_label="PTB < 33 wk",
+        treatment="vaginal_progesterone",
+        eligible=_cl_window_eligibility(19.0, 24.0, 10.0, 20.0, 20.0),
+        outcome=_ptb_before(33.0),
+        published_control=math.nan,
+        published_treatment=math.nan,
+        published_rr=0.55,
+        published_rr_low=0.33,
+        published_rr_high=0.92,
+        overrides=lambda a: {"progesterone_stop_weeks": 37.0},
+        n_source=600_000,
+        note="PREGNANT, UOG 2011;38:18-31; 458 analysed; arm rates not in the dossier.",
+    ),
+    Trial(
+        name="hassan_2011_ptb37",
+        citation="hassan_2011",
+        scenario="us_contemporary",
+        population="singleton, measured CL 10-20 mm at 19+0-23+6 wk",
+        intervention="vaginal progesterone gel from enrolment (20+0-23+6 wk) to 36+6 wk",
+        outcome_label="PTB < 37 wk",
+        treatment="vaginal_progesterone",
+        eligible=_cl_window_eligibility(19.0, 24.0, 10.0, 20.0, 20.0),
+        outcome=_ptb_before(37.0),
+        published_control=0.330,
+        published_treatment=0.302,
+        published_rr=0.91,
+        published_rr_low=0.70,
+        published_rr_high=1.20,
+        overrides=lambda a: {"progesterone_stop_weeks": 37.0},
+        n_source=600_000,
+        note="PREGNANT treated-patient table (PMC3482512 Table 3).",
+    ),
+    Trial(
+        name="romero_2018",
+        citation="romero_2018",
+        scenario="us_contemporary",
+        population="singleton, measured CL <= 25 mm at 19+0-23+6 wk (IPD meta-analysis)",
+        intervention="vaginal progesterone from the scan (>= 20 wk) to 36+6 wk",
+        outcome_label="PTB < 33 wk",
+        treatment="vaginal_progesterone",
+        eligible=_cl_window_eligibility(19.0, 24.0, 0.0, 25.0, 20.0),
+        outcome=_ptb_before(33.0),
+        published_control=math.nan,
+        published_treatment=math.nan,
+        published_rr=0.62,
+        published_rr_low=0.47,
+        published_rr_high=0.81,
+        overrides=lambda a: {"progesterone_stop_weeks": 37.0},
+        n_source=300_000,
+        note="IPD of 5 trials, 974 women (calibration target 14); not one trial, pooled arms "
+        "not in the dossier.",
+    ),
+    Trial(
+        name="berghella_2011",
+        citation="berghella_2011",
+        scenario="us_contemporary",
+        population="singleton, prior sPTB, measured CL < 25 mm on serial scans 16-22 wk",
+        intervention="cerclage at detection vs no cerclage",
+        outcome_label="PTB < 35 wk",
+        treatment="cerclage",
+        eligible=_serial_short_eligibility(25.0),
+        outcome=_ptb_before(35.0),
+        published_control=0.413,
+        published_treatment=0.284,
+        published_rr=0.70,
+        published_rr_low=0.55,
+        published_rr_high=0.89,
+        n_source=1_300_000,
+        note="Patient-level MA of 5 trials, 504 women (calibration target 15).",
+    ),
+    Trial(
+        name="meis_2003",
+        citation="meis_2003",
+        scenario="us_contemporary",
+        population="singleton, prior sPTB, enrolled 16+0-20+6 wk",
+        intervention="17-OHPC weekly from enrolment to 36 wk vs placebo (2:1)",
+        outcome_label="PTB < 37 wk",
+        treatment="im_17ohpc",
+        eligible=_history_eligibility(16.0, 21.0, _prior),
+        outcome=_ptb_before(37.0),
+        published_control=0.549,
+        published_treatment=0.363,
+        published_rr=0.66,
+        published_rr_low=math.nan,
+        published_rr_high=math.nan,
+        ratio=(2, 1),
+        overrides=_meis_effect,
+        n_source=150_000,
+        note="NEJM 2003;348:2379-85; 463 women (310 vs 153); CI not captured; uses "
+        "hr_17ohpc_meis_2003 as the 17-OHPC effect.",
+    ),
+    Trial(
+        name="prolong_2020",
+        citation="blackwell_2020_prolong",
+        scenario="us_contemporary",
+        population="singleton, prior sPTB, enrolled 16+0-20+6 wk",
+        intervention="17-OHPC weekly from enrolment to 36 wk vs placebo (2:1)",
+        outcome_label="PTB < 35 wk",
+        treatment="im_17ohpc",
+        eligible=_history_eligibility(16.0, 21.0, _prior),
+        outcome=_ptb_before(35.0),
+        published_control=0.11,
+        published_treatment=0.11,
+        published_rr=0.95,
+        published_rr_low=0.71,
+        published_rr_high=1.26,
+        ratio=(2, 1),
+        overrides=lambda a: {"progesterone_stop_weeks": 36.0},
+        n_source=150_000,
+        verified=False,
+        note="Am J Perinatol 2020;37:127-36; 1,708 women. Rates (~11% both arms), RR 0.95 and "
+        "CI 0.71-1.26 are recalled, NOT verified in the dossier.",
+    ),
+    Trial(
+        name="mrc_rcog_1993",
+        citation="mrc_rcog_1993",
+        scenario="us_contemporary",
+        population="singleton with a prior sPTB or mid-trimester loss, or cervical excision",
+        intervention="history-indicated cerclage at 14 wk vs none",
+        outcome_label="delivery < 33 wk",
+        treatment="cerclage",
+        eligible=_history_eligibility(14.0, 14.0, _mrc_population),
+        outcome=_ptb_before(33.0),
+        published_control=0.17,
+        published_treatment=0.13,
+        published_rr=0.76,
+        published_rr_low=_MRC_LO,
+        published_rr_high=_MRC_HI,
+        n_source=200_000,
+        note="BJOG 1993;100:516-23; 1,292 women, 12 countries ('uncertain indication'); RR "
+        "0.76 derived from 13% vs 17% (record hr_cerclage_history_indicated); CI derived from "
+        "83 vs 110 events with arms of 646 (assumed).",
+    ),
+    Trial(
+        name="tops_2023",
+        citation="hoffman_2023_tops",
+        scenario="us_contemporary",
+        population="singleton, no prior sPTB, measured CL <= 20 mm at 16+0-23+6 wk",
+        intervention="pessary + vaginal progesterone vs vaginal progesterone alone",
+        outcome_label="delivery or fetal death < 37 wk",
+        treatment="pessary",
+        eligible=lambda c, a, s: _no_prior(
+            _cl_window_eligibility(16.0, 24.0, 0.0, 20.0, 16.0), c, a, s
+        ),
+        outcome=_ptb_before(37.0),
+        published_control=0.456,
+        published_treatment=0.455,
+        published_rr=1.00,
+        published_rr_low=0.83,
+        published_rr_high=1.20,
+        background=("vaginal_progesterone",),
+        overrides=lambda a: {"progesterone_stop_weeks": 37.0},
+        n_source=800_000,
+        note="JAMA 2023;330:340-8; 544 women; 98.9% also on VP (both arms here).",
+    ),
+)
+
+
+def _no_prior(rule, c, a, seed):
+    ok, start, extra = rule(c, a, seed)
+    return ok & ~_prior(c), start, extra
+
+
+_BY_NAME = {t.name: t for t in _TRIALS}
+
+
+def trials() -> list[str]:
+    """Names of the trials that can be re-run."""
+    return list(_BY_NAME)
+
+
+def get(name_or_spec: str | Trial) -> Trial:
+    """The :class:`Trial` spec of a name (a spec is returned unchanged)."""
+    if isinstance(name_or_spec, Trial):
+        return name_or_spec
+    if name_or_spec not in _BY_NAME:
+        raise ValueError(f"trial: got {name_or_spec!r}; allowed: {', '.join(_BY_NAME)}")
+    return _BY_NAME[name_or_spec]
+
+
+# ---------------------------------------------------------------- running
+def _check_int(label: str, v, minimum: int) -> int:
+    if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < minimum:
+        raise ValueError(f"{label}: got {v!r}; allowed: an integer >= {minimum}")
+    return int(v)
+
+
+def fitted_values() -> dict[str, float]:
+    """Treatment HRs fitted by ``scripts/fit_treatments.py`` (``data/calibrated_treatments.toml``).
+
+    :meth:`Assumptions.scenario` applies them only to records whose status is "calibrated";
+    ``run_trial(..., fitted=True)`` applies them whatever the status.
+    """
+    path = resources.files("cilib") / "data" / "calibrated_treatments.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as f:
+        raw = tomllib.load(f)
+    return {k: float(v) for k, v in raw.get("values", {}).get("*", {}).items()}
+
+
+def trial_assumptions(
+    spec: Trial, assumptions: Assumptions | None = None, *, fitted: bool = False
+) -> Assumptions:
+    """The trial's scenario (or ``assumptions``) with the trial's overrides applied, and the
+    fitted treatment HRs first if ``fitted``."""
+    a = assumptions if assumptions is not None else Assumptions.scenario(spec.scenario)
+    if fitted:
+        values = fitted_values()
+        if values:
+            a = a.replace(**values)
+    over = spec.overrides(a)
+    return a.replace(**over) if over else a
+
+
+def population(
+    spec: str | Trial,
+    *,
+    n_source: int | None = None,
+    seed: int = 20_240_601,
+    assumptions: Assumptions | None = None,
+    fitted: bool = False,
+) -> Population:
+    """Generate the source cohort and keep the trial's eligible women (no randomisation)."""
+    spec = get(spec)
+    n = _check_int("n_source", spec.n_source if n_source is None else n_source, 1)
+    seed = _check_int("seed", seed, 0)
+    a = trial_assumptions(spec, assumptions, fitted=fitted)
+    cohort = generate_cohort(n, seed=seed, assumptions=a)
+    ok, start, extra = spec.eligible(cohort, a, seed)
+    idx = np.flatnonzero(ok)
+    return Population(
+        cohort=cohort.iloc[idx],
+        start_weeks=np.asarray(start, dtype=np.float64)[idx],
+        assumptions=a,
+        n_source=n,
+        extra={k: np.asarray(v)[idx] for k, v in extra.items()},
+    )
+
+
+def arm_outcomes(
+    spec: str | Trial,
+    pop: Population,
+    *,
+    seed: int,
+    assumptions: Assumptions | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Outcome of every eligible woman under control and under treatment (same women)."""
+    spec = get(spec)
+    a = pop.assumptions if assumptions is None else assumptions
+    c = pop.cohort
+    nan = np.full(len(c), np.nan)
+    base = {t: pop.start_weeks for t in spec.background}
+    control = pd.DataFrame({**base, spec.treatment: nan}, index=c.index)
+    treated = pd.DataFrame({**base, spec.treatment: pop.start_weeks}, index=c.index)
+    y0 = spec.outcome(simulate(c, control, seed=seed, assumptions=a), a)
+    y1 = spec.outcome(simulate(c, treated, seed=seed, assumptions=a), a)
+    return np.asarray(y0, dtype=bool), np.asarray(y1, dtype=bool)
+
+
+def randomise(n: int, ratio: tuple[int, int], seed: int) -> np.ndarray:
+    """Boolean allocation to treatment: a seeded random permutation with exactly
+    ``round(n * t / (t + c))`` women in the treatment arm."""
+    t, c = ratio
+    k = int(round(n * t / (t + c)))
+    arm = np.zeros(n, dtype=bool)
+    arm[measurement_stream(seed, _RANDOMISATION_STREAM).permutation(n)[:k]] = True
+    return arm
+
+
+def _wilson(k: float, n: float) -> tuple[float, float, float]:
+    if n == 0:
+        return math.nan, math.nan, math.nan
+    p = k / n
+    d = 1 + Z95**2 / n
+    centre = (p + Z95**2 / (2 * n)) / d
+    half = Z95 * math.sqrt(p * (1 - p) / n + Z95**2 / (4 * n * n)) / d
+    return p, centre - half, centre + half
+
+
+def _rr_ci(a: int, n1: int, c: int, n2: int) -> tuple[float, float, float]:
+    """Risk ratio with the Katz log-normal 95% CI (independent arms)."""
+    if min(a, c, n1, n2) == 0:
+        return math.nan, math.nan, math.nan
+    rr = (a / n1) / (c / n2)
+    se = math.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n2)
+    return rr, rr * math.exp(-Z95 * se), rr * math.exp(Z95 * se)
+
+
+def paired_rr(y0: np.ndarray, y1: np.ndarray) -> tuple[float, float, float]:
+    """Risk ratio mean(y1) / mean(y0) on the same women with a delta-method 95% CI."""
+    y0, y1 = np.asarray(y0, np.float64), np.asarray(y1, np.float64)
+    n = len(y0)
+    p0, p1 = y0.mean() if n else 0.0, y1.mean() if n else 0.0
+    if n < 2 or p0 == 0 or p1 == 0:
+        return math.nan, math.nan, math.nan
+    cov = np.cov(y1, y0)
+    var = (cov[0, 0] / p1**2 + cov[1, 1] / p0**2 - 2 * cov[0, 1] / (p1 * p0)) / n
+    rr = p1 / p0
+    se = math.sqrt(max(var, 0.0))
+    return rr, rr * math.exp(-Z95 * se), rr * math.exp(Z95 * se)
+
+
+@dataclass(frozen=True)
+class TrialResult:
+    """One re-run trial: the summary row and, per eligible woman, arm and outcomes."""
+
+    spec: Trial
+    row: dict
+    women: pd.DataFrame  # arm (bool, treatment), y_control, y_treatment, y (as randomised)
+
+
+def _close(sim: float, pub: float) -> bool:
+    if math.isnan(pub) or math.isnan(sim):
+        return False
+    tol = max(CONTROL_TOLERANCE_POINTS / 100, abs(pub) * (CONTROL_TOLERANCE_RATIO - 1))
+    return abs(sim - pub) <= tol
+
+
+def run_trial(
+    name_or_spec: str | Trial,
+    *,
+    n_source: int | None = None,
+    seed: int = 20_240_601,
+    assumptions: Assumptions | None = None,
+    fitted: bool = False,
+) -> TrialResult:
+    """Re-run one trial in its scenario.
+
+    Parameters
+    ----------
+    name_or_spec : str or Trial
+        A name from :func:`trials` or a :class:`Trial`.
+    n_source : int, optional
+        Size of the generated cohort the eligible women are drawn from (the spec's default
+        gives at least about 2,000 women per arm).
+    seed : int
+        Seed of the cohort, the trial's scans, the randomisation and the treatment draws.
+    assumptions : Assumptions, optional
+        Instead of the trial's scenario (the trial's overrides are still applied).
+    fitted : bool
+        Apply the treatment HRs of ``data/calibrated_treatments.toml`` whatever their
+        records' status (see :func:`fitted_values`).
+
+    Returns
+    -------
+    TrialResult
+        ``row``: arm sizes, control and treatment rates with Wilson 95% CIs, the randomised RR
+        (Katz CI), the counterfactual same-women RR (delta-method CI) and the published
+        figures; ``women``: allocation and outcomes per eligible woman.
+    """
+    spec = get(name_or_spec)
+    t0 = time.perf_counter()
+    pop = population(spec, n_source=n_source, seed=seed, assumptions=assumptions, fitted=fitted)
+    y0, y1 = arm_outcomes(spec, pop, seed=seed)
+    arm = randomise(len(y0), spec.ratio, seed)
+    y = np.where(arm, y1, y0)
+    n1, n0 = int(arm.sum()), int((~arm).sum())
+    k1, k0 = int(y[arm].sum()), int(y[~arm].sum())
+    pc, pcl, pch = _wilson(k0, n0)
+    pt, ptl, pth = _wilson(k1, n1)
+    rr, rrl, rrh = _rr_ci(k1, n1, k0, n0)
+    cf, cfl, cfh = paired_rr(y0, y1)
+    in_ci = (
+        bool(spec.published_rr_low <= rr <= spec.published_rr_high)
+        if not (math.isnan(spec.published_rr_low) or math.isnan(rr))
+        else None
+    )
+    cf_in_ci = (
+        bool(spec.published_rr_low <= cf <= spec.published_rr_high)
+        if not (math.isnan(spec.published_rr_low) or math.isnan(cf))
+        else None
+    )
+    row = {
+        "trial": spec.name,
+        "citation": spec.citation,
+        "scenario": pop.assumptions.scenario_name,
+        "outcome": spec.outcome_label,
+        "n_source": pop.n_source,
+        "n_eligible": len(y0),
+        "n_treatment": n1,
+        "n_control": n0,
+        "control_rate": pc,
+        "control_low": pcl,
+        "control_high": pch,
+        "treatment_rate": pt,
+        "treatment_low": ptl,
+        "treatment_high": pth,
+        "rr": rr,
+        "rr_low": rrl,
+        "rr_high": rrh,
+        "rr_counterfactual": cf,
+        "rr_counterfactual_low": cfl,
+        "rr_counterfactual_high": cfh,
+        "control_rate_counterfactual": float(y0.mean()) if len(y0) else math.nan,
+        "published_control": spec.published_control,
+        "published_treatment": spec.published_treatment,
+        "published_rr": spec.published_rr,
+        "published_rr_low": spec.published_rr_low,
+        "published_rr_high": spec.published_rr_high,
+        "rr_within_published_ci": in_ci,
+        "rr_counterfactual_within_published_ci": cf_in_ci,
+        "control_near_published": _close(pc, spec.published_control)
+        if not math.isnan(spec.published_control)
+        else None,
+        "fitted_hrs": fitted,
+        "published_verified": spec.verified,
+        "seconds": time.perf_counter() - t0,
+        "note": spec.note,
+    }
+    women = pd.DataFrame(
+        {"treatment_arm": arm, "y_control": y0, "y_treatment": y1, "y": y}, index=pop.cohort.index
+    )
+    return TrialResult(spec=spec, row=row, women=women)
+
+
+def run_all(
+    names: list[str] | None = None,
+    *,
+    seed: int = 20_240_601,
+    scale: float = 1.0,
+    fitted: bool = False,
+) -> pd.DataFrame:
+    """Re-run several trials (all by default); one row per trial.
+
+    ``scale`` multiplies each trial's default ``n_source`` (e.g. 0.25 for a quick look).
+    ``control_near_published`` compares the simulated control rate with the published one
+    within ``CONTROL_TOLERANCE_POINTS`` points or a factor ``CONTROL_TOLERANCE_RATIO``.
+    """
+    rows = []
+    for name in names or trials():
+        spec = get(name)
+        n = max(1, int(round(spec.n_source * scale)))
+        rows.append(run_trial(spec, n_source=n, seed=seed, fitted=fitted).row)
+    return pd.DataFrame(rows)
