@@ -8,10 +8,11 @@ Synthetic data for teaching and research only; not for clinical use.
 >>> cl = cilib.cervical_length(cohort, ga_weeks=24)
 """
 
-from cilib import screening, trials
+from cilib import policies, screening, trials
 from cilib.assumptions import Assumptions, Record, scenarios
 from cilib.cervix import cervical_length
 from cilib.cohort import generate_cohort
+from cilib.compare import compare_policies
 from cilib.schema import data_dictionary
 from cilib.screening import assumptions_of, measure_cervical_length
 from cilib.simulate import simulate
@@ -24,9 +25,11 @@ __all__ = [
     "__version__",
     "assumptions_of",
     "cervical_length",
+    "compare_policies",
     "data_dictionary",
     "generate_cohort",
     "measure_cervical_length",
+    "policies",
     "scenarios",
     "screening",
     "simulate",

@@ -169,7 +169,9 @@ def simulate(
         out[f"{t}_given"] = given
         given_any |= given
         for p in treatments.PROCESSES:
-            windows[p].append((np.where(given, start - t0, np.inf), stop - t0, mult[p]))
+            # an effect acts from the later of its start and the start of the hazards (14 wk)
+            begin = np.where(given, np.maximum(start - t0, 0.0), np.inf)
+            windows[p].append((begin, stop - t0, mult[p]))
     ga = cohort["ga_birth_weeks"].to_numpy().copy()
     cause = cohort["end_cause"].cat.codes.to_numpy().copy()
     stype = cohort["spontaneous_type"].cat.codes.to_numpy().copy()

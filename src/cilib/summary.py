@@ -158,7 +158,7 @@ def wilson_interval(count: float, n: float, z: float = Z95) -> tuple[float, floa
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def _weighted_rate(y: np.ndarray, w: np.ndarray) -> tuple[float, float, float]:
+def weighted_rate(y: np.ndarray, w: np.ndarray) -> tuple[float, float, float]:
     """Weighted proportion with a Wilson interval at the cluster-robust effective size."""
     y = y.astype(np.float64)
     sw = float(w.sum())
@@ -416,7 +416,7 @@ def preterm_rates(cohort: pd.DataFrame, assumptions: Assumptions) -> pd.DataFram
     rows = []
     for gtype, name, sel in groups:
         w = w_all * sel
-        p, lo, hi = _weighted_rate(ptb, w)
+        p, lo, hi = weighted_rate(ptb, w)
         key = _PTB_TARGETS.get((gtype, name), "")
         t = targets.get(key)
         rows.append(

@@ -1,0 +1,621 @@
+"""Who gets which treatment and when: predicates, the :class:`Policy` type and guideline presets.
+
+A policy turns a cohort (and, if it screens, the results of its screening schedule) into the
+gestation in weeks at which each treatment starts (columns among
+:data:`cilib.treatments.TREATMENTS`; NaN = not given). What a treatment then does lives in
+:mod:`cilib.treatments`; a policy holds only eligibility and timing.
+
+Rules are built from small named predicates that return boolean arrays (:func:`singleton`,
+:func:`prior_sptb`, :func:`prior_midtrimester_loss`, :func:`short_cervix`, ...). A user policy
+takes a few lines:
+
+>>> import cilib
+>>> from cilib.policies import Policy, short_cervix, singleton, start_at, starts
+>>> from cilib.screening import anatomy_scan
+>>> def rule(cohort, screened, a):
+...     found, week = short_cervix(screened, 15, before_weeks=24)
+...     return starts(cohort, vaginal_progesterone=start_at(found & singleton(cohort), week))
+>>> mine = Policy("VP at <=15 mm", rule=rule, schedule=anatomy_scan)
+>>> r = cilib.simulate(cilib.generate_cohort(2_000, seed=1), mine, seed=1)
+>>> bool(r["vaginal_progesterone_given"].sum() <= r["screen_scanned"].sum())
+True
+
+:func:`presets` lists the guideline presets; :func:`get` returns one by name. Every number a
+rule needs that is not an assumption record is a module-level constant below, with the
+guideline text it encodes (``/work/shared/evidence.md`` section 6) or marked "stated
+assumption". Measured CL is continuous, so a guideline's "< 25 mm" and "<= 25 mm" select the
+same women; the code uses the screening columns for "at or below".
+
+Random streams: shared decisions ("consider", "choice of") use one uniform per pregnancy from
+``measurement_stream(seed, 4000)`` (:func:`preference`), so every policy arm sees the same
+woman's inclination (common random numbers).
+
+Synthetic data for teaching and research only; not for clinical use.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from cilib.assumptions import Assumptions
+from cilib.cervix import measurement_stream
+from cilib.references import REFERENCES
+from cilib.screening import Schedule, anatomy_scan, screen, serial_scans
+from cilib.treatments import TREATMENTS
+
+__all__ = [
+    "Policy",
+    "combine_screens",
+    "get",
+    "no_contraindication",
+    "ongoing",
+    "policy",
+    "preference",
+    "presets",
+    "prior_midtrimester_loss",
+    "prior_sptb",
+    "prior_sptb_at_least",
+    "short_cervix",
+    "singleton",
+    "start_at",
+    "starts",
+]
+
+#: Stream key of the shared-decision uniforms (screening uses 0-2999, simulate 3000-3999).
+PREFERENCE_STREAM = 4000
+#: Thresholds every policy screens with, besides ``short_cervix_mm`` and its own.
+DEFAULT_THRESHOLDS_MM = (15.0, 20.0, 25.0)
+
+# ------------------------------------------------------------------ guideline numbers
+#: "before 24 wk" (ACOG PB 142 ultrasound-indicated cerclage; SMFM Consult #70 VP).
+BEFORE_24_WEEKS = 24.0
+#: "serial TV CL from 16+0 to 24+0 wk" (ACOG PB 234), "TV scan at 16+0 to 24+0 wk" (NICE NG25),
+#: "ultrasound-indicated at 14-24 wk" (RCOG GTG 75): a short cervix found at 24+0 counts.
+THROUGH_24_0_WEEKS = 24.0 + 1.0 / 7.0
+#: "CL <=20 mm at <=24 wk" (SMFM 2012): up to 24+6 completed weeks.
+THROUGH_24_6_WEEKS = 25.0
+#: "prescribe VP if CL <=20 mm before 24 wk (1A)" (SMFM Consult #70, 2024).
+SMFM_2024_VP_MM = 20.0
+#: "consider VP at 21-25 mm by shared decision (1B)" (SMFM Consult #70, 2024): upper limit.
+SMFM_2024_CONSIDER_MM = 25.0
+#: Stated assumption: share of women with CL 21-25 mm who take VP after shared decision-making
+#: (SMFM 2024 gives no figure).
+P_SMFM_CONSIDER_UPTAKE = 0.5
+#: "CL <25 mm before 24 wk" for ultrasound-indicated cerclage (ACOG PB 142).
+USI_CERCLAGE_MM = 25.0
+#: "current singleton, prior PTB <34 wk" (ACOG PB 142 ultrasound-indicated cerclage).
+USI_PRIOR_SPTB_BEFORE_WEEKS = 34.0
+#: "place at 13-14 wk" (ACOG PB 142 history-indicated cerclage): the start of that window.
+ACOG_HIC_WEEKS = 13.0
+#: "HIC usually at 11-14 wk" (RCOG GTG 75, 2022); stated assumption: 12 wk.
+RCOG_HIC_WEEKS = 12.0
+#: ">=3 previous PTBs in a singleton: offer history-indicated cerclage (B)" (RCOG GTG 75).
+RCOG_HIC_MIN_PRIOR_SPTB = 3
+#: "CL staying >25 mm = low risk" (RCOG GTG 75): short = at or below 25 mm.
+RCOG_SHORT_MM = 25.0
+#: "CL <25 mm" (NICE NG25 rec 1.2.1); "25 mm or less" (QS135 and the 2019 update).
+NICE_SHORT_MM = 25.0
+#: "history of sPTB or mid-trimester loss at 16+0 to 34+0 wk" (NICE NG25 rec 1.2.1).
+NICE_HISTORY_BEFORE_WEEKS = 34.0
+#: Stated assumption: share choosing cerclage when NICE NG25 offers "choice of prophylactic VP
+#: or prophylactic cerclage" (singletons; a multiple pregnancy gets VP).
+P_NICE_CHOOSE_CERCLAGE = 0.5
+#: "CL <=20 mm at <=24 wk: VP" (SMFM 2012, singleton without prior PTB).
+SMFM_2012_VP_MM = 20.0
+#: 17-OHPC start: Meis 2003 enrolled at 16-20 wk and treated weekly to 36 wk; start of window.
+LEGACY_17OHPC_START_WEEKS = 16.0
+#: Stated assumption: FIGO 2021 gives no start week for VP after a prior sPTB; 16 wk, the start
+#: of the 16+0-24+0 wk window of ACOG PB 234 and NICE NG25.
+FIGO_PRIOR_SPTB_VP_WEEKS = 16.0
+#: Threshold of the universal screening comparator (short = CL <=25 mm, ACOG PB 234).
+UNIVERSAL_MM = 25.0
+
+
+# ------------------------------------------------------------------ predicates
+def singleton(cohort: pd.DataFrame) -> np.ndarray:
+    """Singleton pregnancy."""
+    return (cohort["plurality"].cat.codes == 0).to_numpy()
+
+
+def prior_sptb(cohort: pd.DataFrame, before_weeks: float | None = None) -> np.ndarray:
+    """An earlier spontaneous preterm birth (the earliest before ``before_weeks``, if given)."""
+    prior = cohort["prior_sptb"].to_numpy(dtype=bool)
+    if before_weeks is None:
+        return prior
+    return prior & (cohort["prior_sptb_ga_weeks"].to_numpy() < before_weeks)
+
+
+def prior_sptb_at_least(cohort: pd.DataFrame, count: int) -> np.ndarray:
+    """At least ``count`` earlier spontaneous preterm births."""
+    return cohort["prior_sptb_count"].to_numpy() >= count
+
+
+def prior_midtrimester_loss(cohort: pd.DataFrame) -> np.ndarray:
+    """An earlier spontaneous loss at 14-23+6 weeks."""
+    return cohort["prior_midtrimester_losses"].to_numpy() > 0
+
+
+def prior_cerclage(cohort: pd.DataFrame) -> np.ndarray:
+    """A cerclage in an earlier pregnancy."""
+    return cohort["prior_cerclage"].to_numpy(dtype=bool)
+
+
+def ongoing(cohort: pd.DataFrame, weeks) -> np.ndarray:
+    """Pregnancy still ongoing at ``weeks`` (natural history; for fixed-week starts that no
+    earlier treatment precedes, where the natural and treated histories agree)."""
+    return cohort["ga_birth_weeks"].to_numpy() > weeks
+
+
+def no_contraindication(cohort: pd.DataFrame, treatment: str) -> np.ndarray:
+    """Treatment not contraindicated before it starts (elective cerclage: singletons only).
+
+    An ended pregnancy is never treated either (:func:`cilib.simulate` enforces it); policies
+    only start treatments at scans, which happen while the pregnancy is ongoing, or by 14 wk.
+    """
+    if treatment not in TREATMENTS:
+        raise ValueError(f"treatment: got {treatment!r}; allowed: {', '.join(TREATMENTS)}")
+    if treatment == "cerclage":
+        return singleton(cohort)
+    return np.ones(len(cohort), dtype=bool)
+
+
+def short_cervix(
+    screened: pd.DataFrame | None, mm: float, before_weeks: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Measured CL at or below ``mm`` at a scan before ``before_weeks``.
+
+    Returns
+    -------
+    found : ndarray of bool
+    weeks : ndarray of float
+        Gestation of the first such scan (NaN where not found): the treatment start.
+    """
+    if screened is None:
+        raise ValueError(
+            "short_cervix: no screening results; allowed: a policy with a schedule= "
+            "(for example cilib.screening.anatomy_scan)"
+        )
+    col = f"ga_first_le_{float(mm):g}mm_weeks"
+    if col not in screened.columns:
+        have = [c for c in screened.columns if c.startswith("ga_first_le_")]
+        raise ValueError(
+            f"short_cervix: no column {col!r} in the screening results (have {have}); "
+            f"allowed: add {float(mm):g} to the policy's thresholds_mm"
+        )
+    weeks = screened[col].to_numpy(dtype=np.float64)
+    found = weeks < before_weeks  # NaN (never found) compares False
+    return found, np.where(found, weeks, np.nan)
+
+
+def preference(cohort: pd.DataFrame, seed: int) -> np.ndarray:
+    """One uniform per pregnancy for shared decisions; the same in every policy arm."""
+    return measurement_stream(seed, PREFERENCE_STREAM).random(len(cohort))
+
+
+def start_at(mask, weeks) -> np.ndarray:
+    """Start week where ``mask`` holds (``weeks`` scalar or per pregnancy), NaN elsewhere."""
+    return np.where(np.asarray(mask, dtype=bool), weeks, np.nan).astype(np.float64)
+
+
+def starts(cohort: pd.DataFrame, **weeks) -> pd.DataFrame:
+    """Frame of treatment start weeks indexed like the cohort (columns as given)."""
+    unknown = [k for k in weeks if k not in TREATMENTS]
+    if unknown:
+        raise ValueError(f"starts: unknown treatments {unknown}; allowed: {', '.join(TREATMENTS)}")
+    n = len(cohort)
+    cols = {k: np.broadcast_to(np.asarray(v, np.float64), (n,)).copy() for k, v in weeks.items()}
+    return pd.DataFrame(cols, index=cohort.index)
+
+
+def _earliest(*weeks: np.ndarray) -> np.ndarray:
+    out = weeks[0]
+    for w in weeks[1:]:
+        out = np.fmin(out, w)
+    return out
+
+
+# ------------------------------------------------------------------ screening results
+def combine_screens(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Screening results of several schedules as one frame (earliest finding, all scans)."""
+    frames = list(frames)
+    if len(frames) == 1:
+        return frames[0]
+    first = frames[0]
+    out = {k: first[k].to_numpy().copy() for k in first.columns}
+    crossings = [c for c in first.columns if c.startswith("ga_first_le_")]
+    crossings = [c for c in crossings if all(c in f.columns for f in frames)]
+    for f in frames[1:]:
+        for k in ("eligible", "accepted", "scanned"):
+            out[k] |= f[k].to_numpy()
+        out["n_scans"] = out["n_scans"] + f["n_scans"].to_numpy()
+        ga = f["first_scan_ga_weeks"].to_numpy()
+        earlier = ga < np.nan_to_num(out["first_scan_ga_weeks"], nan=np.inf)
+        out["first_scan_ga_weeks"] = np.where(earlier, ga, out["first_scan_ga_weeks"])
+        out["cl_first_mm"] = np.where(earlier, f["cl_first_mm"].to_numpy(), out["cl_first_mm"])
+        cl = f["cl_min_mm"].to_numpy()
+        lower = cl < np.nan_to_num(out["cl_min_mm"], nan=np.inf)
+        out["cl_min_mm"] = np.where(lower, cl, out["cl_min_mm"])
+        out["cl_min_ga_weeks"] = np.where(
+            lower, f["cl_min_ga_weeks"].to_numpy(), out["cl_min_ga_weeks"]
+        )
+        for c in crossings:
+            out[c] = np.fmin(out[c], f[c].to_numpy())
+    keep = [c for c in first.columns if not c.startswith("ga_first_le_") or c in crossings]
+    frame = pd.DataFrame({k: out[k] for k in keep}, index=first.index)
+    frame.attrs.update(
+        schedule=" + ".join(str(f.attrs.get("schedule", "")) for f in frames),
+        seed=first.attrs.get("seed"),
+    )
+    return frame
+
+
+# ------------------------------------------------------------------ Policy
+Rule = Callable[..., pd.DataFrame]
+ScheduleSpec = Schedule | Sequence[Schedule] | Callable[[Assumptions], object] | None
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A treatment policy: who is screened, and who gets which treatment when.
+
+    Parameters
+    ----------
+    name : str
+        Label in tables and charts.
+    rule : callable
+        ``rule(cohort, screened, assumptions)`` (or with a keyword-only ``seed`` for shared
+        decisions, see :func:`preference`) returning start weeks per treatment, indexed like
+        the cohort; ``screened`` is None when the policy does not screen.
+    schedule : Schedule, sequence of Schedule, callable or None
+        Screening the rule needs; a callable takes the assumptions and returns one or several
+        schedules (e.g. :func:`cilib.screening.serial_scans`). Several schedules are combined
+        with :func:`combine_screens`.
+    thresholds_mm : tuple of float
+        CL thresholds the rule passes to :func:`short_cervix`, besides 15, 20, 25 mm and the
+        ``short_cervix_mm`` record.
+    description, sources
+        The rules in words, and citation keys (:data:`cilib.references.REFERENCES`).
+    """
+
+    name: str
+    rule: Rule
+    schedule: ScheduleSpec = None
+    thresholds_mm: tuple[float, ...] = ()
+    description: str = ""
+    sources: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise ValueError(f"name: got {self.name!r}; allowed: a non-empty string")
+        if not callable(self.rule):
+            raise TypeError(f"rule: got {type(self.rule).__name__}; allowed: a function")
+        bad = [k for k in self.sources if k not in REFERENCES]
+        if bad:
+            raise ValueError(
+                f"sources: unknown citation keys {bad}; allowed: cilib.references keys"
+            )
+        object.__setattr__(self, "thresholds_mm", tuple(float(t) for t in self.thresholds_mm))
+
+    def schedules(self, assumptions: Assumptions) -> tuple[Schedule, ...]:
+        """The screening schedules under these assumptions (empty if none)."""
+        spec = self.schedule
+        if callable(spec) and not isinstance(spec, Schedule):
+            spec = spec(assumptions)
+        if spec is None:
+            return ()
+        out = (spec,) if isinstance(spec, Schedule) else tuple(spec)
+        if not all(isinstance(s, Schedule) for s in out):
+            raise TypeError(f"policy {self.name!r}: schedule must give Schedule objects")
+        return out
+
+    def thresholds(self, assumptions: Assumptions) -> tuple[float, ...]:
+        """CL thresholds (mm) to screen with."""
+        t = {*DEFAULT_THRESHOLDS_MM, float(assumptions["short_cervix_mm"]), *self.thresholds_mm}
+        return tuple(sorted(t))
+
+    def decide(
+        self,
+        cohort: pd.DataFrame,
+        screened: pd.DataFrame | None,
+        assumptions: Assumptions,
+        *,
+        seed: int,
+    ) -> pd.DataFrame:
+        """Run the rule on screening results already computed."""
+        takes_seed = "seed" in inspect.signature(self.rule).parameters
+        args = (cohort, screened, assumptions)
+        out = self.rule(*args, seed=seed) if takes_seed else self.rule(*args)
+        if not isinstance(out, pd.DataFrame):
+            raise TypeError(
+                f"policy {self.name!r}: the rule returned {type(out).__name__}; allowed: a "
+                "DataFrame of start weeks (see cilib.policies.starts)"
+            )
+        return out
+
+    def apply(
+        self, cohort: pd.DataFrame, *, seed: int, assumptions: Assumptions | None = None
+    ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+        """Screen (once per schedule) and run the rule: ``(start weeks, screening or None)``."""
+        from cilib.screening import assumptions_of
+
+        a = assumptions if assumptions is not None else assumptions_of(cohort)
+        schedules = self.schedules(a)
+        screened = None
+        if schedules:
+            th = self.thresholds(a)
+            screened = combine_screens(
+                [screen(cohort, s, seed=seed, thresholds_mm=th, assumptions=a) for s in schedules]
+            )
+        return self.decide(cohort, screened, a, seed=seed), screened
+
+
+def policy(name: str, **kwargs) -> Callable[[Rule], Policy]:
+    """Decorator: ``@policy("my rule", schedule=anatomy_scan)`` turns a rule into a Policy."""
+
+    def wrap(rule: Rule) -> Policy:
+        kw = dict(kwargs)
+        kw.setdefault("description", inspect.getdoc(rule) or "")
+        return Policy(name, rule=rule, **kw)
+
+    return wrap
+
+
+# ------------------------------------------------------------------ schedule eligibility
+def _singleton_no_prior_sptb(c: pd.DataFrame) -> np.ndarray:
+    return singleton(c) & ~prior_sptb(c)
+
+
+def _nice_history(c: pd.DataFrame) -> np.ndarray:
+    return prior_sptb(c, NICE_HISTORY_BEFORE_WEEKS) | prior_midtrimester_loss(c)
+
+
+def _rcog_hic(c: pd.DataFrame) -> np.ndarray:
+    return singleton(c) & prior_sptb_at_least(c, RCOG_HIC_MIN_PRIOR_SPTB)
+
+
+def _rcog_surveillance(c: pd.DataFrame) -> np.ndarray:
+    return singleton(c) & (prior_sptb(c) | prior_midtrimester_loss(c)) & ~_rcog_hic(c)
+
+
+def _serial(eligible):
+    return lambda a: replace(
+        serial_scans(a, eligible=eligible), name=f"serial scans ({_label(eligible)})"
+    )
+
+
+def _label(eligible) -> str:
+    return eligible if isinstance(eligible, str) else eligible.__name__.strip("_").replace("_", " ")
+
+
+# ------------------------------------------------------------------ preset rules
+def _no_treatment(cohort, screened, a):
+    return starts(cohort)
+
+
+def _history_based(cohort, screened, a):
+    found, week = short_cervix(screened, a["short_cervix_mm"], THROUGH_24_0_WEEKS)
+    return starts(cohort, vaginal_progesterone=start_at(found, week))
+
+
+def _usi_cerclage(cohort, screened, before_weeks=BEFORE_24_WEEKS):
+    """Ultrasound-indicated cerclage (ACOG PB 142): singleton, prior sPTB <34 wk, CL <25 mm."""
+    found, week = short_cervix(screened, USI_CERCLAGE_MM, before_weeks)
+    ok = found & prior_sptb(cohort, USI_PRIOR_SPTB_BEFORE_WEEKS)
+    return start_at(ok & no_contraindication(cohort, "cerclage"), week)
+
+
+def _smfm_2024(cohort, screened, a, *, seed):
+    one = singleton(cohort)
+    le20, w20 = short_cervix(screened, SMFM_2024_VP_MM, BEFORE_24_WEEKS)
+    le25, w25 = short_cervix(screened, SMFM_2024_CONSIDER_MM, BEFORE_24_WEEKS)
+    takes = preference(cohort, seed) < P_SMFM_CONSIDER_UPTAKE
+    vp = _earliest(start_at(one & le20, w20), start_at(one & le25 & takes, w25))
+    return starts(cohort, vaginal_progesterone=vp, cerclage=_usi_cerclage(cohort, screened))
+
+
+def _acog_2021(cohort, screened, a):
+    one = singleton(cohort)
+    history = one & (prior_midtrimester_loss(cohort) | prior_cerclage(cohort))
+    hic = start_at(history, ACOG_HIC_WEEKS)
+    cerclage = _earliest(hic, _usi_cerclage(cohort, screened))
+    found, week = short_cervix(screened, a["short_cervix_mm"], THROUGH_24_0_WEEKS)
+    vp = start_at(one & found & np.isnan(cerclage), week)  # "consider VP or cerclage"
+    return starts(cohort, vaginal_progesterone=vp, cerclage=cerclage)
+
+
+def _nice_ng25(cohort, screened, a, *, seed):
+    found, week = short_cervix(screened, NICE_SHORT_MM, THROUGH_24_0_WEEKS)
+    cerc = no_contraindication(cohort, "cerclage") & (
+        preference(cohort, seed) < P_NICE_CHOOSE_CERCLAGE
+    )
+    return starts(
+        cohort,
+        vaginal_progesterone=start_at(found & ~cerc, week),
+        cerclage=start_at(found & cerc, week),
+    )
+
+
+def _rcog_2022(cohort, screened, a):
+    found, week = short_cervix(screened, RCOG_SHORT_MM, THROUGH_24_0_WEEKS)
+    usi = start_at(found & _rcog_surveillance(cohort), week)
+    return starts(
+        cohort,
+        cerclage=_earliest(start_at(_rcog_hic(cohort), RCOG_HIC_WEEKS), usi),
+    )
+
+
+def _figo_2021(cohort, screened, a):
+    one = singleton(cohort)
+    found, week = short_cervix(screened, a["short_cervix_mm"], BEFORE_24_WEEKS)
+    at = FIGO_PRIOR_SPTB_VP_WEEKS
+    history = start_at(one & prior_sptb(cohort) & ongoing(cohort, at), at)
+    return starts(cohort, vaginal_progesterone=_earliest(history, start_at(one & found, week)))
+
+
+def _legacy_17ohpc_2011(cohort, screened, a):
+    one = singleton(cohort)
+    at = LEGACY_17OHPC_START_WEEKS
+    ohpc = start_at(one & prior_sptb(cohort) & ongoing(cohort, at), at)
+    found, week = short_cervix(screened, SMFM_2012_VP_MM, THROUGH_24_6_WEEKS)
+    vp = start_at(one & ~prior_sptb(cohort) & found, week)
+    return starts(
+        cohort, vaginal_progesterone=vp, im_17ohpc=ohpc, cerclage=_usi_cerclage(cohort, screened)
+    )
+
+
+def _universal_25mm(cohort, screened, a):
+    found, week = short_cervix(screened, UNIVERSAL_MM, BEFORE_24_WEEKS)
+    return starts(cohort, vaginal_progesterone=start_at(found, week))
+
+
+_PRESETS: dict[str, Policy] = {
+    p.name: p
+    for p in (
+        Policy(
+            "no_screening",
+            rule=_no_treatment,
+            description="No cervical-length screening and no treatment: the natural history.",
+        ),
+        Policy(
+            "history_based",
+            rule=_history_based,
+            schedule=_serial("prior_sptb"),
+            description=(
+                "Serial TV CL every 2 wk from 16+0 to 24+0 wk only after a prior sPTB (ACOG PB "
+                "234, SMFM Consult #40); VP from the scan that finds CL <=25 mm "
+                "(short_cervix_mm). Nobody else is screened (the risk-based strategy of "
+                "Cahill 2010)."
+            ),
+            sources=("acog_pb234_2021", "smfm_consult40_2016", "cahill_2010"),
+        ),
+        Policy(
+            "smfm_2024",
+            rule=_smfm_2024,
+            schedule=lambda a: (
+                _serial("singleton_prior_sptb")(a),
+                replace(
+                    anatomy_scan(a, eligible=_singleton_no_prior_sptb),
+                    name="anatomy scan (singleton, no prior sPTB)",
+                ),
+            ),
+            description=(
+                "Singletons: TV CL at the 18-22 wk anatomy scan, serial TV CL 16+0-24+0 wk after "
+                "a prior sPTB (multiples not routinely screened, SMFM #40). VP when CL <=20 mm "
+                "before 24 wk; CL 21-25 mm: VP by shared decision (P_SMFM_CONSIDER_UPTAKE, "
+                "stated assumption). Ultrasound-indicated cerclage after a prior sPTB <34 wk "
+                "with CL <25 mm before 24 wk. No 17-OHPC, no pessary."
+            ),
+            sources=("smfm_2024", "smfm_consult40_2016", "acog_pb142"),
+        ),
+        Policy(
+            "acog_2021",
+            rule=_acog_2021,
+            schedule=lambda a: (
+                _serial("prior_sptb")(a),
+                replace(
+                    anatomy_scan(a, eligible="no_prior_sptb"), name="anatomy scan (no prior sPTB)"
+                ),
+            ),
+            description=(
+                "Prior sPTB: serial TV CL 16+0-24+0 wk; otherwise CL at the 18+0-22+6 wk "
+                "anatomy scan (PB 234). Singletons: history-indicated cerclage at 13 wk after a "
+                "mid-trimester loss or earlier cerclage (PB 142); ultrasound-indicated cerclage "
+                "after a prior sPTB <34 wk with CL <25 mm before 24 wk (PB 142); otherwise VP "
+                "from the scan finding CL <=25 mm ('consider VP or cerclage', PB 234)."
+            ),
+            sources=("acog_pb234_2021", "acog_pb142"),
+        ),
+        Policy(
+            "nice_ng25",
+            rule=_nice_ng25,
+            schedule=_serial(_nice_history),
+            description=(
+                "Prior sPTB or mid-trimester loss before 34+0 wk: TV CL every 2 wk from 16+0 to "
+                "24+0 wk (interval from serial_scan_interval_weeks). CL <=25 mm: choice of VP "
+                "or cerclage (P_NICE_CHOOSE_CERCLAGE, stated assumption; multiples get VP). No "
+                "routine screening without that history (incidental findings not modelled)."
+            ),
+            sources=("nice_ng25",),
+        ),
+        Policy(
+            "rcog_2022",
+            rule=_rcog_2022,
+            schedule=_serial(_rcog_surveillance),
+            description=(
+                "Singletons: history-indicated cerclage at 12 wk after >=3 previous sPTB; after "
+                "a previous sPTB or mid-trimester loss otherwise, serial TV CL 16+0-24+0 wk and "
+                "ultrasound-indicated cerclage when CL <=25 mm. A cerclage guideline: no "
+                "progesterone; incidental short cervix without risk factors: no cerclage."
+            ),
+            sources=("rcog_gtg75_2022",),
+        ),
+        Policy(
+            "figo_2021",
+            rule=_figo_2021,
+            schedule=lambda a: replace(
+                anatomy_scan(a, eligible="singleton"), name="anatomy scan (singleton)"
+            ),
+            description=(
+                "Singletons at high risk: daily VP from 16 wk after a prior sPTB (start week a "
+                "stated assumption), or from the mid-trimester scan finding CL <=25 mm "
+                "(short_cervix_mm). FIGO also allows weekly 17-OHPC (predates the 2023 FDA "
+                "withdrawal); VP is used here. Not for multiples or women without risk factors."
+            ),
+            sources=("figo_2021",),
+        ),
+        Policy(
+            "legacy_17ohpc_2011",
+            rule=_legacy_17ohpc_2011,
+            schedule=lambda a: (
+                _serial("singleton_prior_sptb")(a),
+                replace(
+                    anatomy_scan(a, eligible=_singleton_no_prior_sptb),
+                    name="anatomy scan (singleton, no prior sPTB)",
+                ),
+            ),
+            description=(
+                "Pre-2023 US practice: weekly IM 17-OHPC from 16 wk for a singleton with a prior "
+                "sPTB (Meis 2003), serial CL and ultrasound-indicated cerclage (prior sPTB <34 wk, "
+                "CL <25 mm before 24 wk, PB 142); singletons without prior sPTB: VP at CL "
+                "<=20 mm at <=24 wk (SMFM 2012). 17-OHPC was withdrawn by the FDA in 2023."
+            ),
+            sources=("meis_2003", "smfm_2012", "acog_pb142", "fda_17ohpc_2023"),
+        ),
+        Policy(
+            "universal_25mm",
+            rule=_universal_25mm,
+            schedule=lambda a: replace(anatomy_scan(a, eligible="all"), name="anatomy scan (all)"),
+            description=(
+                "Universal TV CL at the 18+0-22+6 wk anatomy scan for every pregnancy; VP from "
+                "the scan finding CL <=25 mm (the universal strategy of decision analyses)."
+            ),
+            sources=("cahill_2010", "acog_pb234_2021"),
+        ),
+    )
+}
+
+
+def presets() -> list[str]:
+    """Names of the preset policies.
+
+    >>> presets()[:3]
+    ['no_screening', 'history_based', 'smfm_2024']
+    """
+    return list(_PRESETS)
+
+
+def get(name) -> Policy:
+    """A preset policy by name (a :class:`Policy` is returned as is)."""
+    if isinstance(name, Policy):
+        return name
+    if name not in _PRESETS:
+        close = difflib.get_close_matches(str(name), list(_PRESETS), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise ValueError(f"unknown policy {name!r}{hint} (allowed: {', '.join(_PRESETS)})")
+    return _PRESETS[name]
