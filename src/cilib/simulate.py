@@ -12,8 +12,6 @@ Synthetic data for teaching and research only; not for clinical use.
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 import pandas as pd
 
@@ -26,7 +24,7 @@ from cilib.schema import (
     ONSET_CATEGORIES,
     SPONTANEOUS_TYPE_CATEGORIES,
 )
-from cilib.screening import assumptions_of
+from cilib.screening import _check_seed, assumptions_of
 
 _ADHERENCE_STREAM = 3000
 _TYPE_STREAM = 3100
@@ -152,8 +150,7 @@ def simulate(
         the policy used (``screen_*`` columns, see :func:`cilib.screening.screen`). A policy
         that treats nobody returns the cohort's natural-history columns exactly.
     """
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"seed: got {seed!r}; allowed: a non-negative integer")
+    seed = _check_seed(seed)
     a = assumptions if assumptions is not None else assumptions_of(cohort)
     starts, screened = _policy_starts(cohort, policy, seed, a)
     n = len(cohort)
