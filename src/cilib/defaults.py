@@ -1407,8 +1407,11 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         distribution="lognormal",
         sources=("meis_2003",),
         note="17-OHPC as Meis 2003 found "
-        "it: PTB <37 wk 36.3% vs 54.9% (RR ~0.66). Set hr_17ohpc_prior_sptb to this value to "
-        "model pre-2020 beliefs." + _PENDING,
+        "it: PTB <37 wk 36.3% vs 54.9% (RR ~0.66), used as a hazard ratio. Set "
+        "hr_17ohpc_prior_sptb to this value to model pre-2020 beliefs. The simulated Meis trial "
+        "cannot reproduce RR 0.66 with any hazard ratio: in this model most births before 37 wk "
+        "after a prior sPTB come from early term labour, which progestogens do not change, and "
+        "its placebo arm is far less at risk than Meis's (cilib.trials).",
         **_TX,
     ),
     _r(
