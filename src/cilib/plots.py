@@ -135,6 +135,19 @@ def _figure(title: str, x_title: str, y_title: str, **layout) -> go.Figure:
     return fig
 
 
+def error_bars(x, lo, hi, **style) -> dict:
+    """Asymmetric plotly error bars from a value and its interval (NaN limits draw none)."""
+    x, lo, hi = (np.asarray(v, dtype=np.float64) for v in (x, lo, hi))
+    return dict(
+        type="data",
+        symmetric=False,
+        array=np.nan_to_num(hi - x, nan=0.0),
+        arrayminus=np.nan_to_num(x - lo, nan=0.0),
+        thickness=2.5,
+        **style,
+    )
+
+
 def _rgba(hex_colour: str, alpha: float) -> str:
     h = hex_colour.lstrip("#")
     r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))

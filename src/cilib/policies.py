@@ -22,7 +22,7 @@ True
 
 :func:`presets` lists the guideline presets; :func:`get` returns one by name. Every number a
 rule needs that is not an assumption record is a module-level constant below, with the
-guideline text it encodes (``/work/shared/evidence.md`` section 6) or marked "stated
+guideline text it encodes (the evidence dossier (``shared/evidence.md`` beside the repository) section 6) or marked "stated
 assumption". Measured CL is continuous, so a guideline's "< 25 mm" and "<= 25 mm" select the
 same women; the code uses the screening columns for "at or below".
 

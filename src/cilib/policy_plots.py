@@ -50,6 +50,7 @@ from cilib.plots import (
     SKY_BLUE,
     VERMILLION,
     _figure,
+    error_bars,
 )
 from cilib.references import get_reference
 from cilib.treatments import TREATMENTS
@@ -135,19 +136,6 @@ def _height(n: int) -> int:
     return 160 + 52 * n
 
 
-def _errors(x, lo, hi) -> dict:
-    x, lo, hi = (np.asarray(v, dtype=np.float64) for v in (x, lo, hi))
-    return dict(
-        type="data",
-        symmetric=False,
-        array=np.nan_to_num(hi - x, nan=0.0),
-        arrayminus=np.nan_to_num(x - lo, nan=0.0),
-        color="#222222",
-        thickness=2.5,
-        width=7,
-    )
-
-
 def _measure(measure: str) -> tuple[str, str]:
     """Column stem and axis label of a rate measure."""
     stem = measure.removesuffix("_percent")
@@ -194,7 +182,7 @@ def rates_by_policy(table: pd.DataFrame, measure: str = "ptb_lt34") -> go.Figure
             orientation="h",
             marker_color=[colours[n] for n in names],
             marker_line=_MARKER_LINE,
-            error_x=_errors(x, table[cols[1]], table[cols[2]]),
+            error_x=error_bars(x, table[cols[1]], table[cols[2]], color="#222222", width=7),
             text=[f"{v:.2f}%" for v in x],
             textposition="inside",
             insidetextanchor="start",
@@ -255,7 +243,7 @@ def averted_per_100k(table: pd.DataFrame, per: str = "pregnancies") -> go.Figure
             orientation="h",
             marker_color=[colours[n] for n in names],
             marker_line=_MARKER_LINE,
-            error_x=_errors(x, lo, hi),
+            error_x=error_bars(x, lo, hi, color="#222222", width=7),
             customdata=np.column_stack([lo, hi, t["ptb_averted"], denom]),
             hovertemplate="%{y}: %{x:.0f} per " + f"{PER:,}" + " (95% CI %{customdata[0]:.0f} "
             "to %{customdata[1]:.0f}); %{customdata[2]:.0f} infants of %{customdata[3]:,.0f} "

@@ -6,7 +6,7 @@ Each published source cited by an assumption, calibration target or guideline ru
 first author is not known, the key names the journal, organisation or document instead
 (``plos_one_2021_cl_meta``, ``acog_pb234_2021``, ``danish_ci_cohort``).
 
-Every field is taken from the project evidence dossier (``/work/shared/evidence.md``) and
+Every field is taken from the project evidence dossier (the evidence dossier (``shared/evidence.md`` beside the repository)) and
 nothing else. Where the dossier does not give a field (authors, journal, year, PMID, DOI) it is
 ``None``; no identifier, author list or title has been filled in from memory. In particular:
 

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from cilib.plots import BLUE, GREY, ORANGE, VERMILLION, _figure, _rgba, colour
+from cilib.plots import BLUE, GREY, ORANGE, VERMILLION, _figure, _rgba, colour, error_bars
 
 __all__ = ["ARM_COLOURS", "arm_rates", "effect_curve", "trial_forest"]
 
@@ -52,18 +52,6 @@ def _labels(t: pd.DataFrame, labels: Mapping[str, str] | None) -> list[str]:
         name = labels.get(r["trial"], str(r["trial"]))
         out.append(f"{name}<br><sub>{r['outcome']}</sub>" if "outcome" in t else name)
     return out
-
-
-def _errors(x, lo, hi) -> dict:
-    x, lo, hi = (np.asarray(v, dtype=np.float64) for v in (x, lo, hi))
-    return dict(
-        type="data",
-        symmetric=False,
-        array=np.nan_to_num(hi - x, nan=0.0),
-        arrayminus=np.nan_to_num(x - lo, nan=0.0),
-        width=6,
-        thickness=2.5,
-    )
 
 
 def _rows_axis(fig: go.Figure, labels: list[str]) -> None:
@@ -141,7 +129,7 @@ def trial_forest(
                 mode="markers",
                 name=f"{name} RR (95% CI)",
                 marker=dict(size=_MARKER, symbol=symbol, color=col_hex),
-                error_x=_errors(x, lo, hi),
+                error_x=error_bars(x, lo, hi, width=6),
                 customdata=np.column_stack([lo, hi]),
                 text=[s.split("<br>")[0] for s in names],
                 hovertemplate=f"{name}: RR %{{x:.2f}} (%{{customdata[0]:.2f}}-"
@@ -206,7 +194,7 @@ def arm_rates(
                 mode="markers",
                 name=f"{arm}, simulated (95% CI)",
                 marker=dict(size=_MARKER, color=ARM_COLOURS[arm], symbol="circle"),
-                error_x=_errors(rate, lo, hi),
+                error_x=error_bars(rate, lo, hi, width=6),
                 text=[s.split("<br>")[0] for s in names],
                 hovertemplate=f"{arm} simulated %{{x:.1f}}%<extra>%{{text}}</extra>",
             )
