@@ -13,6 +13,7 @@ from cilib.assumptions import Assumptions, Record, scenarios
 from cilib.cervix import cervical_length
 from cilib.cohort import generate_cohort
 from cilib.compare import compare_policies
+from cilib.histories import generate_histories, recurrence_table
 from cilib.schema import data_dictionary
 from cilib.screening import assumptions_of, measure_cervical_length
 from cilib.simulate import simulate
@@ -28,8 +29,10 @@ __all__ = [
     "compare_policies",
     "data_dictionary",
     "generate_cohort",
+    "generate_histories",
     "measure_cervical_length",
     "policies",
+    "recurrence_table",
     "scenarios",
     "screening",
     "simulate",

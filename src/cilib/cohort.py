@@ -114,12 +114,21 @@ def _pregnancies(a, woman, u, z, e, first) -> dict[str, np.ndarray]:
     )
 
 
-def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarray]:
-    g = _streams(seed, block, 8)
-    f32 = np.float32  # latent draws in single precision: ample, and half the work
-    wu = g[0].random((m, 10), dtype=f32)
-    wz = g[1].standard_normal((m, 3), dtype=f32)
-    # --- women
+#: Woman-level arrays that :func:`_pregnancies` reads.
+_PREGNANCY_INPUTS = (
+    "race",
+    "excision",
+    "trachelectomy",
+    "insufficiency",
+    "lp_race",
+    "lp_woman",
+    "z_cervix",
+)
+
+
+def _women(a: Assumptions, wu: np.ndarray, wz: np.ndarray) -> dict[str, np.ndarray]:
+    """Lasting traits of women from their uniform (m, 10) and normal (m, 3) draws."""
+    f32 = np.float32
     lo, hi = a["age_min_years"], a["age_max_years"]
     mu, sd = a["age_mean_years"], a["age_sd_years"]
     plo, phi = float(special.ndtr((lo - mu) / sd)), float(special.ndtr((hi - mu) / sd))
@@ -157,7 +166,13 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
     )
     rho = a["rho_frailty_cervix"]
     z_cervix = np.column_stack((wz[:, 1], rho * wz[:, 0] + math.sqrt(1.0 - rho * rho) * wz[:, 2]))
-    woman = dict(
+    return dict(
+        age=age,
+        n_prior=n_prior,
+        mullerian=mullerian,
+        des=des,
+        ctd=ctd,
+        log_frailty=log_frailty,
         race=race,
         excision=excision,
         trachelectomy=trach,
@@ -166,6 +181,18 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
         lp_woman=lp_woman,
         z_cervix=z_cervix,
     )
+
+
+def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarray]:
+    g = _streams(seed, block, 8)
+    f32 = np.float32  # latent draws in single precision: ample, and half the work
+    wu = g[0].random((m, 10), dtype=f32)
+    wz = g[1].standard_normal((m, 3), dtype=f32)
+    woman = _women(a, wu, wz)
+    age, n_prior, race = woman["age"], woman["n_prior"], woman["race"]
+    excision, mullerian, des = woman["excision"], woman["mullerian"], woman["des"]
+    ctd, trach, insufficiency = woman["ctd"], woman["trachelectomy"], woman["insufficiency"]
+    log_frailty = woman["log_frailty"]
     # --- earlier pregnancies, laid out woman by woman (prefix-stable)
     widx = np.repeat(np.arange(m), n_prior)
     k = len(widx)
@@ -174,7 +201,7 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
     first_prior[starts[n_prior > 0]] = True
     hist = _pregnancies(
         a,
-        {key: v[widx] for key, v in woman.items()},
+        {key: woman[key][widx] for key in _PREGNANCY_INPUTS},
         g[2].random((k, 5), dtype=f32),
         g[3].standard_normal((k, 2), dtype=f32),
         g[4].standard_exponential((k, len(outcomes.LATENT_PROCESSES)), dtype=f32),

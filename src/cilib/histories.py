@@ -1,0 +1,243 @@
+"""Reproductive histories: several pregnancies per woman, one row per pregnancy.
+
+:func:`generate_histories` uses the same model as :func:`cilib.generate_cohort` (the same
+woman-level traits and the same pregnancy simulation), so recurrence measured here is the
+recurrence that shapes the cohort's obstetric history. :func:`recurrence_table` gives the
+probability of an outcome in pregnancy k+1 by the outcome of pregnancy k (or by the sequence of
+earlier outcomes), with Wilson 95% CIs.
+
+Every woman has the requested number of pregnancies reaching 12 weeks, whatever their outcomes
+(a simplification: in reality a loss may be followed by an extra pregnancy, a difficult birth
+by none). Pregnancies are simulated untreated (natural history).
+
+Synthetic data for teaching and research only; not for clinical use.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+import pandas as pd
+
+from cilib import outcomes
+from cilib.accuracy import wilson_interval
+from cilib.assumptions import Assumptions
+from cilib.cohort import _PREGNANCY_INPUTS, _pregnancies, _women
+from cilib.schema import (
+    END_CAUSE_CATEGORIES,
+    EXCISION_CATEGORIES,
+    ONSET_CATEGORIES,
+    PLURALITY_CATEGORIES,
+    RACE_CATEGORIES,
+    SPONTANEOUS_TYPE_CATEGORIES,
+)
+
+STREAM_HISTORIES = 5  # top-level spawn key (cohort 0, measurement 1)
+BLOCK_WOMEN = 32_768
+#: Outcome of a pregnancy, in order (``outcome`` column): a spontaneous loss before 24 weeks,
+#: spontaneous preterm birth by gestational band, indicated preterm birth, term birth.
+OUTCOMES = ("loss", "sPTB <28", "sPTB 28-33", "sPTB 34-36", "indicated PTB", "term")
+EVENTS = ("sptb_lt37", "sptb_lt34", "sptb_lt28", "midtrimester_loss")
+_SPTB_BANDS_WEEKS = (28.0, 34.0)  # the gestational bands of OUTCOMES (a tabulation choice)
+
+
+def _outcome_codes(ga, spontaneous, a: Assumptions) -> np.ndarray:
+    loss_w, pre_w = a["loss_before_weeks"], a["preterm_before_weeks"]
+    b28, b34 = _SPTB_BANDS_WEEKS
+    code = np.full(len(ga), OUTCOMES.index("term"), dtype=np.int8)
+    code[~spontaneous & (ga < pre_w)] = OUTCOMES.index("indicated PTB")
+    code[spontaneous & (ga < pre_w)] = OUTCOMES.index("sPTB 34-36")
+    code[spontaneous & (ga < b34)] = OUTCOMES.index("sPTB 28-33")
+    code[spontaneous & (ga < b28)] = OUTCOMES.index("sPTB <28")
+    code[spontaneous & (ga < loss_w)] = OUTCOMES.index("loss")
+    return code
+
+
+def generate_histories(
+    n_women: int,
+    *,
+    pregnancies: int = 3,
+    seed: int,
+    assumptions: Assumptions | None = None,
+) -> pd.DataFrame:
+    """Simulate several consecutive pregnancies for each of ``n_women`` women.
+
+    Parameters
+    ----------
+    n_women : int
+        Number of women, 1 to 10,000,000.
+    pregnancies : int
+        Pregnancies reaching 12 weeks per woman, 1 to 10.
+    seed : int
+        Non-negative seed (streams separate from the cohort's); reproducible and prefix-stable
+        in women.
+    assumptions : Assumptions, optional
+        Defaults to the ``us_contemporary`` scenario.
+
+    Returns
+    -------
+    DataFrame
+        One row per pregnancy, ordered by woman then pregnancy: ``woman_id``,
+        ``pregnancy_number`` (1 = first), the woman's lasting traits (``race_ethnicity``,
+        ``cervical_excision``, ``mullerian_anomaly``, ``des_exposure``,
+        ``connective_tissue_disorder``, ``trachelectomy``, ``cervical_insufficiency``,
+        ``log_frailty``), the pregnancy's state (``plurality``, ``smoking``,
+        ``bacterial_vaginosis``, ``chlamydia``, ``cl_14w_mm``, ``cl_slope_mm_per_week``) and
+        outcome (``ga_birth_weeks`` in weeks, ``onset``, ``spontaneous_type``, ``end_cause``,
+        ``midtrimester_loss``, ``outcome`` in :data:`OUTCOMES`).
+
+    Examples
+    --------
+    >>> import cilib
+    >>> h = cilib.generate_histories(1000, pregnancies=3, seed=1)
+    >>> len(h), int(h["pregnancy_number"].max())
+    (3000, 3)
+    """
+    for name, v, hi in (("n_women", n_women, 10_000_000), ("pregnancies", pregnancies, 10)):
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral) or not 1 <= v <= hi:
+            raise ValueError(f"{name}: got {v!r}; allowed: an integer 1 to {hi:,}")
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise ValueError(f"seed: got {seed!r}; allowed: a non-negative integer")
+    if assumptions is not None and not isinstance(assumptions, Assumptions):
+        raise TypeError(
+            f"assumptions: got {type(assumptions).__name__}; allowed: a cilib.Assumptions"
+        )
+    a = assumptions if assumptions is not None else Assumptions.default()
+    parts = [
+        _block(a, int(seed), b, min(BLOCK_WOMEN, n_women - b * BLOCK_WOMEN), pregnancies)
+        for b in range(-(-n_women // BLOCK_WOMEN))
+    ]
+    cols = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+    cat = {
+        "race_ethnicity": RACE_CATEGORIES,
+        "cervical_excision": EXCISION_CATEGORIES,
+        "plurality": PLURALITY_CATEGORIES,
+        "onset": ONSET_CATEGORIES,
+        "spontaneous_type": SPONTANEOUS_TYPE_CATEGORIES,
+        "end_cause": END_CAUSE_CATEGORIES,
+        "outcome": OUTCOMES,
+    }
+    for k, cats in cat.items():
+        cols[k] = pd.Categorical.from_codes(cols[k].astype(np.int8), categories=list(cats))
+    frame = pd.DataFrame(cols, copy=False)
+    frame.attrs.update(scenario=a.scenario_name, seed=int(seed), assumptions_hash=a.hash())
+    return frame
+
+
+def _block(a: Assumptions, seed: int, block: int, m: int, p: int) -> dict[str, np.ndarray]:
+    ss = np.random.SeedSequence(seed, spawn_key=(STREAM_HISTORIES, block))
+    g = [np.random.Generator(np.random.PCG64(c)) for c in ss.spawn(5)]
+    f32 = np.float32
+    woman = _women(a, g[0].random((m, 10), dtype=f32), g[1].standard_normal((m, 3), dtype=f32))
+    widx = np.repeat(np.arange(m), p)
+    number = np.tile(np.arange(1, p + 1, dtype=np.int8), m)
+    k = m * p
+    preg = _pregnancies(
+        a,
+        {key: woman[key][widx] for key in _PREGNANCY_INPUTS},
+        g[2].random((k, 5), dtype=f32),
+        g[3].standard_normal((k, 2), dtype=f32),
+        g[4].standard_exponential((k, len(outcomes.LATENT_PROCESSES)), dtype=f32),
+        number == 1,
+    )
+    ga = preg["ga"].astype(np.float64)
+    spontaneous = preg["cause"] <= outcomes.DILATION
+    return {
+        "woman_id": (block * BLOCK_WOMEN + widx).astype(np.int64),
+        "pregnancy_number": number,
+        "race_ethnicity": woman["race"][widx],
+        "cervical_excision": woman["excision"][widx],
+        "mullerian_anomaly": woman["mullerian"][widx],
+        "des_exposure": woman["des"][widx],
+        "connective_tissue_disorder": woman["ctd"][widx],
+        "trachelectomy": woman["trachelectomy"][widx],
+        "cervical_insufficiency": woman["insufficiency"][widx],
+        "log_frailty": woman["log_frailty"][widx].astype(f32),
+        "plurality": preg["plurality"] - 1,
+        "smoking": preg["smoking"],
+        "bacterial_vaginosis": preg["bv"],
+        "chlamydia": preg["chlamydia"],
+        "cl_14w_mm": preg["cl14"].astype(f32),
+        "cl_slope_mm_per_week": preg["slope"].astype(f32),
+        "ga_birth_weeks": ga,
+        "onset": (~spontaneous).astype(np.int8),
+        "spontaneous_type": preg["stype"],
+        "end_cause": preg["cause"],
+        "midtrimester_loss": spontaneous & (ga < a["loss_before_weeks"]),
+        "outcome": _outcome_codes(ga, spontaneous, a),
+    }
+
+
+def _events(h: pd.DataFrame, a: Assumptions) -> dict[str, np.ndarray]:
+    ga = h["ga_birth_weeks"].to_numpy()
+    spont = (h["onset"] == "spontaneous").to_numpy()
+    born = ga >= a["loss_before_weeks"]
+    return {
+        "sptb_lt37": spont & born & (ga < a["preterm_before_weeks"]),
+        "sptb_lt34": spont & born & (ga < _SPTB_BANDS_WEEKS[1]),
+        "sptb_lt28": spont & born & (ga < _SPTB_BANDS_WEEKS[0]),
+        "midtrimester_loss": h["midtrimester_loss"].to_numpy(),
+    }
+
+
+def recurrence_table(
+    histories: pd.DataFrame,
+    *,
+    event: str = "sptb_lt37",
+    history: int = 1,
+    assumptions: Assumptions | None = None,
+) -> pd.DataFrame:
+    """Probability of an event in pregnancy k+1 by the outcomes of the earlier pregnancies.
+
+    Parameters
+    ----------
+    histories : DataFrame
+        From :func:`generate_histories`.
+    event : str
+        ``sptb_lt37``, ``sptb_lt34``, ``sptb_lt28`` (spontaneous birth at 24 weeks or later
+        and before 37, 34 or 28 weeks) or ``midtrimester_loss``.
+    history : int
+        How many earlier pregnancies define the condition: 1 (the previous outcome) or more
+        (the sequence, oldest first, joined with " > ").
+    assumptions : Assumptions, optional
+        Defaults to the ``us_contemporary`` scenario (for the definitions).
+
+    Returns
+    -------
+    DataFrame
+        One row per earlier-outcome pattern: ``history``, ``pregnancies`` (next pregnancies
+        counted), ``events``, ``probability``, ``ci_low``, ``ci_high`` (Wilson 95%).
+    """
+    if event not in EVENTS:
+        raise ValueError(f"event: got {event!r}; allowed: {', '.join(EVENTS)}")
+    p = int(histories["pregnancy_number"].max())
+    if isinstance(history, bool) or not isinstance(history, numbers.Integral):
+        raise ValueError(f"history: got {history!r}; allowed: an integer 1 to {p - 1}")
+    if not 1 <= history <= p - 1:
+        raise ValueError(f"history: got {history!r}; allowed: an integer 1 to {p - 1}")
+    a = assumptions if assumptions is not None else Assumptions.default()
+    h = histories.sort_values(["woman_id", "pregnancy_number"], kind="stable")
+    y = _events(h, a)[event].reshape(-1, p)
+    out = h["outcome"].to_numpy().astype(str).reshape(-1, p)
+    rows = []
+    for k in range(history, p):  # next pregnancy k+1 (0-based column k)
+        labels = out[:, k - history]
+        for j in range(k - history + 1, k):
+            labels = np.char.add(np.char.add(labels, " > "), out[:, j])
+        frame = pd.DataFrame({"history": labels, "y": y[:, k]})
+        rows.append(frame)
+    data = pd.concat(rows, ignore_index=True)
+    g = data.groupby("history", sort=True)["y"].agg(["size", "sum"])
+    lo, hi = wilson_interval(g["sum"].to_numpy(float), g["size"].to_numpy(float))
+    table = pd.DataFrame(
+        {
+            "history": g.index,
+            "pregnancies": g["size"].to_numpy(),
+            "events": g["sum"].to_numpy(),
+            "probability": g["sum"].to_numpy() / g["size"].to_numpy(),
+            "ci_low": lo,
+            "ci_high": hi,
+        }
+    )
+    return table.reset_index(drop=True)
