@@ -82,3 +82,25 @@ def test_histories_agree_with_the_cohorts_obstetric_history():
     p_loss = h["midtrimester_loss"].mean()
     se = np.sqrt(losses * (1 - losses) / len(one) + p_loss * (1 - p_loss) / len(h))
     assert abs(losses - p_loss) < 4 * se, f"losses: cohort {losses:.4f} vs histories {p_loss:.4f}"
+
+
+def test_managed_histories_use_what_earlier_pregnancies_revealed():
+    plain = cilib.generate_histories(20_000, pregnancies=3, seed=4)
+    none = cilib.generate_histories(20_000, pregnancies=3, seed=4, policy="no_screening")
+    assert np.array_equal(plain["ga_birth_weeks"], none["ga_birth_weeks"]), (
+        "a policy that treats nobody must leave the histories untouched"
+    )
+    h = cilib.generate_histories(20_000, pregnancies=3, seed=4, policy="acog_2021")
+    c = h["cerclage_given"].to_numpy().reshape(-1, 3)
+    assert c[:, 1:].sum() > c[:, 0].sum(), "history-indicated cerclage follows earlier pregnancies"
+    loss1 = h["midtrimester_loss"].to_numpy().reshape(-1, 3)[:, 0]
+    plural2 = (h["plurality"] != "singleton").to_numpy().reshape(-1, 3)[:, 1]
+    ended2 = h["ga_birth_weeks"].to_numpy().reshape(-1, 3)[:, 1] <= 14
+    eligible = loss1 & ~plural2 & ~ended2
+    assert eligible.sum() > 20 and c[eligible, 1].mean() > 0.9, (
+        "after a mid-trimester loss, ACOG's history-indicated cerclage is placed next time"
+    )
+    ga_plain = plain["ga_birth_weeks"].to_numpy().reshape(-1, 3)
+    ga = h["ga_birth_weeks"].to_numpy().reshape(-1, 3)
+    # protective treatments never bring a birth earlier (same latent draws; float32 rounding)
+    assert (ga >= ga_plain - 1e-5).all(), "managed pregnancies never end earlier"

@@ -8,7 +8,8 @@ earlier outcomes), with Wilson 95% CIs.
 
 Every woman has the requested number of pregnancies reaching 12 weeks, whatever their outcomes
 (a simplification: in reality a loss may be followed by an extra pregnancy, a difficult birth
-by none). Pregnancies are simulated untreated (natural history).
+by none). Pregnancies are untreated (natural history) unless a policy is given, in which case
+each is managed under it with the history its earlier managed pregnancies revealed.
 
 Synthetic data for teaching and research only; not for clinical use.
 """
@@ -25,10 +26,13 @@ from cilib.accuracy import wilson_interval
 from cilib.assumptions import Assumptions
 from cilib.cohort import _PREGNANCY_INPUTS, _pregnancies, _women
 from cilib.schema import (
+    COLUMNS,
     END_CAUSE_CATEGORIES,
     EXCISION_CATEGORIES,
+    LATENT_NAMES,
     ONSET_CATEGORIES,
     PLURALITY_CATEGORIES,
+    PREGNANCY_ID_STRIDE,
     RACE_CATEGORIES,
     SPONTANEOUS_TYPE_CATEGORIES,
 )
@@ -60,6 +64,7 @@ def generate_histories(
     pregnancies: int = 3,
     seed: int,
     assumptions: Assumptions | None = None,
+    policy=None,
 ) -> pd.DataFrame:
     """Simulate several consecutive pregnancies for each of ``n_women`` women.
 
@@ -74,6 +79,12 @@ def generate_histories(
         in women.
     assumptions : Assumptions, optional
         Defaults to the ``us_contemporary`` scenario.
+    policy : optional
+        Anything :func:`cilib.simulate` accepts (a preset name, a Policy, a function of the
+        cohort). Each pregnancy is then managed under it, in order, with the obstetric history
+        its earlier *managed* pregnancies revealed (prior sPTB, mid-trimester losses, prior
+        cerclage), so that, for example, history-indicated cerclage follows a loss. Without a
+        policy, pregnancies are untreated.
 
     Returns
     -------
@@ -85,7 +96,9 @@ def generate_histories(
         ``log_frailty``), the pregnancy's state (``plurality``, ``smoking``,
         ``bacterial_vaginosis``, ``chlamydia``, ``cl_14w_mm``, ``cl_slope_mm_per_week``) and
         outcome (``ga_birth_weeks`` in weeks, ``onset``, ``spontaneous_type``, ``end_cause``,
-        ``midtrimester_loss``, ``outcome`` in :data:`OUTCOMES`).
+        ``midtrimester_loss``, ``outcome`` in :data:`OUTCOMES`). With a policy, also
+        ``<treatment>_given`` and ``<treatment>_start_weeks`` for each treatment it uses and
+        ``treated``.
 
     Examples
     --------
@@ -121,8 +134,87 @@ def generate_histories(
     for k, cats in cat.items():
         cols[k] = pd.Categorical.from_codes(cols[k].astype(np.int8), categories=list(cats))
     frame = pd.DataFrame(cols, copy=False)
+    if policy is not None:
+        frame = _managed(frame, policy, pregnancies, int(seed), a)
+    frame = frame.drop(columns=["age_years", *(f"latent_e_{k}" for k in LATENT_NAMES)])
     frame.attrs.update(scenario=a.scenario_name, seed=int(seed), assumptions_hash=a.hash())
     return frame
+
+
+_OUTCOME_COLUMNS = ("ga_birth_weeks", "onset", "spontaneous_type", "end_cause", "midtrimester_loss")
+
+
+def _managed(h: pd.DataFrame, policy, p: int, seed: int, a: Assumptions) -> pd.DataFrame:
+    """Re-run each pregnancy number in turn under ``policy`` with the history revealed so far."""
+    from cilib.simulate import simulate
+
+    n = len(h) // p
+    cols = {c: h[c].to_numpy().reshape(n, p).copy() for c in h.columns if c not in ("outcome",)}
+    cats = {
+        c: h[c].cat.categories for c in h.columns if isinstance(h[c].dtype, pd.CategoricalDtype)
+    }
+    codes = {c: h[c].cat.codes.to_numpy().reshape(n, p).copy() for c in cats}
+    extra: dict[str, np.ndarray] = {}
+    cerclage_before = np.zeros(n, dtype=bool)
+    for k in range(p):
+        ga_prev = cols["ga_birth_weeks"][:, :k]
+        spont_prev = codes["onset"][:, :k] == 0
+        birth = ga_prev >= a["loss_before_weeks"]
+        sptb = spont_prev & birth & (ga_prev < a["preterm_before_weeks"])
+        loss = spont_prev & ~birth
+        earliest = np.where(sptb, ga_prev, np.inf).min(axis=1, initial=np.inf)
+        frame = pd.DataFrame(
+            {
+                "pregnancy_id": cols["woman_id"][:, k] * PREGNANCY_ID_STRIDE + k,
+                "woman_id": cols["woman_id"][:, k],
+                "age_years": cols["age_years"][:, k],
+                "race_ethnicity": pd.Categorical.from_codes(
+                    codes["race_ethnicity"][:, k], cats["race_ethnicity"]
+                ),
+                "n_prior_pregnancies": np.full(n, k, dtype=np.int8),
+                "parity": birth.sum(axis=1).astype(np.int8),
+                "prior_sptb": sptb.any(axis=1),
+                "prior_sptb_count": sptb.sum(axis=1).astype(np.int8),
+                "prior_sptb_ga_weeks": np.where(np.isfinite(earliest), earliest, np.nan).astype(
+                    np.float32
+                ),
+                "prior_midtrimester_losses": loss.sum(axis=1).astype(np.int8),
+                "prior_cerclage": cerclage_before.copy(),
+                **{
+                    c: (
+                        pd.Categorical.from_codes(codes[c][:, k], cats[c])
+                        if c in cats
+                        else cols[c][:, k]
+                    )
+                    for c in (col.name for col in COLUMNS)
+                    if c in cols and c not in ("woman_id", "age_years", "race_ethnicity")
+                },
+            }
+        )
+        frame = frame[[c.name for c in COLUMNS]]
+        result = simulate(frame, policy, seed=seed + 7919 * k, assumptions=a)
+        for c in _OUTCOME_COLUMNS:
+            if c in cats:
+                codes[c][:, k] = result[c].cat.codes.to_numpy()
+            else:
+                cols[c][:, k] = result[c].to_numpy()
+        for c in result.columns:
+            if c.endswith("_given") or c.endswith("_start_weeks") or c == "treated":
+                if c not in extra:
+                    fill = np.nan if c.endswith("_start_weeks") else False
+                    extra[c] = np.full((n, p), fill, dtype=result[c].dtype)
+                extra[c][:, k] = result[c].to_numpy()
+        if "cerclage_given" in result:
+            cerclage_before |= result["cerclage_given"].to_numpy()
+    out = {c: v.reshape(-1) for c, v in cols.items()}
+    for c, v in codes.items():
+        out[c] = pd.Categorical.from_codes(v.reshape(-1), cats[c])
+    spontaneous = out["onset"].codes == 0
+    out["outcome"] = pd.Categorical.from_codes(
+        _outcome_codes(out["ga_birth_weeks"], spontaneous, a), categories=list(OUTCOMES)
+    )
+    out.update({c: v.reshape(-1) for c, v in extra.items()})
+    return pd.DataFrame(out)[[*h.columns, *extra]]
 
 
 def _block(a: Assumptions, seed: int, block: int, m: int, p: int) -> dict[str, np.ndarray]:
@@ -133,12 +225,13 @@ def _block(a: Assumptions, seed: int, block: int, m: int, p: int) -> dict[str, n
     widx = np.repeat(np.arange(m), p)
     number = np.tile(np.arange(1, p + 1, dtype=np.int8), m)
     k = m * p
+    e = g[4].standard_exponential((k, len(outcomes.LATENT_PROCESSES)), dtype=f32)
     preg = _pregnancies(
         a,
         {key: woman[key][widx] for key in _PREGNANCY_INPUTS},
         g[2].random((k, 5), dtype=f32),
         g[3].standard_normal((k, 2), dtype=f32),
-        g[4].standard_exponential((k, len(outcomes.LATENT_PROCESSES)), dtype=f32),
+        e,
         number == 1,
     )
     ga = preg["ga"].astype(np.float64)
@@ -166,6 +259,8 @@ def _block(a: Assumptions, seed: int, block: int, m: int, p: int) -> dict[str, n
         "end_cause": preg["cause"],
         "midtrimester_loss": spontaneous & (ga < a["loss_before_weeks"]),
         "outcome": _outcome_codes(ga, spontaneous, a),
+        "age_years": woman["age"][widx].astype(f32),
+        **{f"latent_e_{name}": e[:, i] for i, name in enumerate(LATENT_NAMES)},
     }
 
 
