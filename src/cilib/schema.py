@@ -57,8 +57,8 @@ COLUMNS: tuple[Column, ...] = (
         "prior_cerclage",
         "bool",
         "",
-        "Cerclage in an earlier pregnancy (earlier pregnancies "
-        "are simulated untreated, so False until treatments are modelled).",
+        "Cerclage in an earlier pregnancy. generate_cohort simulates earlier pregnancies "
+        "untreated, so it is False there; generate_histories(policy=...) sets it.",
     ),
     _C(
         "cervical_excision",
