@@ -383,6 +383,17 @@ def _rcog_surveillance(c: pd.DataFrame) -> np.ndarray:
     return singleton(c) & (prior_sptb(c) | prior_midtrimester_loss(c)) & ~_rcog_hic(c)
 
 
+def _serial_then_anatomy(a: Assumptions):
+    """Serial scans for singletons with a prior sPTB, the anatomy scan for other singletons."""
+    return (
+        _serial("singleton_prior_sptb")(a),
+        replace(
+            anatomy_scan(a, eligible=_singleton_no_prior_sptb),
+            name="anatomy scan (singleton, no prior sPTB)",
+        ),
+    )
+
+
 def _serial(eligible):
     return lambda a: replace(
         serial_scans(a, eligible=eligible), name=f"serial scans ({_label(eligible)})"
@@ -497,13 +508,7 @@ _PRESETS: dict[str, Policy] = {
         Policy(
             "smfm_2024",
             rule=_smfm_2024,
-            schedule=lambda a: (
-                _serial("singleton_prior_sptb")(a),
-                replace(
-                    anatomy_scan(a, eligible=_singleton_no_prior_sptb),
-                    name="anatomy scan (singleton, no prior sPTB)",
-                ),
-            ),
+            schedule=_serial_then_anatomy,
             description=(
                 "Singletons: TV CL at the 18-22 wk anatomy scan, serial TV CL 16+0-24+0 wk after "
                 "a prior sPTB (multiples not routinely screened, SMFM #40). VP when CL <=20 mm "
@@ -572,13 +577,7 @@ _PRESETS: dict[str, Policy] = {
         Policy(
             "legacy_17ohpc_2011",
             rule=_legacy_17ohpc_2011,
-            schedule=lambda a: (
-                _serial("singleton_prior_sptb")(a),
-                replace(
-                    anatomy_scan(a, eligible=_singleton_no_prior_sptb),
-                    name="anatomy scan (singleton, no prior sPTB)",
-                ),
-            ),
+            schedule=_serial_then_anatomy,
             description=(
                 "Pre-2023 US practice: weekly IM 17-OHPC from 16 wk for a singleton with a prior "
                 "sPTB (Meis 2003), serial CL and ultrasound-indicated cerclage (prior sPTB <34 wk, "
