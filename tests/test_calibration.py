@@ -7,16 +7,20 @@ import math
 import numpy as np
 import pytest
 
-from cilib import calibration
-from cilib.calibration import TARGETS, _prop, _quantile_ci, _rr
+from cilib import calibration, summary
+from cilib.calibration import TARGETS, _pct, _rr
 
 
 def test_weighted_proportion_counts_infants():
     # one twin pregnancy born preterm (2 infants) and two term singletons: 2 of 4 infants
-    p, se = _prop(np.array([1, 0, 0]), np.array([2.0, 1.0, 1.0]))
-    assert p == pytest.approx(0.5)
-    # cluster-robust SE: sqrt(sum (w (y - p))^2) / sum w = sqrt(1 + 0.25 + 0.25) / 4
-    assert se == pytest.approx(math.sqrt(1.5) / 4)
+    p, lo, hi = _pct(np.array([1, 0, 0]), np.array([2.0, 1.0, 1.0]), scale=1.0)
+    assert p == pytest.approx(0.5), "twins count twice"
+    # cluster-robust variance sum (w (y - p))^2 / (sum w)^2 = 1.5 / 16, so the effective size
+    # is p (1 - p) / var = 0.25 / (1.5 / 16) = 8 / 3 and the interval is Wilson's at that size
+    n_eff = 8 / 3
+    want = summary.wilson_interval(0.5 * n_eff, n_eff)
+    assert (lo, hi) == pytest.approx(want), f"CI {(lo, hi)} vs Wilson at n_eff {want}"
+    assert math.isclose(hi - lo, want[1] - want[0]) and hi - lo > 0.5, "a 3-pregnancy CI is wide"
 
 
 def test_risk_ratio_hand_worked():
@@ -31,7 +35,7 @@ def test_risk_ratio_hand_worked():
 
 def test_quantile_ci_brackets_the_quantile():
     x = np.arange(1000, dtype=float)
-    q, lo, hi = _quantile_ci(x, 0.5)
+    q, lo, hi = summary.quantile_ci(x, 0.5)
     assert lo < q < hi and hi - lo < 80
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from cilib import trials
+from cilib.accuracy import risk_ratio
 from cilib.assumptions import Assumptions
 from cilib.defaults import BASE_RECORDS
 
@@ -102,7 +103,7 @@ def test_no_effect_treatment_gives_rr_one():
     y, hits, n_rand = w["y_control"].to_numpy(), 0, 100
     for s in range(n_rand):
         arm = trials.randomise(len(y), (1, 1), s)
-        _, lo, hi = trials._rr_ci(
+        _, lo, hi = risk_ratio(
             int(y[arm].sum()), int(arm.sum()), int(y[~arm].sum()), int((~arm).sum())
         )
         hits += lo <= 1.0 <= hi

@@ -199,6 +199,26 @@ def _groups(by, n: int, index: pd.Index | None):
 
 
 # ------------------------------------------------------------------------------ intervals
+def risk_ratio(a: float, n1: float, c: float, n2: float, z: float = Z95):
+    """Risk ratio ``(a / n1) / (c / n2)`` with its log-method (Katz) confidence interval.
+
+    Returns ``(rr, low, high)``; all NaN when a denominator or ``c`` is 0, and NaN limits when
+    ``a`` is 0 (the point estimate is then 0).
+
+    Examples
+    --------
+    >>> [round(v, 3) for v in risk_ratio(10, 100, 5, 200)]
+    [4.0, 1.405, 11.389]
+    """
+    if n1 == 0 or n2 == 0 or c == 0:
+        return math.nan, math.nan, math.nan
+    rr = (a / n1) / (c / n2)
+    if a == 0:
+        return rr, math.nan, math.nan
+    se = math.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n2)
+    return rr, rr * math.exp(-z * se), rr * math.exp(z * se)
+
+
 def wilson_interval(k, n, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
     """Wilson score interval of a binomial proportion, vectorised over arrays.
 
@@ -640,4 +660,4 @@ def roc(marker, event) -> pd.DataFrame:
     )
 
 
-__all__ = ["Z95", "auc", "metrics", "roc", "sweep", "wilson_interval"]
+__all__ = ["Z95", "auc", "metrics", "risk_ratio", "roc", "sweep", "wilson_interval"]

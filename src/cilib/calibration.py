@@ -18,12 +18,12 @@ import numpy as np
 import pandas as pd
 
 from cilib import summary
+from cilib.accuracy import Z95, risk_ratio
 from cilib.assumptions import Assumptions
 from cilib.cervix import measurement_stream
 from cilib.cohort import generate_cohort
 from cilib.screening import measure_cervical_length
 
-Z95 = 1.959963984540054  # standard normal 97.5% quantile
 FETAL_DEATH_FROM_WEEKS = 20.0  # NVSS reports fetal deaths from 20 weeks (Gregory et al.)
 
 
@@ -342,41 +342,20 @@ TARGETS: tuple[Target, ...] = (
 )
 
 
-def _prop(y: np.ndarray, w: np.ndarray | None = None) -> tuple[float, float]:
-    """Weighted proportion and its cluster-robust standard error (pregnancy = cluster)."""
-    y = y.astype(np.float64)
-    if w is None:
-        w = np.ones_like(y)
-    sw = w.sum()
-    if sw == 0:
-        return np.nan, np.nan
-    p = float((w * y).sum() / sw)
-    se = float(np.sqrt(((w * (y - p)) ** 2).sum()) / sw)
-    return p, se
-
-
 def _pct(y, w=None, scale=100.0):
-    p, se = _prop(y, w)
-    return scale * p, scale * (p - Z95 * se), scale * (p + Z95 * se)
+    """Weighted proportion times ``scale`` with its 95% CI: a Wilson interval at the
+    cluster-robust effective size (pregnancy = cluster), :func:`cilib.summary.weighted_rate`."""
+    y = np.asarray(y)
+    p, lo, hi = summary.weighted_rate(y, np.ones(len(y)) if w is None else np.asarray(w))
+    return scale * p, scale * lo, scale * hi
 
 
 def _rr(y, exposed, reference):
     a, n1 = y[exposed].sum(), exposed.sum()
     c, n2 = y[reference].sum(), reference.sum()
-    if min(a, c) == 0:
+    if a == 0:  # a ratio of 0 is no calibration figure (and has no log)
         return np.nan, np.nan, np.nan
-    rr = (a / n1) / (c / n2)
-    se = np.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n2)
-    return rr, rr * np.exp(-Z95 * se), rr * np.exp(Z95 * se)
-
-
-def _quantile_ci(x: np.ndarray, q: float):
-    """Sample quantile with a distribution-free (binomial order-statistic) 95% CI."""
-    xs = np.sort(x)
-    n = len(xs)
-    half = Z95 * np.sqrt(n * q * (1 - q))
-    lo, hi = int(max(0, np.floor(n * q - half))), int(min(n - 1, np.ceil(n * q + half)))
-    return float(np.quantile(xs, q)), float(xs[lo]), float(xs[hi])
+    return risk_ratio(float(a), float(n1), float(c), float(n2))
 
 
 def _mean_ci(x):
@@ -432,8 +411,8 @@ def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
     out["excision_rr_ptb"] = _rr(ptb, sing_born & excised, sing_born & ~excised)
     cl, ongoing = _window_scan(c, a, seed, 18.0, 23.0, scan=1)
     twin_cl = cl[ongoing & twin]
-    out["twin_cl_median_18_22w"] = _quantile_ci(twin_cl, 0.5)
-    out["twin_cl_p10_18_22w"] = _quantile_ci(twin_cl, 0.1)
+    out["twin_cl_median_18_22w"] = summary.quantile_ci(twin_cl, 0.5)
+    out["twin_cl_p10_18_22w"] = summary.quantile_ci(twin_cl, 0.1)
     multi = singleton & (c["parity"].to_numpy() >= 1) & (ga >= a["loss_before_weeks"])
     sptb = spont & ptb
     prior = c["prior_sptb"].to_numpy()
@@ -443,6 +422,9 @@ def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
 
 
 RECURRENCE_FROM_WEEKS = 16.0  # Purisch 2018: second-trimester loss from 16+0 weeks
+# Danish cohort: a first pregnancy ending in the second trimester (before 28 weeks), and its
+# recurrence measured as the second pregnancy ending before 28 weeks
+STRICT_CI_BEFORE_WEEKS = 28.0
 
 
 def _recurrence_figures(a: Assumptions, seed: int, n_women: int) -> dict[str, tuple]:
@@ -457,11 +439,11 @@ def _recurrence_figures(a: Assumptions, seed: int, n_women: int) -> dict[str, tu
     loss = early & (ga < a["loss_before_weeks"])
     adverse = early & (ga < a["preterm_before_weeks"])
     term = ga >= a["preterm_before_weeks"]
-    strict = dilation[:, 0] & (ga[:, 0] < 28.0)
+    strict = dilation[:, 0] & (ga[:, 0] < STRICT_CI_BEFORE_WEEKS)
     return {
         "recurrence_after_loss": _pct(adverse[loss[:, 0], 1]),
         "recurrence_after_loss_then_term": _pct(adverse[loss[:, 0] & term[:, 1], 2]),
-        "ci_recurrence_lt28": _pct(ga[strict, 1] < 28.0),
+        "ci_recurrence_lt28": _pct(ga[strict, 1] < STRICT_CI_BEFORE_WEEKS),
     }
 
 
@@ -474,7 +456,7 @@ def _figures_iams(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple
     out = {"cl24_mean": _mean_ci(cl), "cl24_sd": _sd_ci(cl)}
     cuts = {}
     for name, q in (("75", 0.75), ("50", 0.5), ("25", 0.25), ("10", 0.1), ("5", 0.05), ("1", 0.01)):
-        out[f"cl24_p{name}"] = _quantile_ci(cl, q)
+        out[f"cl24_p{name}"] = summary.quantile_ci(cl, q)
         cuts[name] = out[f"cl24_p{name}"][0]
     out["sptb35"] = _pct(sptb35)
     reference = cl > cuts["75"]
@@ -490,7 +472,7 @@ def _figures_fmf(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]
     sptb34 = (c["onset"] == "spontaneous").to_numpy()[ongoing] & (ga < 34.0)
     short = cl <= 15.0
     return {
-        "cl_median_22_24w": _quantile_ci(cl, 0.5),
+        "cl_median_22_24w": summary.quantile_ci(cl, 0.5),
         "cl_le15_22_24w": _pct(short),
         "sptb34_cl_le15": _pct(sptb34[short]),
     }
@@ -690,7 +672,7 @@ def validation(n: int = 200_000, seed: int = 20_240_601) -> pd.DataFrame:
     pregnant_like = singleton & ongoing & (cl >= 10.0) & (cl <= 20.0)
     figs = {
         "ptb37_cl10_20_placebo": _pct(ptb[pregnant_like]),
-        "twin_median_ga": _quantile_ci(ga[twin & born], 0.5),
+        "twin_median_ga": summary.quantile_ci(ga[twin & born], 0.5),
         "nulliparous_ptb": _pct(ptb[sing_born & (c["parity"].to_numpy() == 0)]),
         "midtrimester_loss": _pct(c["midtrimester_loss"].to_numpy()),
     }

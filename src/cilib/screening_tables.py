@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from cilib.accuracy import Z95, sweep
+from cilib.accuracy import risk_ratio, sweep
 from cilib.assumptions import Assumptions
 
 #: Outcome of Fonseca et al. 2007 (FMF progesterone trial) and of the SMFM short-cervix
@@ -71,17 +71,6 @@ def _positive_number(value, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
         raise ValueError(f"{name}: got {value!r}; allowed: a positive number")
     return float(value)
-
-
-def _log_rr(a: int, n1: int, c: int, n2: int, z: float = Z95) -> tuple[float, float, float]:
-    """Risk ratio (a/n1)/(c/n2) with a log-method (Katz) interval; NaN where undefined."""
-    if n1 == 0 or n2 == 0 or c == 0:
-        return math.nan, math.nan, math.nan
-    rr = (a / n1) / (c / n2)
-    if a == 0:
-        return rr, math.nan, math.nan
-    se = math.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n2)
-    return rr, rr * math.exp(-z * se), rr * math.exp(z * se)
 
 
 def spontaneous_birth_before(cohort: pd.DataFrame, weeks: float) -> pd.Series:
@@ -227,7 +216,7 @@ def centile_risk_ratios(
         cut = float(np.quantile(m, _fraction(c)))
         below = m <= cut
         n1, a = int(below.sum()), int((below & e).sum())
-        rr, lo, hi = _log_rr(a, n1, ev_ref, n_ref)
+        rr, lo, hi = risk_ratio(a, n1, ev_ref, n_ref)
         rows.append(
             {
                 "centile": float(c),

@@ -29,15 +29,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
 
+from cilib.accuracy import Z95  # two-sided 95% normal quantile, one definition for the package
 from cilib.assumptions import Assumptions
-
-#: Two-sided 95% standard normal quantile used by every interval in this module.
-Z95 = NormalDist().inv_cdf(0.975)
 
 #: Default interior cut points of the gestational-age bands, completed weeks.
 GESTATION_BANDS_WEEKS = (28, 32, 34, 37, 39, 41)
@@ -149,13 +146,12 @@ def wilson_interval(count: float, n: float, z: float = Z95) -> tuple[float, floa
     >>> round(lo, 12), round(hi, 4)
     (0.0, 0.2775)
     """
+    from cilib.accuracy import wilson_interval as vectorised
+
     if not n > 0:
         return math.nan, math.nan
-    p = count / n
-    z2 = z * z
-    centre = (p + z2 / (2 * n)) / (1 + z2 / n)
-    half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
+    lo, hi = vectorised(count, n, z)
+    return float(lo), float(hi)
 
 
 def weighted_rate(y: np.ndarray, w: np.ndarray) -> tuple[float, float, float]:
@@ -469,16 +465,24 @@ def cl_centiles(cl: pd.Series, centiles: Sequence[float] = (1, 5, 10, 25, 50, 75
     for c in centiles:
         if not 0 < float(c) < 100:
             raise ValueError(f"centiles: got {c!r}; allowed: numbers strictly between 0 and 100")
-        q = float(c) / 100
-        if n == 0:
-            est = lo = hi = math.nan
-        else:
-            half = Z95 * math.sqrt(n * q * (1 - q))
-            i_lo = int(max(0, math.floor(n * q - half)))
-            i_hi = int(min(n - 1, math.ceil(n * q + half)))
-            est, lo, hi = float(np.quantile(x, q)), float(x[i_lo]), float(x[i_hi])
+        est, lo, hi = quantile_ci(x, float(c) / 100, presorted=True)
         rows.append({"centile": float(c), "cl_mm": est, "ci_low_mm": lo, "ci_high_mm": hi, "n": n})
     return pd.DataFrame(rows)
+
+
+def quantile_ci(x, q: float, *, presorted: bool = False) -> tuple[float, float, float]:
+    """Sample quantile with a distribution-free 95% CI from binomial order statistics.
+
+    Returns ``(quantile, low, high)``; NaNs for an empty sample. ``x`` must have no NaN.
+    """
+    xs = np.asarray(x, dtype=np.float64) if presorted else np.sort(np.asarray(x, np.float64))
+    n = len(xs)
+    if n == 0:
+        return math.nan, math.nan, math.nan
+    half = Z95 * math.sqrt(n * q * (1 - q))
+    i_lo = int(max(0, math.floor(n * q - half)))
+    i_hi = int(min(n - 1, math.ceil(n * q + half)))
+    return float(np.quantile(xs, q)), float(xs[i_lo]), float(xs[i_hi])
 
 
 def binned(values, edges) -> pd.DataFrame:
@@ -526,6 +530,7 @@ def binned(values, edges) -> pd.DataFrame:
 __all__ = [
     "GESTATION_BANDS_WEEKS",
     "Z95",
+    "quantile_ci",
     "binned",
     "cl_centiles",
     "gestation_distribution",

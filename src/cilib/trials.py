@@ -31,11 +31,13 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from cilib.accuracy import Z95, risk_ratio
 from cilib.assumptions import Assumptions
 from cilib.cervix import measurement_stream
 from cilib.cohort import generate_cohort
 from cilib.screening import measure_cervical_length
 from cilib.simulate import simulate
+from cilib.summary import wilson_interval
 from cilib.treatments import TREATMENTS
 
 __all__ = [
@@ -53,7 +55,6 @@ __all__ = [
     "trials",
 ]
 
-Z95 = 1.959963984540054
 _TIMING_STREAM = 5000  # scan / enrolment gestations (per scan k: 5000 + k)
 _RANDOMISATION_STREAM = 5100
 _SCAN_OFFSET = 500  # measurement-error streams of trial scans: scan 500 + k
@@ -210,10 +211,7 @@ def _ptb_before(weeks: float, *, spontaneous: bool = False):
 def _mrc_rcog_rr() -> tuple[float, float, float]:
     """RR and Katz CI of MRC/RCOG 1993 from its counts (83 vs 110 events; the 1,292 women are
     split 646/646 here, our assumption: the dossier gives the counts and percentages only)."""
-    a, n1, c, n2 = 83, 646, 110, 646
-    rr = (a / n1) / (c / n2)
-    se = math.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n2)
-    return rr, rr * math.exp(-Z95 * se), rr * math.exp(Z95 * se)
+    return risk_ratio(83, 646, 110, 646)
 
 
 _, _MRC_LO, _MRC_HI = _mrc_rcog_rr()
@@ -529,22 +527,8 @@ def randomise(n: int, ratio: tuple[int, int], seed: int) -> np.ndarray:
 
 
 def _wilson(k: float, n: float) -> tuple[float, float, float]:
-    if n == 0:
-        return math.nan, math.nan, math.nan
-    p = k / n
-    d = 1 + Z95**2 / n
-    centre = (p + Z95**2 / (2 * n)) / d
-    half = Z95 * math.sqrt(p * (1 - p) / n + Z95**2 / (4 * n * n)) / d
-    return p, centre - half, centre + half
-
-
-def _rr_ci(a: int, n1: int, c: int, n2: int) -> tuple[float, float, float]:
-    """Risk ratio with the Katz log-normal 95% CI (independent arms)."""
-    if min(a, c, n1, n2) == 0:
-        return math.nan, math.nan, math.nan
-    rr = (a / n1) / (c / n2)
-    se = math.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n2)
-    return rr, rr * math.exp(-Z95 * se), rr * math.exp(Z95 * se)
+    """Proportion with its Wilson 95% interval (:func:`cilib.summary.wilson_interval`)."""
+    return (k / n, *wilson_interval(k, n)) if n else (math.nan, math.nan, math.nan)
 
 
 def paired_rr(y0: np.ndarray, y1: np.ndarray) -> tuple[float, float, float]:
@@ -619,7 +603,7 @@ def run_trial(
     k1, k0 = int(y[arm].sum()), int(y[~arm].sum())
     pc, pcl, pch = _wilson(k0, n0)
     pt, ptl, pth = _wilson(k1, n1)
-    rr, rrl, rrh = _rr_ci(k1, n1, k0, n0)
+    rr, rrl, rrh = risk_ratio(k1, n1, k0, n0)
     cf, cfl, cfh = paired_rr(y0, y1)
     in_ci = (
         bool(spec.published_rr_low <= rr <= spec.published_rr_high)
