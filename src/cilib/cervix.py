@@ -89,6 +89,14 @@ def _ga_array(ga_weeks, n: int) -> np.ndarray:
     return ga
 
 
+def true_length(cohort: pd.DataFrame, ga_weeks) -> np.ndarray:
+    """The trajectory ``max(cl_14w_mm - cl_slope_mm_per_week * (t - 14), 0)`` in mm, float64,
+    unchecked and whether or not the pregnancy is still ongoing (see :func:`cervical_length`)."""
+    level = cohort["cl_14w_mm"].to_numpy(np.float64)
+    slope = cohort["cl_slope_mm_per_week"].to_numpy(np.float64)
+    return np.maximum(level - slope * (np.asarray(ga_weeks) - TRAJECTORY_WEEKS[0]), 0.0)
+
+
 def cervical_length(cohort: pd.DataFrame, ga_weeks) -> pd.Series:
     """True cervical length at a gestational age.
 
@@ -125,9 +133,7 @@ def cervical_length(cohort: pd.DataFrame, ga_weeks) -> pd.Series:
             "from cilib.generate_cohort"
         )
     ga = _ga_array(ga_weeks, len(cohort))
-    level = cohort["cl_14w_mm"].to_numpy(np.float64)
-    slope = cohort["cl_slope_mm_per_week"].to_numpy(np.float64)
-    cl = np.maximum(level - slope * (ga - TRAJECTORY_WEEKS[0]), 0.0)
+    cl = true_length(cohort, ga)
     cl[cohort["ga_birth_weeks"].to_numpy() <= ga] = np.nan
     return pd.Series(cl, index=cohort.index, name="cl_mm")
 

@@ -1511,6 +1511,20 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         **_TX,
     ),
     _r(
+        "history_cerclage_by_weeks",
+        14.0,
+        "weeks",
+        13.0,
+        14.0,
+        bounds=(10, 24),
+        distribution="fixed",
+        sources=("acog_pb142", "rcog_gtg75_2022"),
+        note="A cerclage "
+        "placed by this week is history-indicated (ACOG PB 142: 13-14 wk; RCOG: usually 11-14 "
+        "wk); later ones are ultrasound- or examination-indicated by the cervix's state.",
+        **_TX,
+    ),
+    _r(
         "cerclage_removal_weeks",
         36.5,
         "weeks",

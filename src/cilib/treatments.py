@@ -8,7 +8,7 @@ Effects are assumption records (group ``treatments`` in :mod:`cilib.defaults`) w
   ``hr_vp_no_short_cervix``; stops at ``progesterone_stop_weeks``.
 - ``im_17ohpc``: the same hazards; ``hr_17ohpc_prior_sptb`` for a singleton with a prior sPTB,
   no effect otherwise (``hr_17ohpc_meis_2003`` holds the 2003 estimate).
-- ``cerclage``: the cervix-driven hazard (placed by 14 wk: history-indicated; prior sPTB and a
+- ``cerclage``: the cervix-driven hazard (placed by ``history_cerclage_by_weeks``: history-indicated; prior sPTB and a
   short cervix: ultrasound-indicated; no prior sPTB: ``hr_cerclage_no_prior_sptb``) and the
   latency from dilation to birth (times ``rr_dilation_latency_cerclage``); removed at
   ``cerclage_removal_weeks``.
@@ -29,16 +29,10 @@ import numpy as np
 import pandas as pd
 
 from cilib.assumptions import Assumptions
-from cilib.cervix import TRAJECTORY_WEEKS
+from cilib.cervix import TRAJECTORY_WEEKS, true_length
 
 TREATMENTS = ("vaginal_progesterone", "im_17ohpc", "cerclage", "pessary")
 PROCESSES = ("preterm", "cervical", "dilation")
-
-
-def _true_cl(cohort: pd.DataFrame, weeks: np.ndarray) -> np.ndarray:
-    level = cohort["cl_14w_mm"].to_numpy(np.float64)
-    slope = cohort["cl_slope_mm_per_week"].to_numpy(np.float64)
-    return np.maximum(level - slope * (weeks - TRAJECTORY_WEEKS[0]), 0.0)
 
 
 def effects(
@@ -82,7 +76,7 @@ def effects(
     plurality = cohort["plurality"].cat.codes.to_numpy() + 1
     multiple = plurality > 1
     prior = cohort["prior_sptb"].to_numpy(dtype=bool)
-    cl = _true_cl(cohort, np.where(given, start, TRAJECTORY_WEEKS[0]))
+    cl = true_length(cohort, np.where(given, start, TRAJECTORY_WEEKS[0]))
     short = cl <= a["short_cervix_mm"]
     one = np.ones(n)
     mult = {p: one.copy() for p in PROCESSES}
@@ -105,7 +99,7 @@ def effects(
         open_cervix = cl <= 0.0
         elective = ~open_cervix
         given &= ~(multiple & elective)  # elective cerclage is contraindicated in multiples
-        history = start <= TRAJECTORY_WEEKS[0]
+        history = start <= a["history_cerclage_by_weeks"]
         hr = np.where(
             history,
             a["hr_cerclage_history_indicated"],
