@@ -35,7 +35,12 @@ def free_parameters() -> list[tuple[str, str]]:
     from cilib.defaults import BASE_RECORDS
     from cilib.defaults import SCENARIOS as DEFINED
 
-    shared = [("*", r.name) for r in BASE_RECORDS if r.status == "calibrated"]
+    # treatment effects are fitted to simulated trials by scripts/fit_treatments.py
+    shared = [
+        ("*", r.name)
+        for r in BASE_RECORDS
+        if r.status == "calibrated" and r.group != "treatments"
+    ]
     scoped = [
         (s, r.name) for s in SCENARIOS for r in DEFINED[s].overrides if r.status == "calibrated"
     ]

@@ -42,7 +42,8 @@ def test_quantile_ci_brackets_the_quantile():
 def test_every_target_has_a_scenario_and_sources():
     ids = {t.id for t in TARGETS}
     assert set(range(1, 14)) <= ids, f"targets 1-13 expected, got {sorted(ids)}"
-    assert all(i <= 13 or i > 100 for i in ids), "project targets are numbered from 101"
+    # 1-13: evidence.md's calibration list; 16-17: the recurrence targets of issue 5
+    assert all(i <= 17 or i > 100 for i in ids), "project targets are numbered from 101"
     for t in TARGETS:
         assert t.lower <= t.published <= t.upper, f"{t.key}: published outside its interval"
         assert t.sources, f"{t.key}: no source"

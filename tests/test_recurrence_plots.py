@@ -8,7 +8,7 @@ import pytest
 
 import cilib
 from cilib import recurrence_plots as rp
-from cilib.histories import OUTCOMES
+from cilib.histories import OUTCOMES, ci_definitions
 
 N_WOMEN = 3_000
 SPTB = ["sPTB <28", "sPTB 28-33", "sPTB 34-36"]
@@ -89,3 +89,53 @@ def test_bars_without_published_and_bad_label(histories):
     assert len(fig.data) == 1, "no published trace when published is None"
     with pytest.raises(ValueError, match="not a history"):
         rp.recurrence_bars(t, published={"nonsense": 1.0})
+
+
+# ------------------------------------------------------ recurrence of cervical insufficiency
+@pytest.fixture(scope="module")
+def ci_table_managed():
+    h = cilib.generate_histories(6_000, pregnancies=3, seed=12, policy="acog_2021")
+    return cilib.ci_recurrence(h)
+
+
+def test_ci_bars_one_trace_per_cerclage_group(histories, ci_table_managed):
+    untreated = cilib.ci_recurrence(histories)
+    fig = rp.ci_recurrence_bars(untreated)
+    assert len(fig.data) == 1, "untreated histories: one bar trace (no cerclage)"
+    t = ci_table_managed
+    groups = list(dict.fromkeys(t["cerclage"]))
+    assert set(groups) == {"none", "cerclage"}, f"both groups expected, got {groups}"
+    fig = rp.ci_recurrence_bars(t, outcome="ends_lt34")
+    assert len(fig.data) == 2, f"one bar trace per cerclage group, got {len(fig.data)}"
+    for trace, group in zip(fig.data, ("none", "cerclage"), strict=True):
+        s = t[(t["cerclage"] == group) & (t["outcome"] == "ends_lt34")]
+        assert list(trace.y) == s["definition"].tolist(), f"{group}: one bar per definition"
+        assert np.allclose(trace.x, 100 * s["probability"]), f"{group}: bars are in %"
+        assert trace.marker.color == rp.CERCLAGE_COLOURS[group], f"{group}: fixed colour"
+        upper = np.asarray(trace.error_x.array) + np.asarray(trace.x)
+        assert np.allclose(upper, 100 * s["ci_high"]), f"{group}: error bars reach the CI"
+    assert fig.layout.xaxis.title.text.endswith("(%)"), "x axis must state its unit"
+
+
+def test_ci_bars_published_markers(ci_table_managed):
+    strict = ci_definitions()[0]
+    published = {(strict, "none"): (72.0, 68.0, 76.0), (strict, "cerclage"): (30.0, 25.0, 35.0)}
+    fig = rp.ci_recurrence_bars(ci_table_managed, published=published)
+    assert len(fig.data) == 4, "two bar traces and one published trace per cerclage group"
+    markers = [tr for tr in fig.data if tr.type == "scatter"]
+    assert [tr.offsetgroup for tr in markers] == ["none", "cerclage"], "markers sit on the bars"
+    assert [list(tr.x) for tr in markers] == [[72.0], [30.0]], "published values as given"
+    assert all(tr.marker.symbol == "diamond" for tr in markers)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fragment"),
+    [
+        ({"outcome": "ptb_lt37"}, "outcome: got 'ptb_lt37'; allowed: ends_lt28"),
+        ({"published": {("no such definition", "none"): (1, 0, 2)}}, "not a definition"),
+        ({"published": {(ci_definitions()[0], "vaginal"): (1, 0, 2)}}, "cerclage 'vaginal'"),
+    ],
+)
+def test_ci_bars_bad_input(ci_table_managed, kwargs, fragment):
+    with pytest.raises(ValueError, match=fragment):
+        rp.ci_recurrence_bars(ci_table_managed, **kwargs)

@@ -13,7 +13,7 @@ from cilib.assumptions import Assumptions, Record, scenarios
 from cilib.cervix import cervical_length
 from cilib.cohort import generate_cohort
 from cilib.compare import compare_policies
-from cilib.histories import generate_histories, recurrence_table
+from cilib.histories import ci_recurrence, generate_histories, recurrence_table
 from cilib.schema import data_dictionary
 from cilib.screening import assumptions_of, measure_cervical_length
 from cilib.simulate import simulate
@@ -26,6 +26,7 @@ __all__ = [
     "__version__",
     "assumptions_of",
     "cervical_length",
+    "ci_recurrence",
     "compare_policies",
     "data_dictionary",
     "generate_cohort",

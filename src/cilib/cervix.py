@@ -1,9 +1,10 @@
 """Cervical length: a true linear trajectory per pregnancy from 14 to 34 weeks.
 
-``CL(t) = cl_14w_mm - cl_slope_mm_per_week * (t - 14)``, floored at 0 mm. The value at 14 wk is
-normal with a stretched lower half (``cl_14w_lower_tail``: constitutionally short cervices that
-stay short) and the shortening rate log-normal, each with a component shared by a woman's
-pregnancies (``cl_woman_share``). The right tail of the shortening rate, raised by latent
+``CL(t) = cl_14w_mm - cl_slope_mm_per_week * (t - 14)``, floored at 0 mm. The value at 14 wk and
+the log shortening rate are each the sum of a component shared by a woman's pregnancies
+(``cl_woman_share`` of the variance) and one of the pregnancy. The woman's level component has a
+stretched lower half (``cl_14w_lower_tail``): a constitutionally short cervix is a lasting trait,
+so it recurs, and with it painless dilation (the Danish strict-CI cohort). The right tail of the shortening rate, raised by latent
 cervical weakness and twins, gives the heavy lower tail of CL at 24 wk (evidence.md target 9);
 excision and trachelectomy shorten the cervix from the start.
 """
@@ -39,11 +40,12 @@ def trajectory(
     s = a["cl_woman_share"]
     zw, zp = math.sqrt(s), math.sqrt(1.0 - s)
     twin = plurality >= 2
-    z = zw * z_woman[:, 0] + zp * z_pregnancy[:, 0]
+    zl = z_woman[:, 0].copy()
     tau = a["cl_14w_lower_tail"]
-    if tau > 0:  # sinh stretch of the lower half: constitutionally short cervices
-        neg = z < 0
-        z[neg] = np.sinh(tau * z[neg]) / tau
+    if tau > 0:  # sinh stretch of the woman's lower half: constitutionally short cervices
+        neg = zl < 0
+        zl[neg] = np.sinh(tau * zl[neg]) / tau
+    z = zw * zl + zp * z_pregnancy[:, 0]
     f = np.float32  # keep float32 arrays float32 (a bool mask times a Python float is float64)
     level = (
         a["cl_14w_mean_mm"]

@@ -207,7 +207,7 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
         g[4].standard_exponential((k, len(outcomes.LATENT_PROCESSES)), dtype=f32),
         first_prior,
     )
-    spont = hist["cause"] <= outcomes.DILATION
+    spont = hist["cause"] <= outcomes.LAST_SPONTANEOUS
     loss = spont & (hist["ga"] < a["loss_before_weeks"])
     birth = hist["ga"] >= a["loss_before_weeks"]
     sptb = spont & birth & (hist["ga"] < a["preterm_before_weeks"])
@@ -253,7 +253,7 @@ def _block(a: Assumptions, seed: int, block: int, m: int) -> dict[str, np.ndarra
         cl_slope_mm_per_week=idx["slope"].astype(np.float32),
         log_frailty=log_frailty.astype(np.float32),
         ga_birth_weeks=idx["ga"].astype(np.float64),
-        onset=(idx["cause"] > outcomes.DILATION).astype(np.int8),
+        onset=(idx["cause"] > outcomes.LAST_SPONTANEOUS).astype(np.int8),
         spontaneous_type=idx["stype"],
         end_cause=idx["cause"],
         latent_e=e.astype(np.float32),

@@ -464,7 +464,7 @@ BASE_RECORDS: tuple[Record, ...] = (
         distribution="uniform",
         sources=("harper_owen_2017", "merck_ci"),
         status="calibrated",
-        targets=(5, 6, 9, 12),
+        targets=(5, 6, 9, 12, 17),
         population="general obstetric population",
         note="Latent "
         "cervical weakness in a woman without other risk factors; fitted within the classic "
@@ -766,7 +766,7 @@ BASE_RECORDS: tuple[Record, ...] = (
         distribution="uniform",
         sources=("mercer_1999",),
         status="calibrated",
-        targets=(7,),
+        targets=(7, 16),
         note="Woman-level "
         "propensity to spontaneous preterm birth shared by all her pregnancies (normal on the "
         "log-hazard scale); fitted to recurrence 21.7% vs 8.8%.",
@@ -794,15 +794,17 @@ _CERVIX_RECORDS: tuple[Record, ...] = (
         0.3,
         "dimensionless",
         0.0,
-        1.0,
+        2.0,
         bounds=(0, 3),
         distribution="uniform",
         sources=("iams_1996", "fonseca_2007"),
         status="calibrated",
-        targets=(9, 12, 13),
-        note="Stretch of the lower half of the 14-wk level (z -> "
-        "sinh(tau z)/tau for z < 0): some cervices are short but stable, so a short cervix in "
-        "mid-pregnancy does not always progress (34% of CL <= 15 mm deliver < 34 wk).",
+        targets=(9, 12, 13, 17),
+        note="Stretch of the lower half of the woman's share of the "
+        "14-wk level (z -> sinh(tau z)/tau for z < 0): a constitutionally short cervix is a "
+        "lasting trait, so it recurs in her next pregnancies and makes painless dilation recur; "
+        "some such cervices are short but stable, so a short cervix in mid-pregnancy does not "
+        "always progress (34% of CL <= 15 mm deliver < 34 wk).",
         **_CX,
     ),
     _r(
@@ -873,9 +875,11 @@ _CERVIX_RECORDS: tuple[Record, ...] = (
         0.8,
         bounds=(0, 1),
         distribution="uniform",
-        status="assumption",
+        status="calibrated",
+        targets=(17,),
         note="Share of the variance of CL at 14 wk and of the log "
-        "shortening rate that a woman's pregnancies have in common; not in the dossier.",
+        "shortening rate that a woman's pregnancies have in common; not in the dossier, fitted "
+        "to the recurrence of painless dilation.",
         **_CX,
     ),
     _r(
@@ -1037,9 +1041,12 @@ _HAZARD_RECORDS: tuple[Record, ...] = (
         0.4,
         bounds=(-1, 2),
         distribution="uniform",
-        status="assumption",
+        status="calibrated",
+        targets=(16, 17),
         note="Log-linear rise of that hazard "
-        "with gestation (fewer births at 20-28 wk than at 32-36 wk).",
+        "with gestation (fewer births at 20-28 wk than at 32-36 wk); fitted with the recurrence "
+        "targets, which need mid-trimester losses from labour and PPROM as well as from painless "
+        "dilation.",
         **_HZ,
     ),
     _r(
@@ -1082,6 +1089,41 @@ _HAZARD_RECORDS: tuple[Record, ...] = (
         status="derived",
         note="Mean latency from painless dilation to birth without cerclage: 18.8 days / 7 "
         "(expectant arm of the physical-examination-indicated cerclage meta-analysis).",
+        **_HZ,
+    ),
+    _r(
+        "h_sporadic_loss_per_week",
+        0.0005,
+        "1/week",
+        5e-5,
+        0.003,
+        bounds=(0, 0.05),
+        distribution="uniform",
+        sources=("purisch_2018", "danish_ci_cohort", "bmj_best_practice_miscarriage"),
+        status="calibrated",
+        targets=(16, 17),
+        note="Constant hazard of a mid-trimester loss from fetal causes that do not "
+        "recur (the same in every pregnancy, untouched by risk factors and treatment), from 14 "
+        "wk to sporadic_loss_before_weeks. Fitted: without it every loss marks a lasting "
+        "maternal trait, so a term birth after a loss reassures too little (Purisch 2018, 15.4%) "
+        "and too many second-trimester ends are painless dilation (Danish cohort, 24%). "
+        "Second-trimester miscarriage is 1-2% of pregnancies reaching 14 wk (checked, not "
+        "fitted).",
+        **_HZ,
+    ),
+    _r(
+        "sporadic_loss_before_weeks",
+        20.0,
+        "weeks",
+        18.0,
+        22.0,
+        bounds=(14, 24),
+        distribution="uniform",
+        sources=("am_fam_physician_2007_miscarriage", "gregory_2022_fetal_mortality"),
+        status="assumption",
+        note="End of the window of sporadic losses: miscarriage is "
+        "counted at 13-19 wk and fetal death from 20 wk; later fetal deaths are stillbirths, "
+        "which the model does not represent as a separate process.",
         **_HZ,
     ),
     _r(

@@ -1,6 +1,6 @@
 """Natural history without treatment: gestation at birth and onset from competing hazards.
 
-Four competing processes start at ``hazard_start_weeks`` (14 wk); each has a Gompertz hazard
+Competing processes start at ``hazard_start_weeks`` (14 wk); each has a Gompertz hazard
 ``h(t) = exp(log_h0 + rate * (t - 14))`` so the time at which its cumulative hazard reaches a
 unit-exponential draw has a closed form (:func:`gompertz_time`) and the whole cohort is drawn
 with a handful of vector operations:
@@ -12,7 +12,12 @@ with a handful of vector operations:
 4. painless dilation: once the trajectory reaches 0 mm the cervix is open, and birth follows
    after an exponential latency (mean ``dilation_to_birth_weeks``, the expectant arm of the
    physical-examination-indicated cerclage trials);
-5. medically indicated birth, plus a planned birth (elective induction or caesarean for
+5. sporadic mid-trimester loss: a constant hazard ``h_sporadic_loss_per_week`` from 14 wk until
+   ``sporadic_loss_before_weeks``, the same for every pregnancy and unchanged by any risk
+   factor or treatment: losses from fetal causes that do not recur, so that a loss is not
+   always a sign of a lasting maternal trait (Purisch 2018: a term birth after a loss is
+   reassuring);
+6. medically indicated birth, plus a planned birth (elective induction or caesarean for
    singletons at a week spread over the planned window, induction for prolonged pregnancy at
    its end; planned birth of twins and triplets at a fixed week).
 
@@ -30,10 +35,20 @@ import numpy as np
 from cilib.assumptions import Assumptions
 
 # Causes of the end of pregnancy (codes stored in the cohort as ``end_cause``).
-CAUSES = ("term_labour", "preterm_labour", "cervical", "dilation", "indicated", "planned")
-TERM, PRETERM, CERVICAL, DILATION, INDICATED, PLANNED = range(6)
+CAUSES = (
+    "term_labour",
+    "preterm_labour",
+    "cervical",
+    "dilation",
+    "sporadic_loss",
+    "indicated",
+    "planned",
+)
+TERM, PRETERM, CERVICAL, DILATION, SPORADIC, INDICATED, PLANNED = range(7)
+#: Causes up to this code are spontaneous ends (onset ``spontaneous``); the rest are indicated.
+LAST_SPONTANEOUS = SPORADIC
 #: Latent unit-exponential draws per pregnancy, one per random process (column order of ``e``).
-LATENT_PROCESSES = ("term", "preterm", "cervical", "dilation", "indicated", "planned")
+LATENT_PROCESSES = ("term", "preterm", "cervical", "dilation", "indicated", "planned", "sporadic")
 #: Spontaneous onset subtypes (``spontaneous_type``); indicated births have a missing value.
 SPONTANEOUS_TYPES = ("labour", "pprom", "painless_dilation")
 #: The 25 mm reference of ``h_cervical_per_week_at_25mm`` (a parametrisation, not an effect).
@@ -177,7 +192,7 @@ def natural_history(
         1, 2 or 3 fetuses.
     lp_spontaneous, lp_indicated : ndarray
         Log hazard ratios of the non-term spontaneous processes and of indicated birth.
-    e : ndarray, shape (n, 5)
+    e : ndarray, shape (n, 7)
         Unit-exponential latent draws, one per process (:data:`LATENT_PROCESSES`);
         kept in the cohort so that every policy arm reuses them (common random numbers).
     u_type : ndarray
@@ -261,6 +276,15 @@ def process_times(
     g4 = a["indicated_slope_per_week"]
     log_h0 = math.log(a["h_indicated_per_week_37w"]) + g4 * (t0 - INDICATED_REFERENCE_WEEKS)
     times[INDICATED] = gompertz_time(e[:, 4], log_h0 + lp_indicated, g4)
+    # 6. sporadic mid-trimester loss: constant hazard until sporadic_loss_before_weeks, the same
+    #    for every pregnancy (fetal causes that do not recur), then none
+    h_sporadic = a["h_sporadic_loss_per_week"]
+    window = a["sporadic_loss_before_weeks"] - t0
+    if h_sporadic > 0:
+        s_sporadic = e[:, 6] * np.float32(1.0 / h_sporadic)
+        times[SPORADIC] = np.where(s_sporadic < window, s_sporadic, np.float32(np.inf))
+    else:
+        times[SPORADIC] = np.inf
     times[:PLANNED] += t0
     # planned birth: singletons at a week spread uniformly over the planned window (the
     # exponential draw turned into a uniform), twins and triplets at a fixed week
@@ -278,7 +302,7 @@ def resolve(a: Assumptions, times: np.ndarray, u_type: np.ndarray):
     """Earliest process wins: (ga_weeks, cause, spontaneous_type) from :func:`process_times`."""
     cause = np.argmin(times, axis=0).astype(np.int8)
     ga = np.take_along_axis(times, cause[None, :].astype(np.intp), axis=0)[0]
-    spontaneous = cause <= DILATION
+    spontaneous = cause <= LAST_SPONTANEOUS
     preterm = ga < a["preterm_before_weeks"]
     stype = np.where(
         spontaneous,

@@ -4,8 +4,9 @@
 :func:`outcome_sankey` draws those counts as a Sankey diagram; :func:`pool_histories` merges
 rows of :func:`cilib.recurrence_table` (e.g. all sPTB bands) with Wilson CIs; and
 :func:`recurrence_bars` draws the probability of the next event by earlier outcome with its CI
-and optional published markers. Figures use the shared ``cilib`` template and colours of
-:mod:`cilib.plots`; they hold aggregates only, never raw rows.
+and optional published markers; :func:`ci_recurrence_bars` draws the recurrence of cervical
+insufficiency by definition and cerclage (:func:`cilib.ci_recurrence`). Figures use the shared
+``cilib`` template and colours of :mod:`cilib.plots`; they hold aggregates only, never raw rows.
 
 Synthetic data for teaching and research only; not for clinical use.
 
@@ -27,7 +28,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cilib.accuracy import wilson_interval
-from cilib.histories import OUTCOMES
+from cilib.assumptions import Assumptions
+from cilib.histories import (
+    CERCLAGE_GROUPS,
+    CI_OUTCOME_BEFORE_WEEKS,
+    CI_OUTCOMES,
+    OUTCOMES,
+    STRICT_CI_BEFORE_WEEKS,
+)
 from cilib.plots import (
     BLACK,
     BLUE,
@@ -41,6 +49,7 @@ from cilib.plots import (
     _rgba,
     error_bars,
 )
+from cilib.policy_plots import TREATMENT_COLOURS
 
 #: Fixed colour per pregnancy outcome (:data:`cilib.histories.OUTCOMES`).
 OUTCOME_COLOURS = {
@@ -224,8 +233,160 @@ def recurrence_bars(
     return fig
 
 
+#: Fixed colour per cerclage group of :func:`cilib.ci_recurrence` (cerclage as in the
+#: treatment charts of :mod:`cilib.policy_plots`).
+CERCLAGE_COLOURS = {"none": GREY, "cerclage": TREATMENT_COLOURS["cerclage"]}
+_CERCLAGE_NAMES = {"none": "no cerclage", "cerclage": "cerclage"}
+
+
+def _ci_outcome_label(outcome: str, loss_weeks: float) -> str:
+    """Axis title of an outcome of :func:`cilib.ci_recurrence` (in %)."""
+    return {
+        "ends_lt28": f"Next pregnancy ends before {STRICT_CI_BEFORE_WEEKS:g} wk (%)",
+        "ends_lt34": f"Next pregnancy ends before {CI_OUTCOME_BEFORE_WEEKS:g} wk (%)",
+        "midtrimester_loss": f"Next pregnancy: spontaneous loss before {loss_weeks:g} wk (%)",
+        "painless_loss": f"Next pregnancy: painless loss before {loss_weeks:g} wk (%)",
+        "live_birth_24w": f"Next pregnancy: born at {loss_weeks:g} wk or later (%)",
+    }[outcome]
+
+
+def ci_recurrence_bars(
+    table: pd.DataFrame,
+    *,
+    outcome: str = "ends_lt28",
+    published: Mapping[tuple[str, str], tuple[float, float, float]] | None = None,
+    title: str | None = None,
+) -> go.Figure:
+    """Recurrence after cervical insufficiency by definition, with and without cerclage.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`cilib.ci_recurrence` (probabilities as fractions).
+    outcome : str
+        The outcome of the next pregnancy to draw, one of
+        :data:`cilib.histories.CI_OUTCOMES` (default ``ends_lt28``, the Danish outcome).
+    published : mapping, optional
+        ``{(definition, cerclage): (value, low, high)}`` in %, e.g. the Danish cohort's
+        ``("strict: painless dilation <28 wk", "none"): (72, ...)``; drawn as diamonds with
+        their range on the bar of that definition and group. ``definition`` must be in the
+        table and ``cerclage`` one of ``"none"``, ``"cerclage"``.
+    title : str, optional
+        Figure title.
+
+    Returns
+    -------
+    Figure
+        Horizontal bars of the probability (%) with Wilson 95% CI error bars, one row per
+        definition (in the table's order, first on top) and one bar per cerclage group in
+        its fixed colour (:data:`CERCLAGE_COLOURS`): one bar trace per group in the table,
+        then one marker trace per group in ``published``.
+
+    Examples
+    --------
+    >>> import cilib
+    >>> from cilib import recurrence_plots
+    >>> t = cilib.ci_recurrence(cilib.generate_histories(2_000, pregnancies=3, seed=1))
+    >>> [trace.name for trace in recurrence_plots.ci_recurrence_bars(t).data]
+    ['no cerclage']
+    """
+    if outcome not in CI_OUTCOMES:
+        raise ValueError(f"outcome: got {outcome!r}; allowed: {', '.join(CI_OUTCOMES)}")
+    needed = ["definition", "cerclage", "women", "outcome", "events"]
+    needed += ["probability", "ci_low", "ci_high"]
+    missing = [c for c in needed if c not in table.columns]
+    if missing:
+        raise ValueError(
+            f"table: missing columns {missing}; allowed: a DataFrame from cilib.ci_recurrence"
+        )
+    t = table[table["outcome"] == outcome]
+    if t.empty:
+        raise ValueError(f"table: no rows for outcome {outcome!r}; allowed: cilib.ci_recurrence")
+    definitions = list(dict.fromkeys(t["definition"].astype(str)))
+    marks: dict[str, list[tuple[str, float, float, float]]] = {}
+    for key, v in (published or {}).items():
+        if not (isinstance(key, tuple) and len(key) == 2):
+            raise ValueError(f"published: key {key!r}; allowed: (definition, cerclage) pairs")
+        definition, group = key
+        if definition not in definitions:
+            raise ValueError(
+                f"published: {definition!r} is not a definition in the table; allowed: "
+                f"{', '.join(definitions)}"
+            )
+        if group not in CERCLAGE_GROUPS:
+            raise ValueError(
+                f"published: cerclage {group!r}; allowed: {', '.join(CERCLAGE_GROUPS)}"
+            )
+        value, low, high = (float(x) for x in v)
+        marks.setdefault(group, []).append((definition, value, low, high))
+    loss_weeks = table.attrs.get("loss_before_weeks", Assumptions.default()["loss_before_weeks"])
+    x_title = _ci_outcome_label(outcome, loss_weeks)
+    fig = _figure(
+        title or "Recurrence after cervical insufficiency, by definition (synthetic)",
+        x_title,
+        "Cervical insufficiency in the previous pregnancy",
+        barmode="group",
+        scattermode="group",
+        height=200 + 90 * len(definitions),
+        legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
+        margin=dict(t=150),
+    )
+    for group in CERCLAGE_GROUPS:
+        s = t[t["cerclage"] == group]
+        if s.empty:
+            continue
+        x = 100 * s["probability"].to_numpy(np.float64)
+        fig.add_trace(
+            go.Bar(
+                x=x,
+                y=s["definition"].astype(str).tolist(),
+                orientation="h",
+                name=_CERCLAGE_NAMES[group],
+                offsetgroup=group,
+                marker_color=CERCLAGE_COLOURS[group],
+                marker_line=dict(color="#444444", width=1),
+                error_x=error_bars(
+                    x, 100 * s["ci_low"], 100 * s["ci_high"], color="#222222", width=7
+                ),
+                customdata=np.column_stack([s["events"], s["women"]]),
+                hovertemplate="%{y}: %{x:.1f}% (%{customdata[0]:,} of %{customdata[1]:,})"
+                f"<extra>{_CERCLAGE_NAMES[group]}</extra>",
+            )
+        )
+    for group in CERCLAGE_GROUPS:
+        if group not in marks:
+            continue
+        label, value, low, high = zip(*marks[group], strict=True)
+        fig.add_trace(
+            go.Scatter(
+                x=value,
+                y=label,
+                orientation="h",
+                mode="markers",
+                name=f"published, {_CERCLAGE_NAMES[group]}",
+                offsetgroup=group,
+                marker=dict(
+                    symbol="diamond",
+                    size=16,
+                    color=SERIES_COLOURS["published"],
+                    line=dict(color="white", width=1.5),
+                ),
+                error_x=error_bars(value, low, high, color=SERIES_COLOURS["published"], width=10),
+                hovertemplate="%{y}: published %{x:.1f}%"
+                f"<extra>{_CERCLAGE_NAMES[group]}</extra>",
+            )
+        )
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=definitions, autorange="reversed", showgrid=False
+    )
+    fig.update_xaxes(rangemode="tozero")
+    return fig
+
+
 __all__ = [
+    "CERCLAGE_COLOURS",
     "OUTCOME_COLOURS",
+    "ci_recurrence_bars",
     "outcome_sankey",
     "pool_histories",
     "recurrence_bars",

@@ -17,10 +17,11 @@ END_CAUSE_CATEGORIES = (
     "preterm_labour",
     "cervical",
     "dilation",
+    "sporadic_loss",
     "indicated",
     "planned",
 )
-LATENT_NAMES = ("term", "preterm", "cervical", "dilation", "indicated", "planned")
+LATENT_NAMES = ("term", "preterm", "cervical", "dilation", "indicated", "planned", "sporadic")
 #: pregnancy_id = woman_id * PREGNANCY_ID_STRIDE + number of earlier pregnancies.
 PREGNANCY_ID_STRIDE = 16
 

@@ -188,7 +188,7 @@ def simulate(
     out["treated"] = given_any
     out["ga_birth_weeks"] = ga
     out["onset"] = pd.Categorical.from_codes(
-        (cause > outcomes.DILATION).astype(np.int8), categories=list(ONSET_CATEGORIES)
+        (cause > outcomes.LAST_SPONTANEOUS).astype(np.int8), categories=list(ONSET_CATEGORIES)
     )
     out["spontaneous_type"] = pd.Categorical.from_codes(
         stype.astype(np.int8), categories=list(SPONTANEOUS_TYPE_CATEGORIES)
@@ -196,7 +196,7 @@ def simulate(
     out["end_cause"] = pd.Categorical.from_codes(
         cause.astype(np.int8), categories=list(END_CAUSE_CATEGORIES)
     )
-    out["midtrimester_loss"] = (cause <= outcomes.DILATION) & (ga < a["loss_before_weeks"])
+    out["midtrimester_loss"] = (cause <= outcomes.LAST_SPONTANEOUS) & (ga < a["loss_before_weeks"])
     frame = pd.DataFrame(out, index=cohort.index)
     if screened is not None:  # the screening results the policy used, prefixed
         frame = frame.join(screened.add_prefix("screen_"))
