@@ -37,9 +37,7 @@ def free_parameters() -> list[tuple[str, str]]:
 
     # treatment effects are fitted to simulated trials by scripts/fit_treatments.py
     shared = [
-        ("*", r.name)
-        for r in BASE_RECORDS
-        if r.status == "calibrated" and r.group != "treatments"
+        ("*", r.name) for r in BASE_RECORDS if r.status == "calibrated" and r.group != "treatments"
     ]
     scoped = [
         (s, r.name) for s in SCENARIOS for r in DEFINED[s].overrides if r.status == "calibrated"
@@ -122,9 +120,11 @@ def main(argv=None) -> int:
                     mid, half = (t.upper + t.lower) / 2, (t.upper - t.lower) / 2
                     res.append((est - mid) / half)
         # r * sqrt(1 + r^2): least squares on this weights the worst targets most
-        # (close to minimising the largest miss), so every target is pushed inside its interval.
+        # (close to minimising the largest miss), so every target is pushed inside its interval;
         r = np.array(res)
-        r = r * np.sqrt(1.0 + r * r)
+        # plus a steep hinge beyond 0.9 of the half-width, so that a target at its edge costs
+        # more than small moves of the others (the goal is every target inside)
+        r = r * np.sqrt(1.0 + r * r) + 5.0 * np.sign(r) * np.maximum(np.abs(r) - 0.9, 0.0)
         if evals[0] % 20 == 1:
             print(
                 f"eval {evals[0]}: sum of squares {float(r @ r):.3f}, worst {abs(r).max():.2f}",

@@ -8,7 +8,9 @@ under both arms, common random numbers) of the target trial equals the published
   (evidence.md target 14; Fonseca 2007 and Hassan 2011 are left as checks);
 - hr_cerclage_ultrasound_indicated: Berghella 2011, PTB < 35 wk, RR 0.70 (target 15);
 - hr_17ohpc_meis_2003: Meis 2003, PTB < 37 wk, RR 0.66;
-- hr_cerclage_history_indicated: MRC/RCOG 1993, delivery < 33 wk, derived RR 0.76.
+- hr_cerclage_history_indicated: MRC/RCOG 1993, delivery < 33 wk, derived RR 0.76;
+- hr_cerclage_effaced_cervix (last, with the HRs above): the Danish strict-CI cohort, 30% of
+  second pregnancies with a cerclage ending < 28 wk (two pregnancies managed under acog_2021).
 
 Eligible women are drawn once per trial from a fixed-seed cohort; only the HR changes between
 evaluations. A fitted value outside the record's [low, high] is written anyway and flagged:
@@ -45,6 +47,8 @@ TARGETS = (
     ("hr_cerclage_history_indicated", "mrc_rcog_1993", 0.76),
 )
 HR_LOW, HR_HIGH = 1e-3, 1.0
+#: Fitted after the trials, to the Danish strict-CI cohort's cerclage arm (a validation check).
+EFFACED = "hr_cerclage_effaced_cervix"
 
 
 def _uncalibrated(scenario: str) -> Assumptions:
@@ -54,7 +58,7 @@ def _uncalibrated(scenario: str) -> Assumptions:
 
     a = Assumptions.scenario(scenario)
     start = {r.name: r.value for r in BASE_RECORDS if r.group == "treatments"}
-    return a.replace(**{n: start[n] for n, _, _ in TARGETS})
+    return a.replace(**{n: start[n] for n in (*(n for n, _, _ in TARGETS), EFFACED)})
 
 
 def fit_one(param: str, trial: str, target: float, *, seed: int, scale: float) -> dict:
@@ -97,6 +101,47 @@ def fit_one(param: str, trial: str, target: float, *, seed: int, scale: float) -
     return row
 
 
+def fit_effaced(hrs: dict, *, seed: int, n_women: int = 400_000) -> dict:
+    """hr_cerclage_effaced_cervix so that, after strict cervical insufficiency, a cerclage in the
+    next pregnancy (two pregnancies managed under acog_2021) gives the Danish cohort's rate of
+    ends before 28 wk (check ``ci_recurrence_lt28_cerclage``), with the trial HRs just fitted."""
+    from cilib.calibration import CHECKS, _cerclage_recurrence
+
+    check = next(t for t in CHECKS if t.key == "ci_recurrence_lt28_cerclage")
+    t0 = time.perf_counter()
+    base = _uncalibrated("us_contemporary").replace(**hrs)
+    rec = base.record(EFFACED)
+
+    def rate(hr: float) -> float:
+        return _cerclage_recurrence(base.replace(**{EFFACED: hr}), seed, n_women)[0]
+
+    lo_rate, hi_rate = rate(HR_LOW), rate(HR_HIGH)
+    row = {
+        "assumption": EFFACED,
+        "trial": "danish_ci_cohort",
+        "target_rr": check.published,
+        "n_eligible": n_women,
+        "rr_at_start_value": rate(rec.value),
+        "rr_range": (lo_rate, hi_rate),
+        "record_low": rec.low,
+        "record_high": rec.high,
+    }
+    if not lo_rate <= check.published <= hi_rate:
+        row.update(
+            value=None, status="unreachable: the rate cannot reach the target for HR in (0, 1]"
+        )
+    else:
+        hr = brentq(lambda h: rate(h) - check.published, HR_LOW, HR_HIGH, xtol=1e-4)
+        inside = rec.low <= hr <= rec.high
+        row.update(
+            value=hr,
+            rr_fitted=(rate(hr), float("nan"), float("nan")),
+            status="inside record range" if inside else "OUTSIDE record range [low, high]",
+        )
+    row["seconds"] = time.perf_counter() - t0
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=20_240_601)
@@ -121,6 +166,22 @@ def main(argv: list[str] | None = None) -> int:
             + f"  [{row['seconds']:.1f} s]",
             flush=True,
         )
+    row = fit_effaced(
+        {r["assumption"]: r["value"] for r in rows if r["value"] is not None}, seed=args.seed
+    )
+    rows.append(row)
+    print(
+        f"{EFFACED:34s} danish_ci_cohort target {row['target_rr']:g}% ends <28 wk; rate at "
+        f"start value {row['rr_at_start_value']:.1f}%, over HR (0,1]: {row['rr_range'][0]:.1f}.."
+        f"{row['rr_range'][1]:.1f}%  ->  "
+        + (
+            f"HR {row['value']:.4f} ({row['status']}); fitted {row['rr_fitted'][0]:.1f}%"
+            if row["value"] is not None
+            else row["status"]
+        )
+        + f"  [{row['seconds']:.1f} s]",
+        flush=True,
+    )
     fitted = [r for r in rows if r["value"] is not None]
     lines = [
         "# Written by scripts/fit_treatments.py; do not edit by hand.",

@@ -13,6 +13,7 @@ from cilib.histories import (
     OUTCOMES,
     SECOND_TRIMESTER_FROM_WEEKS,
     STRICT_CI_BEFORE_WEEKS,
+    STRICT_CI_FROM_WEEKS,
     ci_definitions,
 )
 from cilib.references import REFERENCES
@@ -141,7 +142,7 @@ def test_ci_recurrence_counts_match_a_direct_count(untreated):
     ga, spont, painless = _matrices(untreated)
     second = ga >= SECOND_TRIMESTER_FROM_WEEKS
     conditions = {
-        strict_label: painless & second & (ga < STRICT_CI_BEFORE_WEEKS),
+        strict_label: painless & (ga >= STRICT_CI_FROM_WEEKS) & (ga < STRICT_CI_BEFORE_WEEKS),
         any_loss_label: spont & second & (ga < lw),
     }
     outcomes = {"ends_lt28": ga < STRICT_CI_BEFORE_WEEKS, "painless_loss": painless & (ga < lw)}

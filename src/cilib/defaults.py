@@ -1082,13 +1082,18 @@ _HAZARD_RECORDS: tuple[Record, ...] = (
         2.69,
         "weeks",
         1.5,
-        4.0,
+        8.0,
         bounds=(0.1, 20),
         distribution="uniform",
         sources=("ehsanipoor_2015",),
-        status="derived",
-        note="Mean latency from painless dilation to birth without cerclage: 18.8 days / 7 "
-        "(expectant arm of the physical-examination-indicated cerclage meta-analysis).",
+        status="calibrated",
+        targets=(105,),
+        note="Mean of the exponential latency from full effacement (painless dilation) to "
+        "birth by that process. Fitted so that the *observed* latency from a weekly "
+        "examination that finds the cervix open (16-23 wk, singletons) to birth is the 18.8 days "
+        "of the expectant arm of the physical-examination-indicated cerclage meta-analysis; "
+        "the process mean is longer, because the other processes (above all the cervix-driven "
+        "hazard of an effaced cervix) end some pregnancies first.",
         **_HZ,
     ),
     _r(
@@ -1453,7 +1458,8 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         "hr_17ohpc_prior_sptb to this value to model pre-2020 beliefs. The simulated Meis trial "
         "cannot reproduce RR 0.66 with any hazard ratio: in this model most births before 37 wk "
         "after a prior sPTB come from early term labour, which progestogens do not change, and "
-        "its placebo arm is far less at risk than Meis's (cilib.trials).",
+        "its placebo arm is far less at risk than Meis's, even with Meis's case mix "
+        "(cilib.trials).",
         **_TX,
     ),
     _r(
@@ -1526,6 +1532,28 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         status="derived",
         note="Physical-examination-indicated cerclage lengthens the latency "
         "from dilation to birth: 56.7 vs 18.8 days = 3.0.",
+        **_TX,
+    ),
+    _r(
+        "hr_cerclage_effaced_cervix",
+        0.28,
+        "hazard ratio",
+        0.005,
+        1.0,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("danish_ci_cohort",),
+        status="calibrated",
+        targets=(17,),
+        note="History-indicated cerclage on a cervix whose "
+        "modelled trajectory is already fully effaced at placement (a woman with a weak or "
+        "constitutionally short cervix): hazard ratio of both the cervix-driven process and "
+        "painless dilation while the suture is in place (replacing the rescue latency ratio). "
+        "Fitted (scripts/fit_treatments.py) so that after strict cervical insufficiency a "
+        "cerclage in the next pregnancy gives the Danish cohort's 30% ending before 28 wk "
+        "(vaginal-cerclage arm, 59 women, not randomised). The fit lands near the floor: in "
+        "the model the suture must almost abolish the cervical pathways of these women while "
+        "it is in place; treat it as the least certain treatment number." + _HR_RANGE,
         **_TX,
     ),
     _r(

@@ -339,9 +339,11 @@ def recurrence_table(
 
 
 # ------------------------------------------------------------- cervical insufficiency
-#: Purisch 2018: second-trimester losses are spontaneous ends from 16+0 (to 23+6) weeks; also
-#: taken as the start of the Danish strict-CI cohort's second trimester.
+#: Purisch 2018: second-trimester losses are spontaneous ends from 16+0 (to 23+6) weeks.
 SECOND_TRIMESTER_FROM_WEEKS = 16.0
+#: Danish strict-CI cohort: a first pregnancy ending in the second trimester, from 14+0 weeks
+#: (also where the model's hazards start), used for the strict and painless-loss definitions.
+STRICT_CI_FROM_WEEKS = 14.0
 #: Danish strict-CI cohort (``danish_ci_cohort``): painless dilation before 28 weeks defines
 #: strict cervical insufficiency, and recurrence is the next pregnancy ending before 28 weeks.
 STRICT_CI_BEFORE_WEEKS = 28.0
@@ -511,11 +513,12 @@ def ci_recurrence(
     loss = spont & (ga >= t2) & (ga < lw)
     previous_loss = np.zeros_like(loss)
     previous_loss[:, 1:] = loss[:, :-1]
+    t14 = STRICT_CI_FROM_WEEKS
     conditions = (
-        painless & (ga >= t2) & (ga < STRICT_CI_BEFORE_WEEKS),
-        painless & (ga >= t2) & (ga < lw),
+        painless & (ga >= t14) & (ga < STRICT_CI_BEFORE_WEEKS),
+        painless & (ga >= t14) & (ga < lw),
         loss,
-        spont & (ga >= t2) & (ga < STRICT_CI_BEFORE_WEEKS),
+        spont & (ga >= t14) & (ga < STRICT_CI_BEFORE_WEEKS),
         previous_loss & loss,
     )
     next_outcomes = np.stack(

@@ -10,7 +10,9 @@ Effects are assumption records (group ``treatments`` in :mod:`cilib.defaults`) w
   no effect otherwise (``hr_17ohpc_meis_2003`` holds the 2003 estimate).
 - ``cerclage``: the cervix-driven hazard (placed by ``history_cerclage_by_weeks``: history-indicated; prior sPTB and a
   short cervix: ultrasound-indicated; no prior sPTB: ``hr_cerclage_no_prior_sptb``) and the
-  latency from dilation to birth (times ``rr_dilation_latency_cerclage``); removed at
+  latency from dilation to birth (times ``rr_dilation_latency_cerclage``); a history-indicated
+  cerclage on a cervix already fully effaced at placement multiplies both the cervix-driven and
+  the painless-dilation hazards by ``hr_cerclage_effaced_cervix``; removed at
   ``cerclage_removal_weeks``.
 - ``pessary``: preterm-labour and cervix-driven hazards, ``hr_pessary``.
 
@@ -109,9 +111,14 @@ def effects(
                 np.where(prior, a["hr_cerclage_history_indicated"], a["hr_cerclage_no_prior_sptb"]),
             ),
         )
+        # a prophylactic suture on an already effaced cervix (a weak cervix): one hazard ratio
+        # for the cervix-driven process and painless dilation
+        effaced = open_cervix & history & ~multiple
+        hr = np.where(effaced, a["hr_cerclage_effaced_cervix"], hr)
         hr = np.where(multiple, a["hr_cerclage_twin"], hr)
         mult["cervical"] = np.where(given, hr, 1.0)
-        mult["dilation"] = np.where(given, 1.0 / a["rr_dilation_latency_cerclage"], 1.0)
+        dilation = np.where(effaced, hr, 1.0 / a["rr_dilation_latency_cerclage"])
+        mult["dilation"] = np.where(given, dilation, 1.0)
         stop = np.full(n, a["cerclage_removal_weeks"])
     else:  # pessary
         mult["preterm"] = np.where(given, a["hr_pessary"], 1.0)

@@ -57,6 +57,11 @@ __all__ = [
 
 _TIMING_STREAM = 5000  # scan / enrolment gestations (per scan k: 5000 + k)
 _RANDOMISATION_STREAM = 5100
+_CASE_MIX_STREAM = 5200
+#: Meis 2003, Table 1 of the placebo arm (evidence.md): 59% non-Hispanic Black, 41% with more
+#: than one previous preterm delivery. The simulated trial matches this case mix.
+MEIS_SHARE_NH_BLACK = 0.59
+MEIS_SHARE_MORE_THAN_ONE_PRIOR = 0.41
 _SCAN_OFFSET = 500  # measurement-error streams of trial scans: scan 500 + k
 
 #: ``control_near_published``: the simulated control rate is within this many percentage
@@ -190,6 +195,39 @@ def _serial_short_eligibility(threshold_mm: float, *, prior_only: bool = True):
     return rule
 
 
+def _case_mix(rule, margins: Callable[[pd.DataFrame], tuple], *, iterations: int = 50):
+    """Eligibility ``rule`` thinned to a published case mix of two binary traits.
+
+    ``margins(c)`` returns ``((mask_a, share_a), (mask_b, share_b))``. The 2 x 2 table of the
+    eligible women is raked (iterative proportional fitting) to the two target shares, and each
+    eligible woman is kept with probability proportional to her cell's target / observed ratio
+    (a seeded uniform per woman), so the kept women have the published shares in expectation.
+    """
+
+    def wrapped(c, a, seed):
+        ok, start, extra = rule(c, a, seed)
+        (ma, ta), (mb, tb) = margins(c)
+        cell = 2 * ma.astype(int) + mb.astype(int)
+        observed = np.bincount(cell[ok], minlength=4).reshape(2, 2).astype(float)
+        observed /= observed.sum()
+        target = observed.copy()
+        for _ in range(iterations):
+            target *= (np.array([1 - ta, ta]) / target.sum(axis=1))[:, None]
+            target *= (np.array([1 - tb, tb]) / target.sum(axis=0))[None, :]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(observed > 0, target / observed, 0.0).ravel()
+        keep = measurement_stream(seed, _CASE_MIX_STREAM).random(len(c)) * ratio.max()
+        return ok & (keep < ratio[cell]), start, extra
+
+    return wrapped
+
+
+def _meis_margins(c: pd.DataFrame) -> tuple:
+    black = (c["race_ethnicity"] == "NH Black").to_numpy()
+    several = c["prior_sptb_count"].to_numpy() > 1
+    return (black, MEIS_SHARE_NH_BLACK), (several, MEIS_SHARE_MORE_THAN_ONE_PRIOR)
+
+
 def _history_eligibility(lo: float, hi: float, who: Callable[[pd.DataFrame], np.ndarray]):
     def rule(c, a, seed):
         start = _uniform_weeks(len(c), seed, 0, lo, hi) if hi > lo else np.full(len(c), lo)
@@ -215,6 +253,16 @@ def _mrc_rcog_rr() -> tuple[float, float, float]:
 
 
 _, _MRC_LO, _MRC_HI = _mrc_rcog_rr()
+
+
+def _meis_rr() -> tuple[float, float, float]:
+    """RR and Katz CI of Meis 2003 from its rates: 36.3% vs 54.9% of the 459 women with outcome
+    data, split 306 vs 153 (our reading: 4 of the 310 women on 17-OHPC lost to follow-up), so
+    111/306 vs 84/153 events."""
+    return risk_ratio(111, 306, 84, 153)
+
+
+_, _MEIS_LO, _MEIS_HI = _meis_rr()
 
 
 def _meis_effect(a: Assumptions) -> dict:
@@ -334,18 +382,20 @@ _TRIALS: tuple[Trial, ...] = (
         intervention="17-OHPC weekly from enrolment to 36 wk vs placebo (2:1)",
         outcome_label="PTB < 37 wk",
         treatment="im_17ohpc",
-        eligible=_history_eligibility(16.0, 21.0, _prior),
+        eligible=_case_mix(_history_eligibility(16.0, 21.0, _prior), _meis_margins),
         outcome=_ptb_before(37.0),
         published_control=0.549,
         published_treatment=0.363,
         published_rr=0.66,
-        published_rr_low=math.nan,
-        published_rr_high=math.nan,
+        published_rr_low=_MEIS_LO,
+        published_rr_high=_MEIS_HI,
         ratio=(2, 1),
         overrides=_meis_effect,
-        n_source=150_000,
-        note="NEJM 2003;348:2379-85; 463 women (310 vs 153); CI not captured; uses "
-        "hr_17ohpc_meis_2003 as the 17-OHPC effect.",
+        n_source=600_000,
+        note="NEJM 2003;348:2379-85; 463 women (310 vs 153); CI derived from 111/306 vs "
+        "84/153 (Katz); eligible women thinned to the placebo arm's case mix (59% NH Black, "
+        "41% with more than one prior preterm delivery); uses hr_17ohpc_meis_2003 as the "
+        "17-OHPC effect.",
     ),
     Trial(
         name="prolong_2020",
