@@ -7,21 +7,17 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from cilib.outcomes import CAUSES, LATENT_PROCESSES, SPONTANEOUS_TYPES
+
 RACE_CATEGORIES = ("NH White", "NH Black", "Hispanic", "NH Asian", "Other")
 EXCISION_CATEGORIES = ("none", "LLETZ", "cold-knife cone")
 PLURALITY_CATEGORIES = ("singleton", "twin", "triplet")
 ONSET_CATEGORIES = ("spontaneous", "indicated")
-SPONTANEOUS_TYPE_CATEGORIES = ("labour", "pprom", "painless_dilation")
-END_CAUSE_CATEGORIES = (
-    "term_labour",
-    "preterm_labour",
-    "cervical",
-    "dilation",
-    "sporadic_loss",
-    "indicated",
-    "planned",
-)
-LATENT_NAMES = ("term", "preterm", "cervical", "dilation", "indicated", "planned", "sporadic")
+SPONTANEOUS_TYPE_CATEGORIES = SPONTANEOUS_TYPES
+#: Categories of ``end_cause``: the competing processes of :mod:`cilib.outcomes`, in code order.
+END_CAUSE_CATEGORIES = CAUSES
+#: Names of the ``latent_e_*`` columns, in the column order of the latent draws.
+LATENT_NAMES = LATENT_PROCESSES
 #: pregnancy_id = woman_id * PREGNANCY_ID_STRIDE + number of earlier pregnancies.
 PREGNANCY_ID_STRIDE = 16
 
