@@ -26,6 +26,8 @@ from cilib.histories import (
     SECOND_TRIMESTER_FROM_WEEKS,
     STRICT_CI_BEFORE_WEEKS,
     STRICT_CI_FROM_WEEKS,
+    ci_definitions,
+    ci_recurrence,
     generate_histories,
 )
 from cilib.screening import measure_cervical_length
@@ -717,18 +719,16 @@ def _cerclage_recurrence(a: Assumptions, seed: int, n_women: int) -> tuple[float
     (history-indicated cerclage after a mid-trimester loss, ultrasound-indicated after a prior
     sPTB), women with strict CI in the first and a cerclage in the second."""
     h = generate_histories(n_women, pregnancies=2, seed=seed, assumptions=a, policy="acog_2021")
-    ga = h["ga_birth_weeks"].to_numpy().reshape(-1, 2)
-    spont = (h["onset"] == "spontaneous").to_numpy().reshape(-1, 2)
-    dilation = (h["spontaneous_type"] == "painless_dilation").to_numpy().reshape(-1, 2)
-    cerclage = h["cerclage_given"].to_numpy().reshape(-1, 2)[:, 1]
-    first = ga[:, 0]
-    strict = (
-        spont[:, 0]
-        & dilation[:, 0]
-        & (first >= STRICT_CI_FROM_WEEKS)
-        & (first < STRICT_CI_BEFORE_WEEKS)
-    )
-    return _pct(ga[strict & cerclage, 1] < STRICT_CI_BEFORE_WEEKS)
+    t = ci_recurrence(h, assumptions=a)
+    row = t[
+        (t["definition"] == ci_definitions(a)[0])
+        & (t["cerclage"] == "cerclage")
+        & (t["outcome"] == "ends_lt28")
+    ]
+    if row.empty:  # no woman with strict CI had a cerclage
+        return np.nan, np.nan, np.nan
+    p, lo, hi = row[["probability", "ci_low", "ci_high"]].to_numpy()[0]
+    return 100 * p, 100 * lo, 100 * hi
 
 
 def validation(n: int = 200_000, seed: int = 20_240_601) -> pd.DataFrame:
@@ -736,8 +736,8 @@ def validation(n: int = 200_000, seed: int = 20_240_601) -> pd.DataFrame:
 
     Those with ``id`` 0 were not used to fit any parameter, so they test whether the mechanisms
     are right; ``ci_recurrence_lt28_cerclage`` (id 17) is the target of
-    ``hr_cerclage_effaced_cervix`` (``scripts/fit_treatments.py``). ``consistent`` says whether the simulated value falls in the stated range; it is
-    reported, not enforced.
+    ``hr_cerclage_effaced_cervix`` (``scripts/fit_treatments.py``). ``consistent`` says whether
+    the simulated value falls in the stated range; it is reported, not enforced.
 
     Returns
     -------

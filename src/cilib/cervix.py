@@ -4,9 +4,10 @@
 the log shortening rate are each the sum of a component shared by a woman's pregnancies
 (``cl_woman_share`` of the variance) and one of the pregnancy. The woman's level component has a
 stretched lower half (``cl_14w_lower_tail``): a constitutionally short cervix is a lasting trait,
-so it recurs, and with it painless dilation (the Danish strict-CI cohort). The right tail of the shortening rate, raised by latent
-cervical weakness and twins, gives the heavy lower tail of CL at 24 wk (evidence.md target 9);
-excision and trachelectomy shorten the cervix from the start.
+so it recurs, and with it painless dilation (the Danish strict-CI cohort). The right tail of
+the shortening rate, raised by latent cervical weakness and twins, adds to the heavy lower tail
+of CL at 24 wk (evidence.md target 9); excision and trachelectomy shorten the cervix from the
+start.
 """
 
 from __future__ import annotations

@@ -406,16 +406,16 @@ def ci_recurrence(
     the ``loss_before_weeks`` assumption, 24 by default):
 
     ``strict: painless dilation <28 wk``
-        Painless dilation at 16 to <28 weeks: the strict criteria of the Danish
+        Painless dilation at 14 to <28 weeks: the strict criteria of the Danish
         register-validated cohort (``danish_ci_cohort``), a first pregnancy ending in the
         second trimester.
     ``painless loss <24 wk``
-        Painless dilation at 16 to <L weeks: fetal loss due to cervical insufficiency, the
+        Painless dilation at 14 to <L weeks: fetal loss due to cervical insufficiency, the
         textbook definition behind "recurrence about 30% or less" (``merck_ci``).
     ``any loss 16-23+6 wk``
         Any spontaneous end at 16 to <L weeks, whatever its mechanism (``purisch_2018``).
     ``second-trimester loss or birth <28 wk``
-        Any spontaneous end at 16 to <28 weeks: the Danish source population.
+        Any spontaneous end at 14 to <28 weeks: the Danish source population.
     ``two losses in a row``
         Pregnancies k-1 and k both spontaneous ends at 16 to <L weeks (only k >= 2); recurrence
         is highest after two or more losses (``merck_ci``).

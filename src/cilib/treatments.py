@@ -8,8 +8,9 @@ Effects are assumption records (group ``treatments`` in :mod:`cilib.defaults`) w
   ``hr_vp_no_short_cervix``; stops at ``progesterone_stop_weeks``.
 - ``im_17ohpc``: the same hazards; ``hr_17ohpc_prior_sptb`` for a singleton with a prior sPTB,
   no effect otherwise (``hr_17ohpc_meis_2003`` holds the 2003 estimate).
-- ``cerclage``: the cervix-driven hazard (placed by ``history_cerclage_by_weeks``: history-indicated; prior sPTB and a
-  short cervix: ultrasound-indicated; no prior sPTB: ``hr_cerclage_no_prior_sptb``) and the
+- ``cerclage``: the cervix-driven hazard (placed by ``history_cerclage_by_weeks``:
+  history-indicated; prior sPTB and a short cervix: ultrasound-indicated; no prior sPTB:
+  ``hr_cerclage_no_prior_sptb``) and the
   latency from dilation to birth (times ``rr_dilation_latency_cerclage``); a history-indicated
   cerclage on a cervix already fully effaced at placement multiplies both the cervix-driven and
   the painless-dilation hazards by ``hr_cerclage_effaced_cervix``; removed at
