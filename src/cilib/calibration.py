@@ -20,7 +20,7 @@ import pandas as pd
 from cilib import summary
 from cilib.accuracy import Z95, risk_ratio
 from cilib.assumptions import Assumptions
-from cilib.cervix import measurement_stream, true_length
+from cilib.cervix import first_open, measurement_stream
 from cilib.cohort import generate_cohort
 from cilib.histories import (
     SECOND_TRIMESTER_FROM_WEEKS,
@@ -506,12 +506,9 @@ DAYS_PER_WEEK = 7.0
 def _rescue_latency(c: pd.DataFrame, singleton: np.ndarray) -> tuple[float, float, float]:
     """Mean days from the first weekly examination finding true CL 0 mm (pregnancy ongoing) to
     birth, untreated singletons, with a normal 95% CI."""
-    found = np.full(len(c), np.nan)
+    found = first_open(c, RESCUE_EXAM_WEEKS).to_numpy()
+    hit = ~np.isnan(found) & singleton
     ga = c["ga_birth_weeks"].to_numpy()
-    for week in RESCUE_EXAM_WEEKS:
-        is_open = (true_length(c, week) <= 0.0) & (ga > week) & singleton
-        found = np.where(np.isnan(found) & is_open, week, found)
-    hit = ~np.isnan(found)
     return _mean_ci(DAYS_PER_WEEK * (ga[hit] - found[hit]))
 
 

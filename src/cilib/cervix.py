@@ -141,6 +141,41 @@ def cervical_length(cohort: pd.DataFrame, ga_weeks) -> pd.Series:
     return pd.Series(cl, index=cohort.index, name="cl_mm")
 
 
+def first_open(cohort: pd.DataFrame, weeks) -> pd.Series:
+    """Week of the first examination at which the true cervix is open (CL 0 mm) while the
+    pregnancy is still ongoing.
+
+    Parameters
+    ----------
+    cohort : DataFrame
+        From :func:`cilib.generate_cohort`; uses ``cl_14w_mm``, ``cl_slope_mm_per_week`` and
+        ``ga_birth_weeks``.
+    weeks : sequence of float
+        Gestations of the examinations (weeks, 14-34), in increasing order.
+
+    Returns
+    -------
+    Series of float64, weeks
+        Named ``open_found_weeks``, indexed like ``cohort``; NaN where no examination found an
+        open cervix.
+
+    Examples
+    --------
+    >>> import cilib
+    >>> from cilib.cervix import first_open
+    >>> c = cilib.generate_cohort(2000, seed=1)
+    >>> found = first_open(c, [16, 18, 20])
+    >>> bool(found.dropna().isin([16, 18, 20]).all())
+    True
+    """
+    ga = cohort["ga_birth_weeks"].to_numpy()
+    found = np.full(len(cohort), np.nan)
+    for week in weeks:  # a handful of examinations, each vectorised over the cohort
+        is_open = (true_length(cohort, _ga_array(week, len(cohort))) <= 0.0) & (ga > week)
+        found = np.where(np.isnan(found) & is_open, float(week), found)
+    return pd.Series(found, index=cohort.index, name="open_found_weeks")
+
+
 #: Top-level spawn keys of the random streams used for measurement (cohort uses 0).
 STREAM_MEASUREMENT = 1
 
