@@ -45,3 +45,33 @@ def test_gompertz_floor_time_is_constant_hazard_after_the_cap():
         h, _ = integrate.quad(hazard, 0, si, points=[2.0])
         assert h == pytest.approx(ei, rel=1e-9), "cumulative hazard with a floor must equal E"
     assert s[0] < 2.0 < s[2], "the test must cover both sides of the cap"
+
+
+def test_sporadic_loss_rate_is_its_constant_hazard_and_ignores_risk():
+    """The latent sporadic draw fires in the window with probability 1 - exp(-h w), whatever
+    the woman's risk; the tolerance is z binomial standard errors (Monte-Carlo error)."""
+    import cilib
+    from cilib.summary import Z95
+
+    c = cilib.generate_cohort(200_000, seed=3)
+    a = cilib.assumptions_of(c)
+    h = a["h_sporadic_loss_per_week"]
+    window = a["sporadic_loss_before_weeks"] - a["hazard_start_weeks"]
+    p = -np.expm1(-h * window)
+    fires = c["latent_e_sporadic"].to_numpy() < h * window
+    black = (c["race_ethnicity"] == "NH Black").to_numpy()
+    for group in (black, ~black):
+        n = group.sum()
+        assert abs(fires[group].mean() - p) <= Z95 * np.sqrt(p * (1 - p) / n), group.sum()
+    # a sporadic end is exactly a draw that fires before any other process ends the pregnancy
+    sporadic = (c["end_cause"] == "sporadic_loss").to_numpy()
+    assert not sporadic[~fires].any()
+    assert sporadic.mean() <= fires.mean()
+
+
+def test_no_sporadic_hazard_means_no_sporadic_loss():
+    import cilib
+
+    a = cilib.Assumptions.default().replace(h_sporadic_loss_per_week=0.0)
+    c = cilib.generate_cohort(20_000, seed=3, assumptions=a)
+    assert not (c["end_cause"] == "sporadic_loss").any()

@@ -108,3 +108,35 @@ def test_bad_policy_input(cohort):
         cilib.simulate(cohort, [1, 2], seed=1)
     with pytest.raises(ValueError, match="seed"):
         cilib.simulate(cohort, _starts(cohort, cerclage=np.nan), seed=-2)
+
+
+def test_sporadic_losses_are_untreatable_and_inside_their_window(cohort):
+    a = cilib.assumptions_of(cohort)
+    sporadic = (cohort["end_cause"] == "sporadic_loss").to_numpy()
+    assert sporadic.sum() > 20, "too few sporadic losses for the test to mean anything"
+    ga = cohort["ga_birth_weeks"].to_numpy()
+    assert (ga[sporadic] < a["sporadic_loss_before_weeks"]).all()
+    assert cohort["midtrimester_loss"].to_numpy()[sporadic].all(), "a sporadic end is a loss"
+    assert (cohort["onset"].to_numpy()[sporadic] == "spontaneous").all()
+    # every treatment from 14 wk: a sporadic loss happens exactly as in natural history
+    starts = _starts(cohort, vaginal_progesterone=14.0, cerclage=14.0, pessary=14.0)
+    r = cilib.simulate(cohort, starts, seed=SEED)
+    assert (r["end_cause"].to_numpy()[sporadic] == "sporadic_loss").all()
+    assert np.array_equal(r["ga_birth_weeks"].to_numpy()[sporadic], ga[sporadic])
+
+
+def test_history_cerclage_on_an_effaced_cervix_uses_its_own_effect(cohort):
+    a = cilib.assumptions_of(cohort).replace(hr_cerclage_effaced_cervix=0.05)
+    start = np.full(len(cohort), a["history_cerclage_by_weeks"])
+    given, mult, _ = treatments.effects(cohort, "cerclage", start, a)
+    single = (cohort["plurality"] == "singleton").to_numpy()
+    effaced = given & single & (cohort["cl_14w_mm"].to_numpy() <= 0)
+    closed = given & single & (cohort["cl_14w_mm"].to_numpy() > 1)
+    assert effaced.sum() > 5 and closed.sum() > 1000, "both kinds of cervix must be present"
+    assert np.allclose(mult["cervical"][effaced], 0.05)
+    assert np.allclose(mult["dilation"][effaced], 0.05)
+    assert np.allclose(
+        mult["cervical"][closed & ~cohort["prior_sptb"].to_numpy()],
+        [a["hr_cerclage_history_indicated"]],
+    )
+    assert np.allclose(mult["dilation"][closed], 1.0 / a["rr_dilation_latency_cerclage"])

@@ -180,3 +180,24 @@ def test_calibrated_counterfactual_rr_within_published_ci(name):
         f"{name}: counterfactual RR {row['rr_counterfactual']:.3f} outside the published CI "
         f"{row['published_rr_low']:.2f}-{row['published_rr_high']:.2f}"
     )
+
+
+def test_meis_population_has_the_published_case_mix():
+    pop = trials.population("meis_2003", n_source=400_000, seed=SEED)
+    c = pop.cohort
+    n = len(c)
+    assert n > 500, f"only {n} eligible women"
+    for share, target in (
+        ((c["race_ethnicity"] == "NH Black").mean(), trials.MEIS_SHARE_NH_BLACK),
+        ((c["prior_sptb_count"] > 1).mean(), trials.MEIS_SHARE_MORE_THAN_ONE_PRIOR),
+    ):
+        # thinning keeps each woman independently: binomial Monte-Carlo error at z = 3.5
+        # (two shares tested; 3.5 leaves room for the raking's finite-sample ratios)
+        assert abs(share - target) <= 3.5 * math.sqrt(target * (1 - target) / n), (share, target)
+
+
+def test_meis_ci_is_derived_from_its_counts():
+    spec = trials.get("meis_2003")
+    rr, lo, hi = risk_ratio(111, 306, 84, 153)
+    assert math.isclose(spec.published_rr, round(rr, 2))
+    assert (spec.published_rr_low, spec.published_rr_high) == (lo, hi)
