@@ -28,6 +28,9 @@ from cilib.calibration import TARGETS, calibrate, simulated_figures
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "cilib" / "data" / "calibrated.toml"
 SCENARIOS = ("us_contemporary", "iams_1996", "fmf_london")
+#: Slope of the penalty beyond 0.9 of a target's half-width (in residual units): steep enough
+#: that one target just outside its interval costs more than moving every other target.
+HINGE = 20.0
 
 
 def free_parameters() -> list[tuple[str, str]]:
@@ -122,9 +125,9 @@ def main(argv=None) -> int:
         # r * sqrt(1 + r^2): least squares on this weights the worst targets most
         # (close to minimising the largest miss), so every target is pushed inside its interval;
         r = np.array(res)
-        # plus a steep hinge beyond 0.9 of the half-width, so that a target at its edge costs
-        # more than small moves of the others (the goal is every target inside)
-        r = r * np.sqrt(1.0 + r * r) + 5.0 * np.sign(r) * np.maximum(np.abs(r) - 0.9, 0.0)
+        # plus a steep hinge (HINGE) beyond 0.9 of the half-width, so that a target at its edge
+        # costs more than small moves of the others (the goal is every target inside)
+        r = r * np.sqrt(1.0 + r * r) + HINGE * np.sign(r) * np.maximum(np.abs(r) - 0.9, 0.0)
         if evals[0] % 20 == 1:
             print(
                 f"eval {evals[0]}: sum of squares {float(r @ r):.3f}, worst {abs(r).max():.2f}",

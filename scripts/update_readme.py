@@ -1,4 +1,4 @@
-"""Regenerate the generated tables in README.md (assumptions and calibration).
+"""Regenerate the generated tables in README.md (assumptions, calibration, simulated trials).
 
 Usage: python scripts/update_readme.py [--check]
 With --check, exit 1 if README.md is out of date instead of writing it.
@@ -46,6 +46,33 @@ def validation_markdown(n: int = 200_000, seed: int = 20_240_601) -> str:
     return _markdown(validation(n=n, seed=seed), "consistent", "check")
 
 
+def _pct(x: float) -> str:
+    return "—" if x != x else f"{100 * x:.1f}"
+
+
+def trials_markdown(seed: int = 20_240_601) -> str:
+    """The simulated trials beside the published ones (``cilib.trials.run_all``, scale 1)."""
+    from cilib import trials
+
+    lines = [
+        "| trial | outcome | control, simulated (95% CI) | control, published | near | "
+        "RR, simulated (95% CI) | RR, published (95% CI) | inside |",
+        "| --- | --- | --- | ---: | --- | --- | --- | --- |",
+    ]
+    for r in trials.run_all(seed=seed).to_dict("records"):
+        near = r["control_near_published"]
+        lines.append(
+            f"| {r['trial']} | {r['outcome']} | {_pct(r['control_rate'])} "
+            f"({_pct(r['control_low'])} to {_pct(r['control_high'])}) % | "
+            f"{_pct(r['published_control'])} | "
+            f"{'—' if near is None else 'yes' if near else 'NO'} | "
+            f"{r['rr']:.2f} ({r['rr_low']:.2f} to {r['rr_high']:.2f}) | "
+            f"{r['published_rr']:.2f} ({r['published_rr_low']:.2f} to "
+            f"{r['published_rr_high']:.2f}) | {'yes' if r['rr_within_published_ci'] else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
 def render(text: str) -> str:
     from cilib.cli import params_markdown
 
@@ -53,6 +80,7 @@ def render(text: str) -> str:
         ("params-table", params_markdown()),
         ("calibration-table", calibration_markdown()),
         ("validation-table", validation_markdown()),
+        ("trials-table", trials_markdown()),
     ):
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
         text = pattern.sub(lambda m, b=body: m.group(1) + b + "\n" + m.group(2), text)

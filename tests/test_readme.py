@@ -63,3 +63,11 @@ def test_validation_table_is_current():
     assert body.strip() == _update_readme().validation_markdown().strip(), (
         "README validation table is stale: run python scripts/update_readme.py"
     )
+
+
+@pytest.mark.slow
+def test_trials_table_is_current():
+    body = README.split("<!-- trials-table:start -->\n", 1)[1].split("<!-- trials-table:end", 1)[0]
+    assert body.strip() == _update_readme().trials_markdown().strip(), (
+        "README trials table is stale: run python scripts/update_readme.py"
+    )

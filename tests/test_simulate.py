@@ -125,7 +125,7 @@ def test_sporadic_losses_are_untreatable_and_inside_their_window(cohort):
     assert np.array_equal(r["ga_birth_weeks"].to_numpy()[sporadic], ga[sporadic])
 
 
-def test_history_cerclage_on_an_effaced_cervix_uses_its_own_effect(cohort):
+def test_history_cerclage_uses_its_own_effect_on_an_effaced_cervix_and_dilation(cohort):
     a = cilib.assumptions_of(cohort).replace(hr_cerclage_effaced_cervix=0.05)
     start = np.full(len(cohort), a["history_cerclage_by_weeks"])
     given, mult, _ = treatments.effects(cohort, "cerclage", start, a)
@@ -139,4 +139,11 @@ def test_history_cerclage_on_an_effaced_cervix_uses_its_own_effect(cohort):
         mult["cervical"][closed & ~cohort["prior_sptb"].to_numpy()],
         [a["hr_cerclage_history_indicated"]],
     )
-    assert np.allclose(mult["dilation"][closed], 1.0 / a["rr_dilation_latency_cerclage"])
+    # the stitch is in before a closed cervix opens: painless dilation, whenever it comes,
+    # takes the same effect
+    assert np.allclose(mult["dilation"][closed], 0.05)
+    # a cerclage placed later (ultrasound- or examination-indicated) keeps the rescue effect,
+    # a longer latency from dilation to birth
+    later = np.full(len(cohort), a["history_cerclage_by_weeks"] + 6.0)
+    given, mult, _ = treatments.effects(cohort, "cerclage", later, a)
+    assert np.allclose(mult["dilation"][given & single], 1.0 / a["rr_dilation_latency_cerclage"])

@@ -138,10 +138,15 @@ def test_paired_rr():
 
 
 def test_fitted_values_are_treatment_records():
-    names = {r.name for r in BASE_RECORDS if r.group == "treatments"}
+    records = {r.name: r for r in BASE_RECORDS if r.group == "treatments"}
     for k, v in trials.fitted_values().items():
-        assert k in names, f"calibrated_treatments.toml holds {k!r}, not a treatment record"
-        assert 0 < v <= 1, f"{k}: a protective HR in (0, 1] expected, got {v}"
+        assert k in records, f"calibrated_treatments.toml holds {k!r}, not a treatment record"
+        rec = records[k]
+        assert rec.status == "calibrated", f"{k}: only calibrated records are written"
+        if rec.unit == "hazard ratio":
+            assert 0 < v <= 1, f"{k}: a protective HR in (0, 1] expected, got {v}"
+        else:
+            assert rec.low <= v <= rec.high, f"{k}: {v} outside {rec.low}-{rec.high}"
 
 
 def test_run_all_small():

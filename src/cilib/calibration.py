@@ -31,6 +31,8 @@ from cilib.histories import (
     generate_histories,
 )
 from cilib.screening import measure_cervical_length
+from cilib.trials import BERGHELLA_CONTROL_EVENTS
+from cilib.trials import get as get_trial
 
 FETAL_DEATH_FROM_WEEKS = 20.0  # NVSS reports fetal deaths from 20 weeks (Gregory et al.)
 
@@ -56,6 +58,7 @@ def _t(id_, key, scen, desc, pub, lo, hi, unit, src, tol):
 
 
 US, IAMS, FMF = "us_contemporary", "iams_1996", "fmf_london"
+_BERGHELLA_LOW, _BERGHELLA_HIGH = summary.wilson_interval(*BERGHELLA_CONTROL_EVENTS)
 _RR = (
     ("75th", 1.98),
     ("50th", 2.35),
@@ -309,6 +312,19 @@ TARGETS: tuple[Target, ...] = (
         ("fonseca_2007",),
         "+/- 6 points",
     ),
+    _t(
+        15,
+        "berghella_control_ptb35",
+        US,
+        "Singletons with a prior sPTB and a measured CL < 25 mm on serial scans at 16-22 wk, "
+        "untreated: birth before 35 wk (the no-cerclage arm of the Berghella 2011 meta-analysis)",
+        100 * BERGHELLA_CONTROL_EVENTS[0] / BERGHELLA_CONTROL_EVENTS[1],
+        100 * _BERGHELLA_LOW,
+        100 * _BERGHELLA_HIGH,
+        "%",
+        ("berghella_2011",),
+        "Wilson 95% CI of 105/254",
+    ),
     # recurrence across pregnancies (issue 5), from simulated histories of the same women
     _t(
         16,
@@ -493,6 +509,9 @@ def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
     out["recurrence_prior_sptb"] = _pct(sptb[multi & prior])
     out["recurrence_no_prior_sptb"] = _pct(sptb[multi & ~prior])
     out["rescue_latency_days"] = _rescue_latency(c, singleton)
+    berghella = get_trial("berghella_2011")
+    eligible, _, _ = berghella.eligible(c, a, seed)
+    out["berghella_control_ptb35"] = _pct(berghella.outcome(c, a)[eligible])
     # twice as many women as pregnancies in the cohort: the conditioning events are rare
     out.update(_recurrence_figures(a, seed, 2 * len(c)))
     return out

@@ -81,7 +81,7 @@ def _pregnancies(a, woman, u, z, e, first) -> dict[str, np.ndarray]:
         insufficiency=woman["insufficiency"],
         plurality=plurality,
     )
-    lp_spont, lp_ind = outcomes.pregnancy_log_hr(
+    lp_spont, lp_cervical, lp_ind = outcomes.pregnancy_log_hr(
         a,
         lp_race=woman["lp_race"],
         lp_woman=woman["lp_woman"],
@@ -90,6 +90,7 @@ def _pregnancies(a, woman, u, z, e, first) -> dict[str, np.ndarray]:
         bv=bv,
         chlamydia=chlamydia,
         first=first,
+        log_frailty=woman["log_frailty"],
     )
     ga, cause, stype = outcomes.natural_history(
         a,
@@ -97,6 +98,7 @@ def _pregnancies(a, woman, u, z, e, first) -> dict[str, np.ndarray]:
         slope_mm_per_week=slope,
         plurality=plurality,
         lp_spontaneous=lp_spont,
+        lp_cervical=lp_cervical,
         lp_indicated=lp_ind,
         e=e,
         u_type=u[:, 4],
@@ -122,6 +124,7 @@ _PREGNANCY_INPUTS = (
     "insufficiency",
     "lp_race",
     "lp_woman",
+    "log_frailty",
     "z_cervix",
 )
 

@@ -1078,6 +1078,26 @@ _HAZARD_RECORDS: tuple[Record, ...] = (
         **_HZ,
     ),
     _r(
+        "frailty_cervical_share",
+        0.5,
+        "share",
+        0.0,
+        1.0,
+        bounds=(0, 2),
+        distribution="uniform",
+        sources=("berghella_2011", "mercer_1999"),
+        status="calibrated",
+        targets=(15,),
+        note="Share of the woman's frailty (on the log-hazard scale) in the cervix-driven "
+        "hazard; her other traits act in full. 1 if her propensity to spontaneous birth acts "
+        "through the cervix as much as through labour, 0 if her cervical length already "
+        "carries all of it. Fitted to the untreated arm of the Berghella 2011 cerclage "
+        "meta-analysis (prior sPTB, CL < 25 mm, 41.3% born before 35 wk): with a share of 1, "
+        "women with a prior sPTB and a short cervix delivered before 35 wk far more often "
+        "(about 55%).",
+        **_HZ,
+    ),
+    _r(
         "dilation_to_birth_weeks",
         2.69,
         "weeks",
@@ -1405,6 +1425,25 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         **_TX,
     ),
     _r(
+        "vp_effect_until_weeks",
+        37.0,
+        "weeks",
+        28.0,
+        37.0,
+        bounds=(20, 42),
+        distribution="uniform",
+        sources=("hassan_2011", "romero_2018"),
+        status="calibrated",
+        targets=(14,),
+        note="Week after which vaginal progesterone no longer lowers the hazards, although it "
+        "is continued to progesterone_stop_weeks: it delays a birth the short cervix still "
+        "brings on later. Fitted (scripts/fit_treatments.py, with hr_vp_short_cervix) so that "
+        "the simulated PREGNANT trial reproduces its PTB <37 wk RR of 0.91 while the Romero "
+        "IPD gives PTB <33 wk RR 0.62: the trials show a large effect on early birth and little "
+        "on birth before 37 wk.",
+        **_TX,
+    ),
+    _r(
         "hr_vp_no_short_cervix",
         1.0,
         "hazard ratio",
@@ -1452,14 +1491,15 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         0.81,
         bounds=RATIO,
         distribution="lognormal",
-        sources=("meis_2003",),
+        sources=("meis_2003", "iams_meis_placebo_editorial"),
         note="17-OHPC as Meis 2003 found "
         "it: PTB <37 wk 36.3% vs 54.9% (RR ~0.66), used as a hazard ratio. Set "
         "hr_17ohpc_prior_sptb to this value to model pre-2020 beliefs. The simulated Meis trial "
-        "cannot reproduce RR 0.66 with any hazard ratio: in this model most births before 37 wk "
-        "after a prior sPTB come from early term labour, which progestogens do not change, and "
-        "its placebo arm is far less at risk than Meis's, even with Meis's case mix "
-        "(cilib.trials).",
+        "reproduces RR 0.66 only with a hazard ratio near zero: its placebo arm is far less at "
+        "risk than Meis's (about 29% against 54.9%), even with Meis's published case mix, so "
+        "the births the drug can defer are a smaller share of its preterm births. That "
+        "placebo rate was itself called 'strikingly high' (castor-oil vehicle) and defended as "
+        "what the enrolled women's history predicts (iams_meis_placebo_editorial).",
         **_TX,
     ),
     _r(
@@ -1489,9 +1529,11 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         sources=("mrc_rcog_1993",),
         status="calibrated",
         targets=(104,),
-        note="History-indicated cerclage: fitted so that the simulated MRC/RCOG 1993 trial "
-        "reproduces delivery <33 wk 13% vs 17% (derived RR 0.76; project target 104, "
-        "cilib.trials)." + _HR_RANGE,
+        note="History-indicated cerclage, its effect on the cervix-driven hazard: fitted "
+        "together with hr_cerclage_effaced_cervix (scripts/fit_treatments.py, bounded least "
+        "squares) to the simulated MRC/RCOG 1993 trial, delivery <33 wk 13% vs 17% (derived "
+        "RR 0.76; project target 104, cilib.trials), and the Danish cohort's 30% with a "
+        "cerclage. The joint fit leaves the MRC RR near 0.64, inside its CI." + _HR_RANGE,
         **_TX,
     ),
     _r(
@@ -1545,15 +1587,17 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         sources=("danish_ci_cohort",),
         status="calibrated",
         targets=(17,),
-        note="History-indicated cerclage on a cervix whose "
-        "modelled trajectory is already fully effaced at placement (a woman with a weak or "
-        "constitutionally short cervix): hazard ratio of both the cervix-driven process and "
-        "painless dilation while the suture is in place (replacing the rescue latency ratio). "
-        "Fitted (scripts/fit_treatments.py) so that after strict cervical insufficiency a "
-        "cerclage in the next pregnancy gives the Danish cohort's 30% ending before 28 wk "
-        "(vaginal-cerclage arm, 59 women, not randomised). The fit lands near the floor: in "
-        "the model the suture must almost abolish the cervical pathways of these women while "
-        "it is in place; treat it as the least certain treatment number." + _HR_RANGE,
+        note="History-indicated cerclage in a singleton: hazard ratio of painless dilation "
+        "while the suture is in place, whether the cervix effaces before or after placement "
+        "(replacing the rescue latency ratio of later cerclage), and also of the "
+        "cervix-driven process if the modelled cervix is already fully effaced at placement "
+        "(a woman with a weak or constitutionally short cervix). Fitted together with "
+        "hr_cerclage_history_indicated (scripts/fit_treatments.py) so that after strict "
+        "cervical insufficiency a cerclage in the next pregnancy gives the Danish cohort's "
+        "30% ending before 28 wk (vaginal-cerclage arm, 59 women, not randomised). The fit "
+        "lands on the record's floor: in the model the suture must all but abolish painless "
+        "dilation while it is in place; treat it as the least certain treatment number."
+        + _HR_RANGE,
         **_TX,
     ),
     _r(

@@ -22,7 +22,9 @@ with a handful of vector operations:
    its end; planned birth of twins and triplets at a fixed week).
 
 The risk factors multiply the hazards of term labour, preterm labour and cervix-driven birth (a
-hazard ratio of spontaneous birth), so that they also bring term labour earlier. The earliest
+hazard ratio of spontaneous birth), so that they also bring term labour earlier; the woman's
+frailty enters the cervix-driven hazard only in part (``frailty_cervical_share`` of its log), as
+her cervical length already reflects some of it. The earliest
 time wins. A spontaneous end before ``loss_before_weeks`` is a mid-trimester loss.
 """
 
@@ -150,10 +152,14 @@ def pregnancy_log_hr(
     bv: np.ndarray,
     chlamydia: np.ndarray,
     first: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Log hazard ratios of one pregnancy: (spontaneous processes, indicated birth), float32.
+    log_frailty: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Log hazard ratios of one pregnancy, float32: (labour processes, cervix-driven, indicated).
 
     ``plurality`` is 1, 2 or 3; ``first`` marks a woman's first pregnancy reaching 12 weeks.
+    The cervix-driven hazard takes the share ``frailty_cervical_share`` of the woman's log
+    frailty (her other traits in full): how much of her propensity acts through the cervix
+    beyond what her cervical length already shows.
     """
     f = np.float32
     lp_spont = (
@@ -166,7 +172,8 @@ def pregnancy_log_hr(
         + first * f(math.log(a["hr_sptb_first_pregnancy"]))
     )
     lp_ind = lp_race + (plurality - 1) * f(math.log(a["hr_indicated_twin"]))
-    return lp_spont, lp_ind
+    lp_cervical = lp_spont + log_frailty * f(a["frailty_cervical_share"] - 1.0)
+    return lp_spont, lp_cervical, lp_ind
 
 
 def natural_history(
@@ -176,6 +183,7 @@ def natural_history(
     slope_mm_per_week: np.ndarray,
     plurality: np.ndarray,
     lp_spontaneous: np.ndarray,
+    lp_cervical: np.ndarray,
     lp_indicated: np.ndarray,
     e: np.ndarray,
     u_type: np.ndarray,
@@ -190,8 +198,9 @@ def natural_history(
         True CL at 14 wk (mm) and its linear shortening rate (mm/week).
     plurality : ndarray of int
         1, 2 or 3 fetuses.
-    lp_spontaneous, lp_indicated : ndarray
-        Log hazard ratios of the non-term spontaneous processes and of indicated birth.
+    lp_spontaneous, lp_cervical, lp_indicated : ndarray
+        Log hazard ratios of labour (term and preterm), of the cervix-driven process and of
+        indicated birth (:func:`pregnancy_log_hr`).
     e : ndarray, shape (n, 7)
         Unit-exponential latent draws, one per process (:data:`LATENT_PROCESSES`);
         kept in the cohort so that every policy arm reuses them (common random numbers).
@@ -213,32 +222,44 @@ def natural_history(
         slope_mm_per_week=slope_mm_per_week,
         plurality=plurality,
         lp_spontaneous=lp_spontaneous,
+        lp_cervical=lp_cervical,
         lp_indicated=lp_indicated,
         e=e,
     )
     return resolve(a, times, u_type)
 
 
-def treatable_parameters(a: Assumptions, *, cl14_mm, slope_mm_per_week, lp_spontaneous) -> dict:
+def treatable_parameters(
+    a: Assumptions, *, cl14_mm, slope_mm_per_week, plurality, lp_spontaneous, lp_cervical
+) -> dict:
     """Parameters of the processes a treatment can change (time measured from 14 weeks).
 
-    Returns ``{"preterm": (log_h0, rate), "cervical": (log_h0, rate, s_zero),
-    "dilation": (s_zero, latency_weeks)}``: Gompertz hazards, the cervical one constant after
-    ``s_zero`` (the week after 14 at which the cervix is fully effaced), and painless dilation
-    at ``s_zero`` plus an exponential latency.
+    Returns ``{"term": (log_h0, rate), "preterm": (log_h0, rate), "cervical": (log_h0, rate,
+    s_zero), "dilation": (s_zero, latency_weeks)}``: Gompertz hazards, the cervical one
+    constant after ``s_zero`` (the week after 14 at which the cervix is fully effaced), and
+    painless dilation at ``s_zero`` plus an exponential latency.
     """
     t0 = a["hazard_start_weeks"]
+    # term labour (median M: exp(a1) / g1 ~= ln 2 at M)
+    g1 = a["term_labour_rate_per_week"]
+    twin = plurality >= 2
+    triplet = plurality >= 3
+    m = a["term_labour_median_weeks"] + a["term_labour_shift_twin_weeks"] * (
+        twin.astype(np.float32) + triplet
+    )
+    term_log_h0 = math.log(g1 * math.log(2.0)) + g1 * (t0 - m) + lp_spontaneous
     g2 = a["preterm_labour_slope_per_week"]
     log_h0 = math.log(a["h_preterm_labour_per_week_24w"]) + g2 * (t0 - PRETERM_REFERENCE_WEEKS)
     beta = a["log_hr_cervical_per_mm"]
     cervical_log_h0 = (
         math.log(a["h_cervical_per_week_at_25mm"])
         + beta * (CL_REFERENCE_MM - np.maximum(cl14_mm, 0.0))
-        + lp_spontaneous
+        + lp_cervical
     )
     with np.errstate(divide="ignore"):
         s_zero = np.where(cl14_mm > 0, cl14_mm / slope_mm_per_week, 0.0)
     return {
+        "term": (term_log_h0, g1),
         "preterm": (log_h0 + lp_spontaneous, g2),
         "cervical": (cervical_log_h0, beta * slope_mm_per_week, s_zero),
         "dilation": (s_zero, a["dilation_to_birth_weeks"]),
@@ -246,24 +267,32 @@ def treatable_parameters(a: Assumptions, *, cl14_mm, slope_mm_per_week, lp_spont
 
 
 def process_times(
-    a: Assumptions, *, cl14_mm, slope_mm_per_week, plurality, lp_spontaneous, lp_indicated, e
+    a: Assumptions,
+    *,
+    cl14_mm,
+    slope_mm_per_week,
+    plurality,
+    lp_spontaneous,
+    lp_cervical,
+    lp_indicated,
+    e,
 ) -> np.ndarray:
     """Gestation (weeks) at which each competing process would end the pregnancy, (6, n)."""
     t0 = a["hazard_start_weeks"]
     twin = plurality >= 2
     triplet = plurality >= 3
-    # 1. term labour (median M: exp(a1) / g1 ~= ln 2 at M)
-    g1 = a["term_labour_rate_per_week"]
-    m = a["term_labour_median_weeks"] + a["term_labour_shift_twin_weeks"] * (
-        twin.astype(np.float32) + triplet
+    p = treatable_parameters(
+        a,
+        cl14_mm=cl14_mm,
+        slope_mm_per_week=slope_mm_per_week,
+        plurality=plurality,
+        lp_spontaneous=lp_spontaneous,
+        lp_cervical=lp_cervical,
     )
-    log_h0 = math.log(g1 * math.log(2.0)) + g1 * (t0 - m)
     # float32 throughout: ample for weeks (resolution ~1e-5 week) and twice as fast
     times = np.empty((len(CAUSES), len(cl14_mm)), dtype=np.float32)
-    times[TERM] = gompertz_time(e[:, 0], log_h0 + lp_spontaneous, g1)
-    p = treatable_parameters(
-        a, cl14_mm=cl14_mm, slope_mm_per_week=slope_mm_per_week, lp_spontaneous=lp_spontaneous
-    )
+    # 1. term labour
+    times[TERM] = gompertz_time(e[:, 0], *p["term"])
     # 2. preterm labour / PPROM, non-cervical pathways
     times[PRETERM] = gompertz_time(e[:, 1], *p["preterm"])
     # 3. cervix-driven: log h = log h25 + beta * (25 - CL(t)), CL(t) = CL14 - slope * s >= 0;

@@ -146,7 +146,11 @@ class Reference:
             ids.append(f"doi:{self.doi}")
         if self.url:
             ids.append(self.url)
-        text = ". ".join(parts)
+        # a part ending in its own punctuation (a question as a title) takes no full stop
+        text = "".join(
+            part + ("" if k == len(parts) - 1 else " " if part[-1] in "?!" else ". ")
+            for k, part in enumerate(parts)
+        )
         if ids:
             text += ". " + ". ".join(ids)
         if self.verified != "yes":
@@ -843,6 +847,22 @@ _REFERENCE_LIST: tuple[Reference, ...] = (
         note="463 women (310 vs 153); PTB <37 wk 36.3% vs 54.9%. Rates verified; the RR CI "
         "(0.54-0.81) is unverified.",
         title_is_descriptive=True,
+    ),
+    Reference(
+        key="iams_meis_placebo_editorial",
+        authors="Iams",
+        title="Was the preterm birth rate in the placebo group too high in the Meis MFMU "
+        "Network trial of 17-OHPC?",
+        journal="Am J Obstet Gynecol (editorial beside O'Sullivan et al., 453.e1)",
+        year=None,
+        url="https://obgynkey.com/was-the-preterm-birth-rate-in-the-placebo-group-too-high-in-"
+        "the-meis-mfmu-network-trial-of-17-ohpc",
+        verified="yes (secondary)",
+        note="Seen as a secondary copy of the editorial: the Meis placebo rate of 54.9% was "
+        "called 'strikingly high' and blamed on the castor-oil vehicle; the editorial answers "
+        "that three historical factors (Black race, gestation of the index preterm birth, "
+        "number of previous preterm births) each raise the risk about 1.5- to 2-fold beyond "
+        "a prior preterm birth. Year and volume not captured.",
     ),
     Reference(
         key="blackwell_2020_prolong",

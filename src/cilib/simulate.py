@@ -208,16 +208,17 @@ def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows, u_type):
     plurality = sub["plurality"].cat.codes.to_numpy() + 1
     race = sub["race_ethnicity"].cat.codes.to_numpy()
     excision = sub["cervical_excision"].cat.codes.to_numpy()
+    log_frailty = sub["log_frailty"].to_numpy()
     lp_race, lp_woman = outcomes.woman_log_hr(
         a,
         race=race,
-        log_frailty=sub["log_frailty"].to_numpy(),
+        log_frailty=log_frailty,
         excision=excision,
         mullerian=sub["mullerian_anomaly"].to_numpy(),
         des=sub["des_exposure"].to_numpy(),
         ctd=sub["connective_tissue_disorder"].to_numpy(),
     )
-    lp_spont, lp_ind = outcomes.pregnancy_log_hr(
+    lp_spont, lp_cervical, lp_ind = outcomes.pregnancy_log_hr(
         a,
         lp_race=lp_race,
         lp_woman=lp_woman,
@@ -226,6 +227,7 @@ def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows, u_type):
         bv=sub["bacterial_vaginosis"].to_numpy(),
         chlamydia=sub["chlamydia"].to_numpy(),
         first=sub["n_prior_pregnancies"].to_numpy() == 0,
+        log_frailty=log_frailty,
     )
     cl14 = sub["cl_14w_mm"].to_numpy()
     slope = sub["cl_slope_mm_per_week"].to_numpy()
@@ -236,11 +238,17 @@ def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows, u_type):
         slope_mm_per_week=slope,
         plurality=plurality,
         lp_spontaneous=lp_spont,
+        lp_cervical=lp_cervical,
         lp_indicated=lp_ind,
         e=e,
     ).astype(np.float64)
     p = outcomes.treatable_parameters(
-        a, cl14_mm=cl14, slope_mm_per_week=slope, lp_spontaneous=lp_spont
+        a,
+        cl14_mm=cl14,
+        slope_mm_per_week=slope,
+        plurality=plurality,
+        lp_spontaneous=lp_spont,
+        lp_cervical=lp_cervical,
     )
     t0 = a["hazard_start_weeks"]
     n = len(cl14)
@@ -248,10 +256,17 @@ def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows, u_type):
     def full(x):
         return np.broadcast_to(np.asarray(x, np.float64), (n,)).copy()
 
+    lht, rt = (full(x) for x in p["term"])
     lh, r = (full(x) for x in p["preterm"])
     lhc, rc, cap = (full(x) for x in p["cervical"])
     s_zero, latency = full(p["dilation"][0]), p["dilation"][1]
     specs = {
+        outcomes.TERM: (
+            "term",
+            0,
+            lambda s, m: _gompertz_H(s, lht[m], rt[m]),
+            lambda y, m: outcomes.gompertz_time(y, lht[m], rt[m]),
+        ),
         outcomes.PRETERM: (
             "preterm",
             1,

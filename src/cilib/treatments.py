@@ -3,17 +3,21 @@
 Effects are assumption records (group ``treatments`` in :mod:`cilib.defaults`) with sources and
 95% CIs. A treatment multiplies hazards from the week it starts until it stops:
 
-- ``vaginal_progesterone``: preterm-labour, cervix-driven and painless-dilation hazards; in twins
+- ``vaginal_progesterone``: the labour (term-labour process before 37 wk included: spontaneous
+  labour is preterm labour whichever process brings it on), cervix-driven and
+  painless-dilation hazards; in twins
   ``hr_vp_twin``, with a short cervix at the start ``hr_vp_short_cervix``, otherwise
-  ``hr_vp_no_short_cervix``; stops at ``progesterone_stop_weeks``.
+  ``hr_vp_no_short_cervix``; stops at ``progesterone_stop_weeks``, its effect at
+  ``vp_effect_until_weeks`` if that is earlier.
 - ``im_17ohpc``: the same hazards; ``hr_17ohpc_prior_sptb`` for a singleton with a prior sPTB,
   no effect otherwise (``hr_17ohpc_meis_2003`` holds the 2003 estimate).
 - ``cerclage``: the cervix-driven hazard (placed by ``history_cerclage_by_weeks``:
   history-indicated; prior sPTB and a short cervix: ultrasound-indicated; no prior sPTB:
   ``hr_cerclage_no_prior_sptb``) and the
   latency from dilation to birth (times ``rr_dilation_latency_cerclage``); a history-indicated
-  cerclage on a cervix already fully effaced at placement multiplies both the cervix-driven and
-  the painless-dilation hazards by ``hr_cerclage_effaced_cervix``; removed at
+  cerclage in a singleton multiplies the painless-dilation hazard by
+  ``hr_cerclage_effaced_cervix`` instead (the suture is in before the cervix opens), and the
+  cervix-driven hazard too if the cervix is already fully effaced at placement; removed at
   ``cerclage_removal_weeks``.
 - ``pessary``: preterm-labour and cervix-driven hazards, ``hr_pessary``.
 
@@ -35,7 +39,7 @@ from cilib.assumptions import Assumptions
 from cilib.cervix import TRAJECTORY_WEEKS, true_length
 
 TREATMENTS = ("vaginal_progesterone", "im_17ohpc", "cerclage", "pessary")
-PROCESSES = ("preterm", "cervical", "dilation")
+PROCESSES = ("term", "preterm", "cervical", "dilation")
 
 
 def effects(
@@ -94,10 +98,14 @@ def effects(
             hr = np.where(~multiple & prior, a["hr_17ohpc_prior_sptb"], 1.0)
         takes = np.ones(n, dtype=bool) if adherent is None else np.asarray(adherent, dtype=bool)
         hr = np.where(given & takes, hr, 1.0)
-        mult["preterm"] = hr
+        mult["term"] = hr  # spontaneous labour at any gestation while the effect lasts
+        mult["preterm"] = hr.copy()
         mult["cervical"] = hr.copy()
         mult["dilation"] = hr.copy()
-        stop = np.full(n, a["progesterone_stop_weeks"])
+        stop_weeks = a["progesterone_stop_weeks"]
+        if treatment == "vaginal_progesterone":  # its effect ends before the drug is stopped
+            stop_weeks = min(stop_weeks, a["vp_effect_until_weeks"])
+        stop = np.full(n, stop_weeks)
     elif treatment == "cerclage":
         open_cervix = cl <= 0.0
         elective = ~open_cervix
@@ -118,7 +126,13 @@ def effects(
         hr = np.where(effaced, a["hr_cerclage_effaced_cervix"], hr)
         hr = np.where(multiple, a["hr_cerclage_twin"], hr)
         mult["cervical"] = np.where(given, hr, 1.0)
-        dilation = np.where(effaced, hr, 1.0 / a["rr_dilation_latency_cerclage"])
+        # a history-indicated stitch in a singleton is in place before the cervix opens, so it
+        # acts on painless dilation whenever the cervix effaces (at placement or later); a
+        # later cerclage keeps the rescue effect, a longer latency from dilation to birth
+        prophylactic = history & ~multiple
+        dilation = np.where(
+            prophylactic, a["hr_cerclage_effaced_cervix"], 1.0 / a["rr_dilation_latency_cerclage"]
+        )
         mult["dilation"] = np.where(given, dilation, 1.0)
         stop = np.full(n, a["cerclage_removal_weeks"])
     else:  # pessary

@@ -63,6 +63,11 @@ _CASE_MIX_STREAM = 5200
 MEIS_SHARE_NH_BLACK = 0.59
 MEIS_SHARE_MORE_THAN_ONE_PRIOR = 0.41
 _SCAN_OFFSET = 500  # measurement-error streams of trial scans: scan 500 + k
+#: Fonseca 2007 (evidence.md): CL measured at a median of 22 wk (range 20-25).
+FONSECA_MEDIAN_SCAN_WEEKS = 22.0
+#: Berghella 2011, the no-cerclage arm (evidence.md): 105 of 254 women delivered before 35 wk.
+#: Untreated, so a natural-history figure: calibration target 15 (``frailty_cervical_share``).
+BERGHELLA_CONTROL_EVENTS = (105, 254)
 
 #: ``control_near_published``: the simulated control rate is within this many percentage
 #: points of the published one, or within a factor of 1.25 (whichever is wider).
@@ -134,27 +139,38 @@ def _prior(c: pd.DataFrame) -> np.ndarray:
     return c["prior_sptb"].to_numpy(dtype=bool)
 
 
-def _uniform_weeks(n: int, seed: int, key: int, lo: float, hi: float) -> np.ndarray:
-    return lo + (hi - lo) * measurement_stream(seed, _TIMING_STREAM + key).random(n)
+def _uniform_weeks(
+    n: int, seed: int, key: int, lo: float, hi: float, median: float | None = None
+) -> np.ndarray:
+    """Gestations uniform in [lo, hi), or, given the published ``median``, uniform on each side
+    of it with half the women on each side (the least we can assume from a range and median)."""
+    u = measurement_stream(seed, _TIMING_STREAM + key).random(n)
+    if median is None:
+        return lo + (hi - lo) * u
+    return np.where(u < 0.5, lo + (median - lo) * 2 * u, median + (hi - median) * (2 * u - 1))
 
 
 def _ongoing(c: pd.DataFrame, weeks: np.ndarray) -> np.ndarray:
     return c["ga_birth_weeks"].to_numpy() > weeks
 
 
-def _window_cl(c, a, seed, lo, hi):
-    """Measured CL at a gestation uniform in [lo, hi); NaN if the pregnancy ended before."""
-    ga = _uniform_weeks(len(c), seed, 0, lo, hi)
+def _window_cl(c, a, seed, lo, hi, median=None):
+    """Measured CL at a gestation in [lo, hi) (:func:`_uniform_weeks`); NaN if the pregnancy
+    ended before."""
+    ga = _uniform_weeks(len(c), seed, 0, lo, hi, median)
     cl = measure_cervical_length(c, ga, seed=seed, scan=_SCAN_OFFSET, assumptions=a).to_numpy()
     return ga, cl
 
 
-def _cl_window_eligibility(lo, hi, cl_low, cl_high, start_from, start_to=None):
-    """Singletons with measured CL in [cl_low, cl_high] at a scan in [lo, hi) wk; treatment
-    from ``max(scan, start_from)`` (or ``start_to`` if the scan is later, to be capped)."""
+def _cl_window_eligibility(
+    lo, hi, cl_low, cl_high, start_from, start_to=None, *, median_weeks=None
+):
+    """Singletons with measured CL in [cl_low, cl_high] at a scan in [lo, hi) wk (with the
+    published median scan week if given); treatment from ``max(scan, start_from)`` (or
+    ``start_to`` if the scan is later, to be capped)."""
 
     def rule(c, a, seed):
-        ga, cl = _window_cl(c, a, seed, lo, hi)
+        ga, cl = _window_cl(c, a, seed, lo, hi, median_weeks)
         start = np.maximum(ga, start_from)
         if start_to is not None:
             start = np.minimum(start, start_to)
@@ -269,12 +285,25 @@ def _meis_effect(a: Assumptions) -> dict:
     return {"hr_17ohpc_prior_sptb": a["hr_17ohpc_meis_2003"], "progesterone_stop_weeks": 36.0}
 
 
+#: MRC/RCOG 1993 enrolled women whose obstetricians were uncertain whether to advise cerclage,
+#: "mostly prior early delivery or cervical surgery" (evidence.md). Our reading of "early": a
+#: spontaneous birth before 34 wk (early preterm) or a mid-trimester loss; of "cervical
+#: surgery": a cold-knife cone (the trial recruited in the 1980s, before loop excision was in
+#: wide use). With any prior sPTB (< 37 wk) and any excision the control rate falls from about
+#: 20% to 8% (published 17%); with < 32 wk it rises to about 26%.
+MRC_EARLY_DELIVERY_BEFORE_WEEKS = 34.0
+MRC_CERVICAL_SURGERY = "cold-knife cone"
+
+
 def _mrc_population(c: pd.DataFrame) -> np.ndarray:
-    """'Uncertain indication': a prior sPTB or mid-trimester loss, or cervical excision."""
+    """'Uncertain indication': a prior spontaneous birth before
+    :data:`MRC_EARLY_DELIVERY_BEFORE_WEEKS`, a prior mid-trimester loss, or a cone biopsy."""
+    with np.errstate(invalid="ignore"):
+        early = c["prior_sptb_ga_weeks"].to_numpy() < MRC_EARLY_DELIVERY_BEFORE_WEEKS
     return (
-        _prior(c)
+        early
         | (c["prior_midtrimester_losses"].to_numpy() > 0)
-        | (c["cervical_excision"].astype(str).to_numpy() != "none")
+        | (c["cervical_excision"].astype(str).to_numpy() == MRC_CERVICAL_SURGERY)
     )
 
 
@@ -283,11 +312,13 @@ _TRIALS: tuple[Trial, ...] = (
         name="fonseca_2007",
         citation="fonseca_2007",
         scenario="fmf_london",
-        population="singleton, measured CL <= 15 mm at 20+0-25+6 wk",
+        population="singleton, measured CL <= 15 mm at 20+0-25+6 wk (median 22 wk)",
         intervention="vaginal progesterone from max(24 wk, scan) to 34 wk vs placebo",
         outcome_label="spontaneous delivery < 34 wk",
         treatment="vaginal_progesterone",
-        eligible=_cl_window_eligibility(20.0, 26.0, 0.0, 15.0, 24.0),
+        eligible=_cl_window_eligibility(
+            20.0, 26.0, 0.0, 15.0, 24.0, median_weeks=FONSECA_MEDIAN_SCAN_WEEKS
+        ),
         outcome=_ptb_before(34.0, spontaneous=True),
         published_control=0.344,
         published_treatment=0.192,
@@ -366,13 +397,14 @@ _TRIALS: tuple[Trial, ...] = (
         treatment="cerclage",
         eligible=_serial_short_eligibility(25.0),
         outcome=_ptb_before(35.0),
-        published_control=0.413,
+        published_control=BERGHELLA_CONTROL_EVENTS[0] / BERGHELLA_CONTROL_EVENTS[1],
         published_treatment=0.284,
         published_rr=0.70,
         published_rr_low=0.55,
         published_rr_high=0.89,
         n_source=1_300_000,
-        note="Patient-level MA of 5 trials, 504 women (calibration target 15).",
+        note="Patient-level MA of 5 trials, 504 women (calibration target 15: the RR fits "
+        "hr_cerclage_ultrasound_indicated, the control rate frailty_cervical_share).",
     ),
     Trial(
         name="meis_2003",
@@ -395,7 +427,10 @@ _TRIALS: tuple[Trial, ...] = (
         note="NEJM 2003;348:2379-85; 463 women (310 vs 153); CI derived from 111/306 vs "
         "84/153 (Katz); eligible women thinned to the placebo arm's case mix (59% NH Black, "
         "41% with more than one prior preterm delivery); uses hr_17ohpc_meis_2003 as the "
-        "17-OHPC effect.",
+        "17-OHPC effect. Known discordance: the simulated placebo arm is far below 54.9%, a "
+        "rate the literature itself disputes (iams_meis_placebo_editorial); the third risk "
+        "factor the editorial names, the gestation of the index preterm birth, is not in the "
+        "dossier, so the case mix cannot be matched on it.",
     ),
     Trial(
         name="prolong_2020",
@@ -423,7 +458,8 @@ _TRIALS: tuple[Trial, ...] = (
         name="mrc_rcog_1993",
         citation="mrc_rcog_1993",
         scenario="us_contemporary",
-        population="singleton with a prior sPTB or mid-trimester loss, or cervical excision",
+        population="singleton with a prior spontaneous birth < 34 wk or mid-trimester loss, or "
+        "a cone biopsy",
         intervention="history-indicated cerclage at 14 wk vs none",
         outcome_label="delivery < 33 wk",
         treatment="cerclage",
@@ -434,7 +470,7 @@ _TRIALS: tuple[Trial, ...] = (
         published_rr=0.76,
         published_rr_low=_MRC_LO,
         published_rr_high=_MRC_HI,
-        n_source=200_000,
+        n_source=400_000,
         note="BJOG 1993;100:516-23; 1,292 women, 12 countries ('uncertain indication'); RR "
         "0.76 derived from 13% vs 17% (record hr_cerclage_history_indicated); CI derived from "
         "83 vs 110 events with arms of 646 (assumed).",
