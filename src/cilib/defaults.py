@@ -1487,19 +1487,20 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         "hr_17ohpc_meis_2003",
         0.66,
         "hazard ratio",
-        0.54,
-        0.81,
+        0.05,
+        1.0,
         bounds=RATIO,
-        distribution="lognormal",
-        sources=("meis_2003", "iams_meis_placebo_editorial"),
-        note="17-OHPC as Meis 2003 found "
-        "it: PTB <37 wk 36.3% vs 54.9% (RR ~0.66), used as a hazard ratio. Set "
-        "hr_17ohpc_prior_sptb to this value to model pre-2020 beliefs. The simulated Meis trial "
-        "reproduces RR 0.66 only with a hazard ratio near zero: its placebo arm is far less at "
-        "risk than Meis's (about 29% against 54.9%), even with Meis's published case mix, so "
-        "the births the drug can defer are a smaller share of its preterm births. That "
-        "placebo rate was itself called 'strikingly high' (castor-oil vehicle) and defended as "
-        "what the enrolled women's history predicts (iams_meis_placebo_editorial).",
+        distribution="uniform",
+        sources=("meis_2003", "makena_label_efficacy", "iams_meis_placebo_editorial"),
+        status="calibrated",
+        targets=(106,),
+        note="17-OHPC as Meis 2003 found it: PTB <37 wk 36.3% vs 54.9% (RR 0.66). Fitted "
+        "(scripts/fit_treatments.py) so that the simulated Meis trial, injections through "
+        "36+6 wk as labelled, reproduces that RR (project target 106, cilib.trials); set "
+        "hr_17ohpc_prior_sptb to this value to model pre-2020 beliefs. Its placebo arm is far less at risk than Meis's (about 29% "
+        "against 54.9%) even with Meis's published case mix; that rate was itself called "
+        "'strikingly high' (castor-oil vehicle) and defended as what the enrolled women's "
+        "history predicts (iams_meis_placebo_editorial)." + _HR_RANGE,
         **_TX,
     ),
     _r(

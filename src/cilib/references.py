@@ -905,6 +905,22 @@ _REFERENCE_LIST: tuple[Reference, ...] = (
         "announced 5-6 April 2023 (read via OptumRx, MedStar, Drug Discovery Trends pages).",
         title_is_descriptive=True,
     ),
+    Reference(
+        key="makena_label_efficacy",
+        authors=None,
+        title="Makena (hydroxyprogesterone caproate injection): efficacy of the pivotal NIH "
+        "trial, as labelled",
+        journal="Manufacturer's prescribing information and HCP pages",
+        year=None,
+        url="https://makenahcp.com/efficacy/",
+        verified="yes (secondary)",
+        note="Describes the Meis 2003 trial: weekly injections from 16-20 wk continued until "
+        "week 37 of gestation or delivery (the dosing section: through 36 weeks 6 days); "
+        "delivery <37 wk 37.1% vs 54.9%, <35 wk 21.3% vs 30.7%, <32 wk 11.9% vs 19.6%. "
+        "Seen on the manufacturer's page and a copy of the label; the Meis abstract says "
+        "'until delivery or to 36 weeks'.",
+        title_is_descriptive=True,
+    ),
     # ---------------------------------------------------------------- 5b. cerclage
     Reference(
         key="mrc_rcog_1993",

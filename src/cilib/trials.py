@@ -282,7 +282,9 @@ _, _MEIS_LO, _MEIS_HI = _meis_rr()
 
 
 def _meis_effect(a: Assumptions) -> dict:
-    return {"hr_17ohpc_prior_sptb": a["hr_17ohpc_meis_2003"], "progesterone_stop_weeks": 36.0}
+    """17-OHPC as Meis found it; injections through 36+6 wk, the default
+    ``progesterone_stop_weeks`` (the labelled regimen of the trial, makena_label_efficacy)."""
+    return {"hr_17ohpc_prior_sptb": a["hr_17ohpc_meis_2003"]}
 
 
 #: MRC/RCOG 1993 enrolled women whose obstetricians were uncertain whether to advise cerclage,
@@ -411,7 +413,7 @@ _TRIALS: tuple[Trial, ...] = (
         citation="meis_2003",
         scenario="us_contemporary",
         population="singleton, prior sPTB, enrolled 16+0-20+6 wk",
-        intervention="17-OHPC weekly from enrolment to 36 wk vs placebo (2:1)",
+        intervention="17-OHPC weekly from enrolment to 36+6 wk vs placebo (2:1)",
         outcome_label="PTB < 37 wk",
         treatment="im_17ohpc",
         eligible=_case_mix(_history_eligibility(16.0, 21.0, _prior), _meis_margins),
@@ -437,7 +439,7 @@ _TRIALS: tuple[Trial, ...] = (
         citation="blackwell_2020_prolong",
         scenario="us_contemporary",
         population="singleton, prior sPTB, enrolled 16+0-20+6 wk",
-        intervention="17-OHPC weekly from enrolment to 36 wk vs placebo (2:1)",
+        intervention="17-OHPC weekly from enrolment to 36+6 wk vs placebo (2:1)",
         outcome_label="PTB < 35 wk",
         treatment="im_17ohpc",
         eligible=_history_eligibility(16.0, 21.0, _prior),
@@ -448,7 +450,6 @@ _TRIALS: tuple[Trial, ...] = (
         published_rr_low=0.71,
         published_rr_high=1.26,
         ratio=(2, 1),
-        overrides=lambda a: {"progesterone_stop_weeks": 36.0},
         n_source=150_000,
         verified=False,
         note="Am J Perinatol 2020;37:127-36; 1,708 women. Rates (~11% both arms), RR 0.95 and "
