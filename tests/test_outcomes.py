@@ -80,3 +80,39 @@ def test_no_sporadic_hazard_means_no_sporadic_loss():
     a = cilib.Assumptions.default().replace(h_sporadic_loss_per_week=0.0)
     c = cilib.generate_cohort(20_000, seed=3, assumptions=a)
     assert not (c["end_cause"] == "sporadic_loss").any()
+
+
+@pytest.mark.parametrize("share", [0.0, 0.5, 1.0])
+def test_frailty_acts_on_the_cervix_driven_hazard_by_its_share(share):
+    """The cervix-driven log hazard ratio is the labour one minus (1 - share) x log frailty;
+    the labour and indicated log hazard ratios do not depend on the share."""
+    import cilib
+
+    a = cilib.Assumptions.default().replace(frailty_cervical_share=share)
+    n = 5
+    log_frailty = np.linspace(-2.0, 2.0, n).astype(np.float32)
+    lp_race, lp_woman = outcomes.woman_log_hr(
+        a,
+        race=np.zeros(n, dtype=np.int8),
+        log_frailty=log_frailty,
+        excision=np.zeros(n, dtype=np.int8),
+        mullerian=np.zeros(n, dtype=bool),
+        des=np.zeros(n, dtype=bool),
+        ctd=np.zeros(n, dtype=bool),
+    )
+    common = dict(
+        lp_race=lp_race,
+        lp_woman=lp_woman,
+        plurality=np.ones(n, dtype=np.int8),
+        smoking=np.zeros(n, dtype=bool),
+        bv=np.zeros(n, dtype=bool),
+        chlamydia=np.zeros(n, dtype=bool),
+        first=np.zeros(n, dtype=bool),
+        log_frailty=log_frailty,
+    )
+    lp_spont, lp_cervical, lp_ind = outcomes.pregnancy_log_hr(a, **common)
+    np.testing.assert_allclose(lp_cervical, lp_spont - (1 - share) * log_frailty, atol=1e-6)
+    other = cilib.Assumptions.default().replace(frailty_cervical_share=1 - share)
+    spont2, _, ind2 = outcomes.pregnancy_log_hr(other, **common)
+    np.testing.assert_array_equal(spont2, lp_spont)
+    np.testing.assert_array_equal(ind2, lp_ind)

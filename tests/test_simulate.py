@@ -147,3 +147,37 @@ def test_history_cerclage_uses_its_own_effect_on_an_effaced_cervix_and_dilation(
     later = np.full(len(cohort), a["history_cerclage_by_weeks"] + 6.0)
     given, mult, _ = treatments.effects(cohort, "cerclage", later, a)
     assert np.allclose(mult["dilation"][given & single], 1.0 / a["rr_dilation_latency_cerclage"])
+
+
+def test_progestogens_act_on_all_labour_and_vp_effect_ends_at_its_week(cohort):
+    a = cilib.assumptions_of(cohort).replace(vp_effect_until_weeks=33.0)
+    start = np.full(len(cohort), 20.0)
+    given, mult, stop = treatments.effects(cohort, "vaginal_progesterone", start, a)
+    assert given.sum() > 1000
+    for process in treatments.PROCESSES:  # term labour too, with the same hazard ratio
+        np.testing.assert_array_equal(mult[process], mult["preterm"])
+    assert (mult["term"][given] < 1).any(), "VP must lower the term-labour hazard too"
+    assert np.all(stop == min(a["progesterone_stop_weeks"], a["vp_effect_until_weeks"]))
+    # 17-OHPC's effect lasts as long as the injections
+    _, mult17, stop17 = treatments.effects(cohort, "im_17ohpc", start, a)
+    np.testing.assert_array_equal(mult17["term"], mult17["preterm"])
+    assert np.all(stop17 == a["progesterone_stop_weeks"])
+    # a stitch or a pessary does not act on labour at term
+    for t in ("cerclage", "pessary"):
+        _, m, _ = treatments.effects(cohort, t, start, a)
+        assert np.all(m["term"] == 1.0), t
+
+
+def test_vp_effect_ending_earlier_never_prevents_more_births(cohort):
+    """Common random numbers: the same women, so the treated birth week can only move earlier
+    when the effect ends sooner (exact, no tolerance)."""
+    a = cilib.assumptions_of(cohort)
+    starts = _starts(cohort, vaginal_progesterone=_short_at(cohort, 20))
+    ga = {}
+    for until in (30.0, 34.0, 37.0):
+        r = cilib.simulate(
+            cohort, starts, seed=SEED, assumptions=a.replace(vp_effect_until_weeks=until)
+        )
+        ga[until] = r["ga_birth_weeks"].to_numpy()
+    assert np.all(ga[30.0] <= ga[34.0] + 1e-9) and np.all(ga[34.0] <= ga[37.0] + 1e-9)
+    assert (ga[30.0] < ga[37.0] - 1e-6).any(), "the end of the effect must matter for someone"
