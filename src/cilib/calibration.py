@@ -318,7 +318,7 @@ TARGETS: tuple[Target, ...] = (
         US,
         "Singletons with a prior sPTB and a measured CL < 25 mm on serial scans at 16-22 wk, "
         "untreated: birth before 35 wk (the no-cerclage arm of the Berghella 2011 meta-analysis)",
-        100 * BERGHELLA_CONTROL_EVENTS[0] / BERGHELLA_CONTROL_EVENTS[1],
+        round(100 * BERGHELLA_CONTROL_EVENTS[0] / BERGHELLA_CONTROL_EVENTS[1], 1),  # 41.3%
         100 * _BERGHELLA_LOW,
         100 * _BERGHELLA_HIGH,
         "%",
