@@ -32,6 +32,7 @@ Synthetic data for teaching and research only; not for clinical use.
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import sys
 import time
@@ -129,69 +130,55 @@ def _trial_rr(trial: str, *, seed: int, scale: float):
     return rr, len(pop.cohort), base
 
 
-def fit_vp(*, seed: int, scale: float) -> list[dict]:
-    """hr_vp_short_cervix and vp_effect_until_weeks together, by bounded least squares
-    (scipy.optimize.least_squares) on two published RRs: each residual is log(simulated RR /
-    published RR) over the half-width of the published 95% CI on the log scale, and both
-    values stay inside their records' plausible ranges (an exact fit of both would need a
-    hazard ratio far below any plausible value)."""
-    t0 = time.perf_counter()
-    (hr_name, hr_trial, hr_target), (wk_name, wk_trial, wk_target) = VP_HR, VP_UNTIL
-    rr_hr, n_hr, base = _trial_rr(hr_trial, seed=seed, scale=scale)
-    rr_wk, n_wk, _ = _trial_rr(wk_trial, seed=seed, scale=scale)
-    rec_hr, rec_wk = base.record(hr_name), base.record(wk_name)
+def _joint_fit(params, targets, t0: float) -> list[dict]:
+    """Bounded least squares (scipy.optimize.least_squares) of two or more records on as many
+    targets, started from the best point of a coarse grid over the records' plausible ranges
+    (the Monte-Carlo objective has local minima that trap a start at the record defaults).
 
-    def half_width(trial: str) -> float:
-        spec = trials.get(trial)
-        return math.log(spec.published_rr_high / spec.published_rr_low) / 2
+    ``params``: ``(record, log)`` pairs, fitted on the log scale where ``log``. ``targets``:
+    ``(label, target, n, figure, residual)`` in the same order, ``figure(values)`` returning
+    ``(estimate, low, high)`` and ``residual(estimate)`` the miss in units of the target's
+    half-width. Row ``i`` of the result reports record ``i`` with target ``i``.
+    """
 
-    scales = (half_width(hr_trial), half_width(wk_trial))
-
-    def values(x) -> dict:
-        return {hr_name: math.exp(float(x[0])), wk_name: float(x[1])}
+    def to_values(x) -> dict:
+        return {
+            rec.name: math.exp(float(xi)) if log else float(xi)
+            for (rec, log), xi in zip(params, x, strict=True)
+        }
 
     def residuals(x):
-        v = values(x)
-        return np.array(
-            [
-                math.log(rr_hr(**v)[0] / hr_target) / scales[0],
-                math.log(rr_wk(**v)[0] / wk_target) / scales[1],
-            ]
-        )
+        v = to_values(x)
+        return np.array([residual(figure(v)[0]) for *_, figure, residual in targets])
 
-    lower = (math.log(rec_hr.low), rec_wk.low)
-    upper = (math.log(rec_hr.high), rec_wk.high)
-    x0 = (math.log(min(max(rec_hr.value, rec_hr.low), rec_hr.high)), (rec_wk.low + rec_wk.high) / 2)
+    lower = np.array([math.log(r.low) if log else r.low for r, log in params])
+    upper = np.array([math.log(r.high) if log else r.high for r, log in params])
+    grid = [
+        lower + (upper - lower) * np.array(ij) / (GRID - 1)
+        for ij in itertools.product(range(GRID), repeat=len(params))
+    ]
+    x0 = min(grid, key=lambda x: float(np.sum(residuals(x) ** 2)))
     fit = least_squares(residuals, x0, bounds=(lower, upper), diff_step=0.01)
-    v = values(fit.x)
-    fitted = (rr_hr(**v), rr_wk(**v))
+    v = to_values(fit.x)
     seconds = time.perf_counter() - t0
     rows = []
-    for (name, trial, target, n, rec), fit_rr, r in zip(
-        (
-            (hr_name, hr_trial, hr_target, n_hr, rec_hr),
-            (wk_name, wk_trial, wk_target, n_wk, rec_wk),
-        ),
-        fitted,
-        fit.fun,
-        strict=True,
-    ):
-        at_bound = np.isclose(v[name], rec.low, rtol=0.01) or np.isclose(
-            v[name], rec.high, rtol=0.01
+    for (rec, _), (label, target, n, figure, _), r in zip(params, targets, fit.fun, strict=True):
+        at_bound = np.isclose(v[rec.name], rec.low, rtol=0.01) or np.isclose(
+            v[rec.name], rec.high, rtol=0.01
         )
         rows.append(
             {
-                "assumption": name,
-                "trial": trial,
+                "assumption": rec.name,
+                "trial": label,
                 "target_rr": target,
                 "n_eligible": n,
                 "rr_at_start_value": float("nan"),
                 "rr_range": (float("nan"), float("nan")),
                 "record_low": rec.low,
                 "record_high": rec.high,
-                "value": v[name],
-                "rr_fitted": fit_rr,
-                "status": f"least squares, residual {r:+.2f} CI half-widths"
+                "value": v[rec.name],
+                "rr_fitted": figure(v),
+                "status": f"least squares, residual {r:+.2f} half-widths"
                 + (", at the record's bound" if at_bound else ""),
                 "seconds": seconds,
             }
@@ -199,10 +186,33 @@ def fit_vp(*, seed: int, scale: float) -> list[dict]:
     return rows
 
 
+def _rr_residual(trial: str, target: float):
+    """log(RR / target) over the half-width of the trial's published 95% CI on the log scale."""
+    spec = trials.get(trial)
+    half = math.log(spec.published_rr_high / spec.published_rr_low) / 2
+    return lambda rr: math.log(rr / target) / half
+
+
+def fit_vp(*, seed: int, scale: float) -> list[dict]:
+    """hr_vp_short_cervix (log scale) and vp_effect_until_weeks together (:func:`_joint_fit`)
+    on Romero 2018's and PREGNANT's (< 37 wk) published RRs."""
+    t0 = time.perf_counter()
+    (hr_name, hr_trial, hr_target), (wk_name, wk_trial, wk_target) = VP_HR, VP_UNTIL
+    rr_hr, n_hr, base = _trial_rr(hr_trial, seed=seed, scale=scale)
+    rr_wk, n_wk, _ = _trial_rr(wk_trial, seed=seed, scale=scale)
+    return _joint_fit(
+        [(base.record(hr_name), True), (base.record(wk_name), False)],
+        [
+            (hr_trial, hr_target, n_hr, lambda v: rr_hr(**v), _rr_residual(hr_trial, hr_target)),
+            (wk_trial, wk_target, n_wk, lambda v: rr_wk(**v), _rr_residual(wk_trial, wk_target)),
+        ],
+        t0,
+    )
+
+
 def fit_history_cerclage(hrs: dict, *, seed: int, scale: float, n_women: int = 400_000):
-    """hr_cerclage_history_indicated and hr_cerclage_effaced_cervix jointly, by bounded least
-    squares on log HRs inside their records' ranges: the MRC/RCOG 1993 RR (residual in
-    half-widths of its log CI) and the Danish cohort's rate with cerclage (check
+    """hr_cerclage_history_indicated and hr_cerclage_effaced_cervix together (:func:`_joint_fit`,
+    log scale): the MRC/RCOG 1993 RR and the Danish cohort's rate with cerclage (check
     ``ci_recurrence_lt28_cerclage``, residual in half-widths of its acceptance interval)."""
     from cilib.calibration import CHECKS, _cerclage_recurrence
 
@@ -212,74 +222,29 @@ def fit_history_cerclage(hrs: dict, *, seed: int, scale: float, n_women: int = 4
     spec = trials.get(h_trial)
     base = _uncalibrated(spec.scenario).replace(**hrs)
     pop = trials.population(spec, n_source=int(spec.n_source * scale), seed=seed, assumptions=base)
-    rec_h, rec_e = base.record(h_name), base.record(e_name)
-    h_half = math.log(spec.published_rr_high / spec.published_rr_low) / 2
-    e_half = (check.upper - check.lower) / 2
-
-    def values(x) -> dict:
-        return {h_name: math.exp(float(x[0])), e_name: math.exp(float(x[1]))}
 
     def mrc_rr(v: dict) -> tuple[float, float, float]:
         a = trials.trial_assumptions(spec, base.replace(**v))
         return trials.paired_rr(*trials.arm_outcomes(spec, pop, seed=seed, assumptions=a))
 
-    def danish(v: dict) -> float:
-        return _cerclage_recurrence(base.replace(**v), seed, n_women)[0]
+    def danish(v: dict) -> tuple[float, float, float]:
+        return _cerclage_recurrence(base.replace(**v), seed, n_women)
 
-    def residuals(x):
-        v = values(x)
-        return np.array(
-            [
-                math.log(mrc_rr(v)[0] / h_target) / h_half,
-                (danish(v) - check.published) / e_half,
-            ]
-        )
-
-    lower = np.array([math.log(rec_h.low), math.log(rec_e.low)])
-    upper = np.array([math.log(rec_h.high), math.log(rec_e.high)])
-    # start from the best point of a coarse grid over the box (the Monte-Carlo objective has
-    # local minima that trap a start at the record defaults)
-    grid = [
-        lower + (upper - lower) * np.array([i, j]) / (GRID - 1)
-        for i in range(GRID)
-        for j in range(GRID)
-    ]
-    x0 = min(grid, key=lambda x: float(np.sum(residuals(x) ** 2)))
-    fit = least_squares(residuals, x0, bounds=(lower, upper), diff_step=0.01)
-    v = values(fit.x)
-    fitted = (mrc_rr(v), (danish(v), float("nan"), float("nan")))
-    seconds = time.perf_counter() - t0
-    rows = []
-    for (name, trial, target, n, rec), fit_value, r in zip(
-        (
-            (h_name, h_trial, h_target, len(pop.cohort), rec_h),
-            (e_name, "danish_ci_cohort", check.published, n_women, rec_e),
-        ),
-        fitted,
-        fit.fun,
-        strict=True,
-    ):
-        at_bound = np.isclose(v[name], rec.low, rtol=0.01) or np.isclose(
-            v[name], rec.high, rtol=0.01
-        )
-        rows.append(
-            {
-                "assumption": name,
-                "trial": trial,
-                "target_rr": target,
-                "n_eligible": n,
-                "rr_at_start_value": float("nan"),
-                "rr_range": (float("nan"), float("nan")),
-                "record_low": rec.low,
-                "record_high": rec.high,
-                "value": v[name],
-                "rr_fitted": fit_value,
-                "status": f"least squares, residual {r:+.2f} half-widths"
-                + (", at the record's bound" if at_bound else ""),
-                "seconds": seconds,
-            }
-        )
-    return rows
+    e_half = (check.upper - check.lower) / 2
+    return _joint_fit(
+        [(base.record(h_name), True), (base.record(e_name), True)],
+        [
+            (h_trial, h_target, len(pop.cohort), mrc_rr, _rr_residual(h_trial, h_target)),
+            (
+                "danish_ci_cohort",
+                check.published,
+                n_women,
+                danish,
+                lambda rate: (rate - check.published) / e_half,
+            ),
+        ],
+        t0,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

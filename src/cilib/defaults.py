@@ -1534,7 +1534,7 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         "together with hr_cerclage_effaced_cervix (scripts/fit_treatments.py, bounded least "
         "squares) to the simulated MRC/RCOG 1993 trial, delivery <33 wk 13% vs 17% (derived "
         "RR 0.76; project target 104, cilib.trials), and the Danish cohort's 30% with a "
-        "cerclage. The joint fit leaves the MRC RR near 0.64, inside its CI." + _HR_RANGE,
+        "cerclage. The joint fit leaves the MRC RR near two thirds, inside its CI." + _HR_RANGE,
         **_TX,
     ),
     _r(
@@ -1596,7 +1596,7 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         "hr_cerclage_history_indicated (scripts/fit_treatments.py) so that after strict "
         "cervical insufficiency a cerclage in the next pregnancy gives the Danish cohort's "
         "30% ending before 28 wk (vaginal-cerclage arm, 59 women, not randomised). The fit "
-        "lands on the record's floor: in the model the suture must all but abolish painless "
+        "lands at or near the record's floor: in the model the suture must all but abolish painless "
         "dilation while it is in place; treat it as the least certain treatment number."
         + _HR_RANGE,
         **_TX,
