@@ -277,10 +277,7 @@ def process_times(
     lp_indicated,
     e,
 ) -> np.ndarray:
-    """Gestation (weeks) at which each competing process would end the pregnancy, (6, n)."""
-    t0 = a["hazard_start_weeks"]
-    twin = plurality >= 2
-    triplet = plurality >= 3
+    """Gestation (weeks) at which each competing process would end the pregnancy, (7, n)."""
     p = treatable_parameters(
         a,
         cl14_mm=cl14_mm,
@@ -289,8 +286,17 @@ def process_times(
         lp_spontaneous=lp_spontaneous,
         lp_cervical=lp_cervical,
     )
+    return times_from_parameters(a, p, plurality=plurality, lp_indicated=lp_indicated, e=e)
+
+
+def times_from_parameters(a: Assumptions, p: dict, *, plurality, lp_indicated, e) -> np.ndarray:
+    """:func:`process_times` from the :func:`treatable_parameters` ``p`` already computed (so
+    that a caller that needs both computes them once)."""
+    t0 = a["hazard_start_weeks"]
+    twin = plurality >= 2
+    triplet = plurality >= 3
     # float32 throughout: ample for weeks (resolution ~1e-5 week) and twice as fast
-    times = np.empty((len(CAUSES), len(cl14_mm)), dtype=np.float32)
+    times = np.empty((len(CAUSES), len(e)), dtype=np.float32)
     # 1. term labour
     times[TERM] = gompertz_time(e[:, 0], *p["term"])
     # 2. preterm labour / PPROM, non-cervical pathways

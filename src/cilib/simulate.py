@@ -232,16 +232,6 @@ def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows, u_type):
     cl14 = sub["cl_14w_mm"].to_numpy()
     slope = sub["cl_slope_mm_per_week"].to_numpy()
     e = np.column_stack([sub[f"latent_e_{k}"].to_numpy() for k in LATENT_NAMES])
-    times = outcomes.process_times(
-        a,
-        cl14_mm=cl14,
-        slope_mm_per_week=slope,
-        plurality=plurality,
-        lp_spontaneous=lp_spont,
-        lp_cervical=lp_cervical,
-        lp_indicated=lp_ind,
-        e=e,
-    ).astype(np.float64)
     p = outcomes.treatable_parameters(
         a,
         cl14_mm=cl14,
@@ -250,6 +240,9 @@ def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows, u_type):
         lp_spontaneous=lp_spont,
         lp_cervical=lp_cervical,
     )
+    times = outcomes.times_from_parameters(
+        a, p, plurality=plurality, lp_indicated=lp_ind, e=e
+    ).astype(np.float64)
     t0 = a["hazard_start_weeks"]
     n = len(cl14)
 
