@@ -56,7 +56,8 @@ TARGETS = (
 HISTORY = ("hr_cerclage_history_indicated", "mrc_rcog_1993", 0.76)
 GRID = 5  # points per parameter of the starting grid of a joint fit
 HR_LOW, HR_HIGH = 1e-3, 1.0
-#: Fitted after the trials, to the Danish strict-CI cohort's cerclage arm (a validation check).
+#: The history-indicated stitch's effect on painless dilation, fitted with HISTORY to the
+#: Danish strict-CI cohort's cerclage arm (check ``ci_recurrence_lt28_cerclage``).
 EFFACED = "hr_cerclage_effaced_cervix"
 #: Vaginal progesterone: the HR (fitted to the first trial) and the week its effect ends
 #: (fitted to the second), jointly.
@@ -75,18 +76,12 @@ def _uncalibrated(scenario: str) -> Assumptions:
     return a.replace(**{n: start[n] for n in names})
 
 
-def fit_one(
-    param: str, trial: str, target: float, *, seed: int, scale: float, fixed: dict | None = None
-) -> dict:
-    spec = trials.get(trial)
+def fit_one(param: str, trial: str, target: float, *, seed: int, scale: float) -> dict:
     t0 = time.perf_counter()
-    base = _uncalibrated(spec.scenario).replace(**(fixed or {}))
-    pop = trials.population(spec, n_source=int(spec.n_source * scale), seed=seed, assumptions=base)
+    trial_rr, n, base = _trial_rr(trial, seed=seed, scale=scale)
 
     def rr(hr: float) -> float:
-        a = trials.trial_assumptions(spec, base.replace(**{param: hr}))
-        y0, y1 = trials.arm_outcomes(spec, pop, seed=seed, assumptions=a)
-        return trials.paired_rr(y0, y1)[0]
+        return trial_rr(**{param: hr})[0]
 
     rec = base.record(param)
     lo_rr, hi_rr = rr(HR_LOW), rr(HR_HIGH)
@@ -94,7 +89,7 @@ def fit_one(
         "assumption": param,
         "trial": trial,
         "target_rr": target,
-        "n_eligible": len(pop.cohort),
+        "n_eligible": n,
         "rr_at_start_value": rr(rec.value),
         "rr_range": (lo_rr, hi_rr),
         "record_low": rec.low,
@@ -104,23 +99,22 @@ def fit_one(
         row.update(value=None, status="unreachable: RR cannot reach the target for HR in (0, 1]")
     else:
         hr = brentq(lambda h: rr(h) - target, HR_LOW, HR_HIGH, xtol=1e-4)
-        a = trials.trial_assumptions(spec, base.replace(**{param: hr}))
-        y0, y1 = trials.arm_outcomes(spec, pop, seed=seed, assumptions=a)
-        fit_rr, fit_lo, fit_hi = trials.paired_rr(y0, y1)
         inside = rec.low <= hr <= rec.high
         row.update(
             value=hr,
-            rr_fitted=(fit_rr, fit_lo, fit_hi),
+            rr_fitted=trial_rr(**{param: hr}),
             status="inside record range" if inside else "OUTSIDE record range [low, high]",
         )
     row["seconds"] = time.perf_counter() - t0
     return row
 
 
-def _trial_rr(trial: str, *, seed: int, scale: float):
-    """RR(values) of one trial on a fixed set of eligible women (record defaults otherwise)."""
+def _trial_rr(trial: str, *, seed: int, scale: float, fixed: dict | None = None):
+    """``(rr, n_eligible, base)``: ``rr(**values)`` is the same-women RR (with its CI) of one
+    trial on a fixed set of eligible women, with ``values`` over the record defaults (and
+    ``fixed``, values fitted earlier)."""
     spec = trials.get(trial)
-    base = _uncalibrated(spec.scenario)
+    base = _uncalibrated(spec.scenario).replace(**(fixed or {}))
     pop = trials.population(spec, n_source=int(spec.n_source * scale), seed=seed, assumptions=base)
 
     def rr(**values: float) -> tuple[float, float, float]:
@@ -219,13 +213,7 @@ def fit_history_cerclage(hrs: dict, *, seed: int, scale: float, n_women: int = 4
     t0 = time.perf_counter()
     (h_name, h_trial, h_target), e_name = HISTORY, EFFACED
     check = next(t for t in CHECKS if t.key == "ci_recurrence_lt28_cerclage")
-    spec = trials.get(h_trial)
-    base = _uncalibrated(spec.scenario).replace(**hrs)
-    pop = trials.population(spec, n_source=int(spec.n_source * scale), seed=seed, assumptions=base)
-
-    def mrc_rr(v: dict) -> tuple[float, float, float]:
-        a = trials.trial_assumptions(spec, base.replace(**v))
-        return trials.paired_rr(*trials.arm_outcomes(spec, pop, seed=seed, assumptions=a))
+    mrc_rr, n_mrc, base = _trial_rr(h_trial, seed=seed, scale=scale, fixed=hrs)
 
     def danish(v: dict) -> tuple[float, float, float]:
         return _cerclage_recurrence(base.replace(**v), seed, n_women)
@@ -234,7 +222,7 @@ def fit_history_cerclage(hrs: dict, *, seed: int, scale: float, n_women: int = 4
     return _joint_fit(
         [(base.record(h_name), True), (base.record(e_name), True)],
         [
-            (h_trial, h_target, len(pop.cohort), mrc_rr, _rr_residual(h_trial, h_target)),
+            (h_trial, h_target, n_mrc, lambda v: mrc_rr(**v), _rr_residual(h_trial, h_target)),
             (
                 "danish_ci_cohort",
                 check.published,
