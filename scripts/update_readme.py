@@ -7,6 +7,7 @@ With --check, exit 1 if README.md is out of date instead of writing it.
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 from pathlib import Path
@@ -47,7 +48,7 @@ def validation_markdown(n: int = 200_000, seed: int = 20_240_601) -> str:
 
 
 def _pct(x: float) -> str:
-    return "—" if x != x else f"{100 * x:.1f}"
+    return "—" if math.isnan(x) else f"{100 * x:.1f}"
 
 
 def trials_markdown(seed: int = 20_240_601) -> str:

@@ -1437,10 +1437,10 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         targets=(14,),
         note="Week after which vaginal progesterone no longer lowers the hazards, although it "
         "is continued to progesterone_stop_weeks: it delays a birth the short cervix still "
-        "brings on later. Fitted (scripts/fit_treatments.py, with hr_vp_short_cervix) so that "
-        "the simulated PREGNANT trial reproduces its PTB <37 wk RR of 0.91 while the Romero "
-        "IPD gives PTB <33 wk RR 0.62: the trials show a large effect on early birth and little "
-        "on birth before 37 wk.",
+        "brings on later. Fitted together with hr_vp_short_cervix (scripts/fit_treatments.py, "
+        "bounded least squares) to the simulated PREGNANT trial's PTB <37 wk RR of 0.91 and "
+        "the Romero IPD's PTB <33 wk RR of 0.62: the trials show a large effect on early birth "
+        "and little on birth before 37 wk.",
         **_TX,
     ),
     _r(
@@ -1497,8 +1497,9 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         note="17-OHPC as Meis 2003 found it: PTB <37 wk 36.3% vs 54.9% (RR 0.66). Fitted "
         "(scripts/fit_treatments.py) so that the simulated Meis trial, injections through "
         "36+6 wk as labelled, reproduces that RR (project target 106, cilib.trials); set "
-        "hr_17ohpc_prior_sptb to this value to model pre-2020 beliefs. Its placebo arm is far less at risk than Meis's (about 29% "
-        "against 54.9%) even with Meis's published case mix; that rate was itself called "
+        "hr_17ohpc_prior_sptb to this value to model pre-2020 beliefs. Its placebo arm is "
+        "about half as much at risk as Meis's 54.9%, even with Meis's published case mix; "
+        "that rate was itself called "
         "'strikingly high' (castor-oil vehicle) and defended as what the enrolled women's "
         "history predicts (iams_meis_placebo_editorial)." + _HR_RANGE,
         **_TX,
@@ -1596,9 +1597,9 @@ _TREATMENT_RECORDS: tuple[Record, ...] = (
         "hr_cerclage_history_indicated (scripts/fit_treatments.py) so that after strict "
         "cervical insufficiency a cerclage in the next pregnancy gives the Danish cohort's "
         "30% ending before 28 wk (vaginal-cerclage arm, 59 women, not randomised). The fit "
-        "lands at or near the record's floor: in the model the suture must all but abolish painless "
-        "dilation while it is in place; treat it as the least certain treatment number."
-        + _HR_RANGE,
+        "lands at or near the record's floor: in the model the suture must all but abolish "
+        "painless dilation while it is in place; treat it as the least certain treatment "
+        "number." + _HR_RANGE,
         **_TX,
     ),
     _r(

@@ -291,8 +291,8 @@ def _meis_effect(a: Assumptions) -> dict:
 #: "mostly prior early delivery or cervical surgery" (evidence.md). Our reading of "early": a
 #: spontaneous birth before 34 wk (early preterm) or a mid-trimester loss; of "cervical
 #: surgery": a cold-knife cone (the trial recruited in the 1980s, before loop excision was in
-#: wide use). With any prior sPTB (< 37 wk) and any excision the control rate falls from about
-#: 20% to 8% (published 17%); with < 32 wk it rises to about 26%.
+#: wide use). With any prior sPTB (< 37 wk) and any excision instead, the simulated control rate
+#: is about half the published 17%; with < 32 wk it is well above it.
 MRC_EARLY_DELIVERY_BEFORE_WEEKS = 34.0
 MRC_CERVICAL_SURGERY = "cold-knife cone"
 
