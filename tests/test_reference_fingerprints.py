@@ -1,0 +1,41 @@
+"""The package's main outputs are bit-identical to the stored fingerprints (tests/reference/).
+
+A restructure must not move any of them; a bug fix that does regenerates them
+(``python tests/reference/fingerprints.py --update``) in its own commit, whose message says
+which numbers moved and by how much.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent / "reference"
+_spec = importlib.util.spec_from_file_location("fingerprints", HERE / "fingerprints.py")
+fingerprints = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fingerprints)
+
+STORED = fingerprints.load()
+FRAMES = fingerprints.frames()
+
+
+def test_every_stored_fingerprint_is_computed():
+    assert sorted(STORED) == sorted(FRAMES), (
+        "tests/reference/fingerprints.json and fingerprints.frames() list different outputs: "
+        f"stored only {sorted(set(STORED) - set(FRAMES))}, "
+        f"computed only {sorted(set(FRAMES) - set(STORED))}"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(FRAMES))
+def test_output_is_bit_identical(name):
+    fresh = fingerprints.digest(FRAMES[name]())
+    diff = fingerprints.differences({name: STORED[name]}, {name: fresh})
+    assert not diff, f"{diff[0]}; if intended, regenerate with --update and explain the change"
+
+
+def test_fingerprints_are_small():
+    size = sum(p.stat().st_size for p in HERE.iterdir() if p.is_file())
+    assert size < 1_000_000, f"tests/reference/ holds {size:,} bytes; the issue allows < 1 MB"
