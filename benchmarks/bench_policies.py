@@ -17,7 +17,7 @@ from _timing import best_of
 
 import cilib
 from cilib import policies
-from cilib.compare import compare_policies
+from cilib.interventions.compare import compare_policies
 
 
 def main(argv=None) -> int:

@@ -22,9 +22,9 @@ the mechanism dilutes a hazard ratio (births before the start, indicated births,
 effects on some hazards only), so the HR that reproduces a trial's RR can lie beyond the RR's CI.
 
 Writes src/cilib/data/calibrated_treatments.toml. Only records with status "calibrated" take
-the fitted values (see cilib.assumptions).
+the fitted values (see cilib.params.assumptions).
 
-Usage: python scripts/fit_treatments.py [--scale 2.0] [--seed 20240601] [--dry-run]
+Usage: python scripts/fit_treatments.py [--scale 2.0] [--seed S] [--dry-run]
 
 Synthetic data for teaching and research only; not for clinical use.
 """
@@ -41,8 +41,9 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import brentq, least_squares
 
-from cilib import trials
-from cilib.assumptions import Assumptions
+from cilib.analysis import trials
+from cilib.params.assumptions import Assumptions
+from cilib.params.streams import DEFAULT_SEED
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "cilib" / "data" / "calibrated_treatments.toml"
 
@@ -68,7 +69,7 @@ VP_UNTIL = ("vp_effect_until_weeks", "hassan_2011_ptb37", 0.91)
 def _uncalibrated(scenario: str) -> Assumptions:
     """The scenario with every treatment HR at its published starting value (record default),
     so that a previous fit never feeds into this one."""
-    from cilib.defaults import BASE_RECORDS
+    from cilib.params.registry import BASE_RECORDS
 
     a = Assumptions.scenario(scenario)
     start = {r.name: r.value for r in BASE_RECORDS if r.group == "treatments"}
@@ -208,7 +209,7 @@ def fit_history_cerclage(hrs: dict, *, seed: int, scale: float, n_women: int = 4
     """hr_cerclage_history_indicated and hr_cerclage_effaced_cervix together (:func:`_joint_fit`,
     log scale): the MRC/RCOG 1993 RR and the Danish cohort's rate with cerclage (check
     ``ci_recurrence_lt28_cerclage``, residual in half-widths of its acceptance interval)."""
-    from cilib.calibration import CHECKS, _cerclage_recurrence
+    from cilib.analysis.calibration import CHECKS, cerclage_recurrence
 
     t0 = time.perf_counter()
     (h_name, h_trial, h_target), e_name = HISTORY, EFFACED
@@ -216,7 +217,7 @@ def fit_history_cerclage(hrs: dict, *, seed: int, scale: float, n_women: int = 4
     mrc_rr, n_mrc, base = _trial_rr(h_trial, seed=seed, scale=scale, fixed=hrs)
 
     def danish(v: dict) -> tuple[float, float, float]:
-        return _cerclage_recurrence(base.replace(**v), seed, n_women)
+        return cerclage_recurrence(base.replace(**v), seed, n_women)
 
     e_half = (check.upper - check.lower) / 2
     return _joint_fit(
@@ -237,7 +238,7 @@ def fit_history_cerclage(hrs: dict, *, seed: int, scale: float, n_women: int = 4
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--seed", type=int, default=20_240_601)
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
     ap.add_argument("--scale", type=float, default=2.0, help="multiple of each trial's n_source")
     ap.add_argument("--dry-run", action="store_true", help="fit and print, do not write")
     args = ap.parse_args(argv)
@@ -278,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     # only records whose status is "calibrated" take a fitted value; the others (the Meis
     # 2003 effect) are fitted to show what the trial would need, and reported, not written
-    from cilib.defaults import BASE_RECORDS
+    from cilib.params.registry import BASE_RECORDS
 
     calibrated = {r.name for r in BASE_RECORDS if r.status == "calibrated"}
     for r in rows:

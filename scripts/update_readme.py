@@ -12,6 +12,8 @@ import re
 import sys
 from pathlib import Path
 
+from cilib.params.streams import DEFAULT_SEED
+
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
@@ -32,8 +34,8 @@ def _markdown(table, flag: str, first: str) -> str:
     return "\n".join(lines)
 
 
-def calibration_markdown(n: int = 200_000, seed: int = 20_240_601) -> str:
-    from cilib.calibration import calibrate
+def calibration_markdown(n: int = 200_000, seed: int = DEFAULT_SEED) -> str:
+    from cilib.analysis.calibration import calibrate
 
     parts = []
     for scenario, table in calibrate(n=n, seed=seed).groupby("scenario", sort=False):
@@ -41,8 +43,8 @@ def calibration_markdown(n: int = 200_000, seed: int = 20_240_601) -> str:
     return "\n\n".join(parts)
 
 
-def validation_markdown(n: int = 200_000, seed: int = 20_240_601) -> str:
-    from cilib.calibration import validation
+def validation_markdown(n: int = 200_000, seed: int = DEFAULT_SEED) -> str:
+    from cilib.analysis.calibration import validation
 
     return _markdown(validation(n=n, seed=seed), "consistent", "check")
 
@@ -51,9 +53,9 @@ def _pct(x: float) -> str:
     return "—" if math.isnan(x) else f"{100 * x:.1f}"
 
 
-def trials_markdown(seed: int = 20_240_601) -> str:
+def trials_markdown(seed: int = DEFAULT_SEED) -> str:
     """The simulated trials beside the published ones (``cilib.trials.run_all``, scale 1)."""
-    from cilib import trials
+    from cilib.analysis import trials
 
     lines = [
         "| trial | outcome | control, simulated (95% CI) | control, published | near | "

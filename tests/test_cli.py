@@ -13,7 +13,7 @@ import pytest
 import cilib
 from cilib.cli import main, params_markdown
 from cilib.io import read_cohort
-from cilib.schema import check_frame
+from cilib.model.schema import check_frame
 
 NOTICE = "Synthetic data for teaching and research only; not for clinical use."
 

@@ -1,4 +1,4 @@
-"""Docstring examples run as tests."""
+"""Docstring examples run as tests, in every module of the package."""
 
 from __future__ import annotations
 
@@ -11,8 +11,17 @@ import pytest
 import cilib
 
 MODULES = ["cilib"] + [
-    f"cilib.{m.name}" for m in pkgutil.iter_modules(cilib.__path__) if m.name != "__main__"
+    m.name
+    for m in pkgutil.walk_packages(cilib.__path__, prefix="cilib.")
+    if m.name != "cilib.__main__"
 ]
+
+
+def test_every_layer_is_collected():
+    layers = {name.split(".")[1] for name in MODULES[1:]}
+    assert {"params", "model", "screening", "interventions", "analysis", "plots"} <= layers, (
+        f"doctests must walk the subpackages, found {sorted(layers)}"
+    )
 
 
 @pytest.mark.parametrize("name", MODULES)

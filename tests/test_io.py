@@ -12,7 +12,7 @@ import pytest
 
 import cilib
 from cilib import io as cio
-from cilib.schema import COLUMNS, check_frame
+from cilib.model.schema import COLUMNS, check_frame
 
 N = 1_500
 SEED = 11

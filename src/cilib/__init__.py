@@ -2,23 +2,44 @@
 
 Synthetic data for teaching and research only; not for clinical use.
 
+The package is layered, data flowing downward only (``cli``/``io`` > ``plots`` > ``analysis``
+> ``interventions`` > ``screening`` > ``model`` > ``params`` > ``stats``):
+
+- :mod:`cilib.params`: assumption records, their registry, scenarios, references, streams;
+- :mod:`cilib.model`: the cohort schema, women and pregnancies, the hazard-input map, the
+  cervix, competing hazards, cohorts and histories;
+- :mod:`cilib.screening`: measurement, schedules, test accuracy;
+- :mod:`cilib.interventions`: treatments, policies, simulation, comparison, managed histories;
+- :mod:`cilib.analysis`: targets, summaries, recurrence, calibration, trials;
+- :mod:`cilib.plots`: plotly figures.
+
 >>> import cilib
 >>> a = cilib.Assumptions.scenario("iams_1996")
 >>> cohort = cilib.generate_cohort(1_000, seed=1, assumptions=a)
 >>> cl = cilib.cervical_length(cohort, ga_weeks=24)
 """
 
-from cilib import policies, screening, trials
-from cilib.assumptions import Assumptions, Record, scenarios
-from cilib.cervix import cervical_length
-from cilib.cohort import generate_cohort
-from cilib.compare import compare_policies
-from cilib.histories import ci_recurrence, generate_histories, recurrence_table
-from cilib.schema import data_dictionary
-from cilib.screening import assumptions_of, measure_cervical_length
-from cilib.simulate import simulate
+import sys
 
-__version__ = "0.1.0"
+from cilib import _aliases, screening
+from cilib.analysis import trials
+from cilib.analysis.recurrence import ci_recurrence, recurrence_table
+from cilib.interventions import policies
+from cilib.interventions.compare import compare_policies
+from cilib.interventions.histories import generate_histories
+from cilib.interventions.simulation import simulate
+from cilib.model.cervix import cervical_length
+from cilib.model.cohort import generate_cohort
+from cilib.model.schema import data_dictionary
+from cilib.params.assumptions import Assumptions, assumptions_of, scenarios
+from cilib.params.records import Record
+from cilib.screening import measure_cervical_length
+from cilib.version import __version__
+
+# ``cilib.policies`` and ``cilib.trials`` are public names of their own: importable as such
+sys.modules.setdefault("cilib.policies", policies)
+sys.modules.setdefault("cilib.trials", trials)
+_aliases.install()
 
 __all__ = [
     "Assumptions",

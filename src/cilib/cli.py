@@ -30,8 +30,11 @@ from typing import Any, NoReturn
 import numpy as np
 import pandas as pd
 
-from cilib.assumptions import Assumptions, scenarios
-from cilib.cohort import MAX_N
+from cilib.model.cohort import MAX_N, generate_cohort
+from cilib.model.schema import births, data_dictionary, infants
+from cilib.params.assumptions import Assumptions, scenarios
+from cilib.params.streams import DEFAULT_SEED
+from cilib.version import __version__
 
 __all__ = ["main", "params_markdown"]
 
@@ -39,7 +42,7 @@ PROG = "cilib"
 FORMATS = ("table", "csv", "markdown")
 DEFAULT_SCENARIO = "us_contemporary"
 CALIBRATION_N = 200_000
-CALIBRATION_SEED = 20_240_601
+CALIBRATION_SEED = DEFAULT_SEED
 
 
 class UsageError(Exception):
@@ -219,9 +222,7 @@ def _load_assumptions(scenario: str | None, file: str | None) -> Assumptions:
 def _preterm_summary(cohort: pd.DataFrame, a: Assumptions) -> str:
     """Preterm births as a percentage of births (infants, as national statistics count)."""
     ga = cohort["ga_birth_weeks"].to_numpy()
-    births = (~cohort["midtrimester_loss"].to_numpy()) & (ga >= a["loss_before_weeks"])
-    infants = cohort["plurality"].cat.codes.to_numpy().astype(np.float64) + 1.0
-    w = np.where(births, infants, 0.0)
+    w = np.where(births(cohort, a), infants(cohort), 0.0)
     cut = a["preterm_before_weeks"]
     if w.sum() == 0:
         return f"no births at >= {a['loss_before_weeks']:g} wk, so no preterm rate"
@@ -230,7 +231,6 @@ def _preterm_summary(cohort: pd.DataFrame, a: Assumptions) -> str:
 
 
 def _cmd_generate(args: argparse.Namespace, argv: list[str]) -> int:
-    from cilib.cohort import generate_cohort
     from cilib.io import SYNTHETIC_NOTICE, check_output, make_manifest, write_cohort
 
     a = _load_assumptions(args.scenario, args.assumptions)
@@ -261,7 +261,7 @@ def _cmd_params(args: argparse.Namespace, argv: list[str]) -> int:
 
 
 def _cmd_calibrate(args: argparse.Namespace, argv: list[str]) -> int:
-    from cilib.calibration import calibrate
+    from cilib.analysis.calibration import calibrate  # imported when used: it is slow
 
     table = calibrate(args.scenario, n=args.n, seed=args.seed)
     cols = [
@@ -298,7 +298,6 @@ def _cmd_calibrate(args: argparse.Namespace, argv: list[str]) -> int:
 
 def _cmd_dictionary(args: argparse.Namespace, argv: list[str]) -> int:
     from cilib.io import write_data_dictionary
-    from cilib.schema import data_dictionary
 
     if args.out is not None:
         path = write_data_dictionary(args.out, force=args.force)
@@ -317,8 +316,6 @@ def _cmd_dictionary(args: argparse.Namespace, argv: list[str]) -> int:
 # -- parser ----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     """The ``cilib`` argument parser (subcommands generate, params, calibrate, dictionary)."""
-    from cilib import __version__
-
     notice = "Synthetic data for teaching and research only; not for clinical use."
     parser = _Parser(
         prog=PROG,

@@ -38,8 +38,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cilib.assumptions import Assumptions
-from cilib.schema import COLUMNS, Column, check_frame, data_dictionary
+from cilib.model.schema import COLUMNS, Column, check_frame, data_dictionary
+from cilib.params.assumptions import Assumptions
+from cilib.version import __version__
 
 __all__ = [
     "CSV_FLOAT_FORMAT",
@@ -276,8 +277,6 @@ def make_manifest(
         If ``assumptions`` is not an :class:`~cilib.Assumptions` or ``command`` is not a list
         of strings.
     """
-    from cilib import __version__
-
     if not isinstance(assumptions, Assumptions):
         raise TypeError(
             f"assumptions: got {type(assumptions).__name__}; allowed: a cilib.Assumptions"
@@ -421,7 +420,7 @@ def read_cohort(path: PathLike) -> pd.DataFrame:
     """Read a cohort written by :func:`write_cohort`, restoring the dictionary's dtypes.
 
     Categorical columns get their categories, and boolean, integer and float32 columns their
-    dtypes, so that :func:`cilib.schema.check_frame` finds no problems. If the manifest is
+    dtypes, so that :func:`cilib.model.schema.check_frame` finds no problems. If the manifest is
     present its ``scenario``, ``seed``, ``n``, ``assumptions_hash`` and ``overrides`` go to
     ``attrs``, so that :func:`cilib.assumptions_of` can rebuild the assumptions.
 

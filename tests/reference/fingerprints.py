@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 import cilib
-from cilib import calibration
+from cilib.analysis import calibration
 
 STORE = Path(__file__).with_name("fingerprints.json")
 #: Every fingerprint uses these sizes and seeds: small enough for the fast suite, large enough

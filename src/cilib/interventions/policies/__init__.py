@@ -1,0 +1,46 @@
+"""Policies: who is screened, who gets which treatment and when.
+
+:mod:`.rules` holds the :class:`Policy` type and the predicates rules are built from;
+:mod:`.guidelines` the guideline presets (:func:`presets`, :func:`get`).
+
+Synthetic data for teaching and research only; not for clinical use.
+"""
+
+from cilib.interventions.policies.guidelines import get, presets
+from cilib.interventions.policies.rules import (
+    Policy,
+    earliest,
+    no_contraindication,
+    ongoing,
+    policy,
+    preference,
+    prior_cerclage,
+    prior_midtrimester_loss,
+    prior_sptb,
+    prior_sptb_at_least,
+    short_cervix,
+    singleton,
+    start_at,
+    starts,
+)
+from cilib.screening.schedules import combine_screens
+
+__all__ = [
+    "Policy",
+    "combine_screens",
+    "earliest",
+    "get",
+    "no_contraindication",
+    "ongoing",
+    "policy",
+    "preference",
+    "presets",
+    "prior_cerclage",
+    "prior_midtrimester_loss",
+    "prior_sptb",
+    "prior_sptb_at_least",
+    "short_cervix",
+    "singleton",
+    "start_at",
+    "starts",
+]

@@ -1,0 +1,270 @@
+"""Who gets which treatment and when: the :class:`Policy` type and the predicates rules use.
+
+A policy turns a cohort (and, if it screens, the results of its screening schedule) into the
+gestation in weeks at which each treatment starts (columns among
+:data:`cilib.interventions.treatments.TREATMENTS`; NaN = not given). What a treatment then does
+lives in :mod:`cilib.interventions.treatments`; a policy holds only eligibility and timing.
+
+Rules are built from small named predicates that return boolean arrays (:func:`singleton`,
+:func:`prior_sptb`, :func:`prior_midtrimester_loss`, :func:`short_cervix`, ...). A user policy
+takes a few lines:
+
+>>> import cilib
+>>> from cilib.policies import Policy, short_cervix, singleton, start_at, starts
+>>> from cilib.screening import anatomy_scan
+>>> def rule(cohort, screened, a):
+...     found, week = short_cervix(screened, 15, before_weeks=24)
+...     return starts(cohort, vaginal_progesterone=start_at(found & singleton(cohort), week))
+>>> mine = Policy("VP at <=15 mm", rule=rule, schedule=anatomy_scan)
+>>> r = cilib.simulate(cilib.generate_cohort(2_000, seed=1), mine, seed=1)
+>>> bool(r["vaginal_progesterone_given"].sum() <= r["screen_scanned"].sum())
+True
+
+Random streams: shared decisions ("consider", "choice of") use one uniform per pregnancy from
+the ``preference`` stream (:func:`preference`), so every policy arm sees the same woman's
+inclination (common random numbers).
+
+Synthetic data for teaching and research only; not for clinical use.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from cilib.interventions.treatments import TREATMENTS
+from cilib.model.schema import singleton
+from cilib.params import streams
+from cilib.params.assumptions import Assumptions, resolve
+from cilib.params.definitions import CL_THRESHOLDS_MM
+from cilib.params.references import REFERENCES
+from cilib.screening.schedules import Schedule, combine_screens, screen
+
+__all__ = [
+    "Policy",
+    "earliest",
+    "no_contraindication",
+    "ongoing",
+    "policy",
+    "preference",
+    "prior_cerclage",
+    "prior_midtrimester_loss",
+    "prior_sptb",
+    "prior_sptb_at_least",
+    "short_cervix",
+    "singleton",
+    "start_at",
+    "starts",
+]
+
+
+# ------------------------------------------------------------------ predicates
+def prior_sptb(cohort: pd.DataFrame, before_weeks: float | None = None) -> np.ndarray:
+    """An earlier spontaneous preterm birth (the earliest before ``before_weeks``, if given)."""
+    prior = cohort["prior_sptb"].to_numpy(dtype=bool)
+    if before_weeks is None:
+        return prior
+    return prior & (cohort["prior_sptb_ga_weeks"].to_numpy() < before_weeks)
+
+
+def prior_sptb_at_least(cohort: pd.DataFrame, count: int) -> np.ndarray:
+    """At least ``count`` earlier spontaneous preterm births."""
+    return cohort["prior_sptb_count"].to_numpy() >= count
+
+
+def prior_midtrimester_loss(cohort: pd.DataFrame) -> np.ndarray:
+    """An earlier spontaneous loss at 14-23+6 weeks."""
+    return cohort["prior_midtrimester_losses"].to_numpy() > 0
+
+
+def prior_cerclage(cohort: pd.DataFrame) -> np.ndarray:
+    """A cerclage in an earlier pregnancy."""
+    return cohort["prior_cerclage"].to_numpy(dtype=bool)
+
+
+def ongoing(cohort: pd.DataFrame, weeks) -> np.ndarray:
+    """Pregnancy still ongoing at ``weeks`` (natural history; for fixed-week starts that no
+    earlier treatment precedes, where the natural and treated histories agree)."""
+    return cohort["ga_birth_weeks"].to_numpy() > weeks
+
+
+def no_contraindication(cohort: pd.DataFrame, treatment: str) -> np.ndarray:
+    """Treatment not contraindicated before it starts (elective cerclage: singletons only).
+
+    An ended pregnancy is never treated either (:func:`cilib.simulate` enforces it); policies
+    only start treatments at scans, which happen while the pregnancy is ongoing, or by 14 wk.
+    """
+    if treatment not in TREATMENTS:
+        raise ValueError(f"treatment: got {treatment!r}; allowed: {', '.join(TREATMENTS)}")
+    if treatment == "cerclage":
+        return singleton(cohort)
+    return np.ones(len(cohort), dtype=bool)
+
+
+def short_cervix(
+    screened: pd.DataFrame | None, mm: float, before_weeks: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Measured CL at or below ``mm`` at a scan before ``before_weeks``.
+
+    Returns
+    -------
+    found : ndarray of bool
+    weeks : ndarray of float
+        Gestation of the first such scan (NaN where not found): the treatment start.
+    """
+    if screened is None:
+        raise ValueError(
+            "short_cervix: no screening results; allowed: a policy with a schedule= "
+            "(for example cilib.screening.anatomy_scan)"
+        )
+    col = f"ga_first_le_{float(mm):g}mm_weeks"
+    if col not in screened.columns:
+        have = [c for c in screened.columns if c.startswith("ga_first_le_")]
+        raise ValueError(
+            f"short_cervix: no column {col!r} in the screening results (have {have}); "
+            f"allowed: add {float(mm):g} to the policy's thresholds_mm"
+        )
+    weeks = screened[col].to_numpy(dtype=np.float64)
+    found = weeks < before_weeks  # NaN (never found) compares False
+    return found, np.where(found, weeks, np.nan)
+
+
+def preference(cohort: pd.DataFrame, seed: int) -> np.ndarray:
+    """One uniform per pregnancy for shared decisions; the same in every policy arm."""
+    return streams.generator(seed, "preference").random(len(cohort))
+
+
+def start_at(mask, weeks) -> np.ndarray:
+    """Start week where ``mask`` holds (``weeks`` scalar or per pregnancy), NaN elsewhere."""
+    return np.where(np.asarray(mask, dtype=bool), weeks, np.nan).astype(np.float64)
+
+
+def starts(cohort: pd.DataFrame, **weeks) -> pd.DataFrame:
+    """Frame of treatment start weeks indexed like the cohort (columns as given)."""
+    unknown = [k for k in weeks if k not in TREATMENTS]
+    if unknown:
+        raise ValueError(f"starts: unknown treatments {unknown}; allowed: {', '.join(TREATMENTS)}")
+    n = len(cohort)
+    cols = {k: np.broadcast_to(np.asarray(v, np.float64), (n,)).copy() for k, v in weeks.items()}
+    return pd.DataFrame(cols, index=cohort.index)
+
+
+def earliest(*weeks: np.ndarray) -> np.ndarray:
+    """Element-wise earliest of start weeks (NaN = not given)."""
+    out = weeks[0]
+    for w in weeks[1:]:
+        out = np.fmin(out, w)
+    return out
+
+
+# ------------------------------------------------------------------ Policy
+Rule = Callable[..., pd.DataFrame]
+ScheduleSpec = Schedule | Sequence[Schedule] | Callable[[Assumptions], object] | None
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A treatment policy: who is screened, and who gets which treatment when.
+
+    Parameters
+    ----------
+    name : str
+        Label in tables and charts.
+    rule : callable
+        ``rule(cohort, screened, assumptions)`` (or with a keyword-only ``seed`` for shared
+        decisions, see :func:`preference`) returning start weeks per treatment, indexed like
+        the cohort; ``screened`` is None when the policy does not screen.
+    schedule : Schedule, sequence of Schedule, callable or None
+        Screening the rule needs; a callable takes the assumptions and returns one or several
+        schedules (e.g. :func:`cilib.screening.serial_scans`). Several schedules are combined
+        with :func:`combine_screens`.
+    thresholds_mm : tuple of float
+        CL thresholds the rule passes to :func:`short_cervix`, besides 15, 20, 25 mm and the
+        ``short_cervix_mm`` record.
+    description, sources
+        The rules in words, and citation keys (:data:`cilib.params.references.REFERENCES`).
+    """
+
+    name: str
+    rule: Rule
+    schedule: ScheduleSpec = None
+    thresholds_mm: tuple[float, ...] = ()
+    description: str = ""
+    sources: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise ValueError(f"name: got {self.name!r}; allowed: a non-empty string")
+        if not callable(self.rule):
+            raise TypeError(f"rule: got {type(self.rule).__name__}; allowed: a function")
+        bad = [k for k in self.sources if k not in REFERENCES]
+        if bad:
+            raise ValueError(
+                f"sources: unknown citation keys {bad}; allowed: cilib.references keys"
+            )
+        object.__setattr__(self, "thresholds_mm", tuple(float(t) for t in self.thresholds_mm))
+
+    def schedules(self, assumptions: Assumptions) -> tuple[Schedule, ...]:
+        """The screening schedules under these assumptions (empty if none)."""
+        spec = self.schedule
+        if callable(spec) and not isinstance(spec, Schedule):
+            spec = spec(assumptions)
+        if spec is None:
+            return ()
+        out = (spec,) if isinstance(spec, Schedule) else tuple(spec)
+        if not all(isinstance(s, Schedule) for s in out):
+            raise TypeError(f"policy {self.name!r}: schedule must give Schedule objects")
+        return out
+
+    def thresholds(self, assumptions: Assumptions) -> tuple[float, ...]:
+        """CL thresholds (mm) to screen with."""
+        t = {*CL_THRESHOLDS_MM, float(assumptions["short_cervix_mm"]), *self.thresholds_mm}
+        return tuple(sorted(t))
+
+    def decide(
+        self,
+        cohort: pd.DataFrame,
+        screened: pd.DataFrame | None,
+        assumptions: Assumptions,
+        *,
+        seed: int,
+    ) -> pd.DataFrame:
+        """Run the rule on screening results already computed."""
+        takes_seed = "seed" in inspect.signature(self.rule).parameters
+        args = (cohort, screened, assumptions)
+        out = self.rule(*args, seed=seed) if takes_seed else self.rule(*args)
+        if not isinstance(out, pd.DataFrame):
+            raise TypeError(
+                f"policy {self.name!r}: the rule returned {type(out).__name__}; allowed: a "
+                "DataFrame of start weeks (see cilib.policies.starts)"
+            )
+        return out
+
+    def apply(
+        self, cohort: pd.DataFrame, *, seed: int, assumptions: Assumptions | None = None
+    ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+        """Screen (once per schedule) and run the rule: ``(start weeks, screening or None)``."""
+        a = resolve(cohort, assumptions)
+        schedules = self.schedules(a)
+        screened = None
+        if schedules:
+            th = self.thresholds(a)
+            screened = combine_screens(
+                [screen(cohort, s, seed=seed, thresholds_mm=th, assumptions=a) for s in schedules]
+            )
+        return self.decide(cohort, screened, a, seed=seed), screened
+
+
+def policy(name: str, **kwargs) -> Callable[[Rule], Policy]:
+    """Decorator: ``@policy("my rule", schedule=anatomy_scan)`` turns a rule into a Policy."""
+
+    def wrap(rule: Rule) -> Policy:
+        kw = dict(kwargs)
+        kw.setdefault("description", inspect.getdoc(rule) or "")
+        return Policy(name, rule=rule, **kw)
+
+    return wrap

@@ -1,0 +1,265 @@
+"""Outcomes under a treatment policy, with common random numbers: :func:`simulate`.
+
+:func:`simulate` takes the start week of each treatment per pregnancy (what a policy returns)
+and recomputes gestation at birth from the cohort's stored latent draws (``latent_e_*``): the
+hazards a treatment changes are multiplied from its start to its stop week, and the time at
+which each process's cumulative hazard (:func:`cilib.model.hazards.cumulative`) reaches its draw
+is found in closed form, segment by segment (at most a few segments per pregnancy, each
+vectorised over the cohort). The hazards are rebuilt from the cohort's columns by the one
+hazard-input map (:func:`cilib.model.inputs.from_frame`), so untreated pregnancies keep their
+natural-history outcome bit for bit.
+
+Synthetic data for teaching and research only; not for clinical use.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from cilib.interventions import policies, treatments
+from cilib.model import hazards, inputs
+from cilib.model.schema import (
+    CAUSE,
+    CAUSES,
+    LAST_SPONTANEOUS,
+    LATENT,
+    ONSET_CATEGORIES,
+    SPONTANEOUS_TYPES,
+)
+from cilib.params import streams
+from cilib.params.assumptions import Assumptions, resolve
+
+__all__ = ["simulate"]
+
+Window = tuple[np.ndarray, np.ndarray, np.ndarray]  # (start, stop, multiplier), from 14 weeks
+
+
+def _piecewise_time(e, H, H_inverse, windows: list[Window]):
+    """Time at which a cumulative hazard with piecewise multipliers reaches ``e``.
+
+    ``windows`` is a list of ``(start, stop, multiplier)`` arrays (time from 14 weeks); outside
+    every window the multiplier is 1, inside overlapping windows the multipliers multiply.
+    """
+    n = len(e)
+    points = [np.zeros(n)]
+    for start, stop, _ in windows:
+        points += [start, stop]
+    pts = np.sort(np.column_stack([*points, np.full(n, np.inf)]), axis=1)
+    out = np.full(n, np.nan)
+    acc = np.zeros(n)
+    for j in range(pts.shape[1] - 1):  # a few segments, each vectorised over the pregnancies
+        lo, hi = pts[:, j], pts[:, j + 1]
+        mid = np.where(np.isfinite(hi), (lo + hi) / 2, lo + 1.0)
+        m = np.ones(n)
+        for start, stop, k in windows:
+            m = m * np.where((start <= mid) & (mid < stop), k, 1.0)
+        h_lo = H(lo)
+        with np.errstate(invalid="ignore"):
+            inc = np.where(m > 0, m * (H(hi) - h_lo), 0.0)
+            target = h_lo + (e - acc) / np.where(m > 0, m, 1.0)
+        hit = np.isnan(out) & (m > 0) & (acc + inc >= e) & (hi > lo)
+        if hit.any():
+            out[hit] = H_inverse(target[hit], hit)
+        acc = acc + inc
+    return np.where(np.isnan(out), np.inf, out)
+
+
+def _policy_starts(cohort, policy, seed, a):
+    """(start weeks, screening results or None) from a preset name, Policy, frame or function."""
+    is_policy = hasattr(policy, "apply") and not isinstance(policy, pd.DataFrame | pd.Series)
+    if isinstance(policy, str) or is_policy:
+        pol = policies.get(policy) if isinstance(policy, str) else policy
+        starts, screened = pol.apply(cohort, seed=seed, assumptions=a)
+        return _check_starts(cohort, starts), screened
+    return _check_starts(cohort, policy), None
+
+
+def _check_starts(cohort: pd.DataFrame, starts) -> pd.DataFrame:
+    if callable(starts):
+        starts = starts(cohort)
+    if not isinstance(starts, pd.DataFrame):
+        raise TypeError(
+            f"policy: got {type(starts).__name__}; allowed: a DataFrame (or a function of the "
+            f"cohort returning one) with columns among {', '.join(treatments.TREATMENTS)}"
+        )
+    unknown = [c for c in starts.columns if c not in treatments.TREATMENTS]
+    if unknown:
+        raise ValueError(
+            f"policy: unknown treatment columns {unknown}; allowed: "
+            f"{', '.join(treatments.TREATMENTS)}"
+        )
+    if len(starts) != len(cohort) or not starts.index.equals(cohort.index):
+        raise ValueError(
+            f"policy: {len(starts)} rows not aligned with the cohort ({len(cohort)} rows); "
+            "allowed: a frame indexed like the cohort"
+        )
+    for c in starts.columns:
+        v = starts[c].to_numpy(dtype=np.float64)
+        bad = ~np.isnan(v) & ((v < 0) | ~np.isfinite(v))
+        if bad.any():
+            raise ValueError(
+                f"policy: column {c!r} has {v[np.argmax(bad)]!r}; allowed: a gestation in "
+                "weeks or NaN (not given)"
+            )
+    return starts
+
+
+def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tuple:
+    """Columns of what was given and when, who was treated, and each process's windows."""
+    n = len(cohort)
+    t0 = a["hazard_start_weeks"]
+    out: dict[str, object] = {}
+    given_any = np.zeros(n, dtype=bool)
+    windows: dict[str, list[Window]] = {p: [] for p in treatments.PROCESSES}
+    adherent = streams.generator(seed, "adherence").random(n) < a["p_adherence_progesterone"]
+    for t in starts.columns:
+        start = starts[t].to_numpy(dtype=np.float64)
+        given, mult, stop = treatments.effects(cohort, t, start, a, adherent)
+        out[f"{t}_start_weeks"] = np.where(given, start, np.nan)
+        out[f"{t}_given"] = given
+        given_any |= given
+        for p in treatments.PROCESSES:
+            # an effect acts from the later of its start and the start of the hazards (14 wk)
+            begin = np.where(given, np.maximum(start - t0, 0.0), np.inf)
+            windows[p].append((begin, stop - t0, mult[p]))
+    return out, given_any, windows
+
+
+def simulate(
+    cohort: pd.DataFrame,
+    policy,
+    *,
+    seed: int,
+    assumptions: Assumptions | None = None,
+) -> pd.DataFrame:
+    """Gestation at birth and onset under a treatment policy.
+
+    Parameters
+    ----------
+    cohort : DataFrame
+        From :func:`cilib.generate_cohort`.
+    policy : str, Policy, DataFrame or callable
+        A preset name (:func:`cilib.policies.presets`), a :class:`cilib.policies.Policy`, or
+        the start week of each treatment per pregnancy (columns among
+        :data:`cilib.interventions.treatments.TREATMENTS`; NaN = not given) as a frame or a
+        function of the cohort returning one.
+    seed : int
+        Seed of the policy's own draws (adherence, labour vs PPROM of changed births); the
+        same seed gives every policy arm the same draws.
+    assumptions : Assumptions, optional
+        Defaults to the cohort's own.
+
+    Returns
+    -------
+    DataFrame, indexed like ``cohort``
+        ``<treatment>_start_weeks`` and ``<treatment>_given`` per treatment in the policy,
+        ``treated`` (any treatment given), ``ga_birth_weeks``, ``onset``, ``spontaneous_type``,
+        ``end_cause`` and ``midtrimester_loss`` under the policy, and the screening results
+        the policy used (``screen_*`` columns, see :func:`cilib.screening.screen`). A policy
+        that treats nobody returns the cohort's natural-history columns exactly.
+    """
+    seed = streams.check_seed(seed)
+    a = resolve(cohort, assumptions)
+    starts, screened = _policy_starts(cohort, policy, seed, a)
+    out, given_any, windows = _treatment_windows(cohort, starts, a, seed)
+    n = len(cohort)
+    ga = cohort["ga_birth_weeks"].to_numpy().copy()
+    cause = cohort["end_cause"].cat.codes.to_numpy().copy()
+    stype = cohort["spontaneous_type"].cat.codes.to_numpy().copy()
+    idx = np.flatnonzero(given_any)
+    if len(idx):
+        new_ga, new_cause, new_type = _treated_outcomes(
+            cohort.iloc[idx],
+            a,
+            {p: [(s[idx], e[idx], k[idx]) for s, e, k in w] for p, w in windows.items()},
+            streams.generator(seed, "spontaneous_type").random(n)[idx],
+        )
+        # an unchanged birth keeps its natural labour/PPROM subtype
+        same = (new_ga == ga[idx]) & (new_cause == cause[idx])
+        stype[idx] = np.where(same, stype[idx], new_type)
+        ga[idx], cause[idx] = new_ga, new_cause
+    out["treated"] = given_any
+    out["ga_birth_weeks"] = ga
+    out["onset"] = pd.Categorical.from_codes(
+        (cause > LAST_SPONTANEOUS).astype(np.int8), categories=list(ONSET_CATEGORIES)
+    )
+    out["spontaneous_type"] = pd.Categorical.from_codes(
+        stype.astype(np.int8), categories=list(SPONTANEOUS_TYPES)
+    )
+    out["end_cause"] = pd.Categorical.from_codes(cause.astype(np.int8), categories=list(CAUSES))
+    out["midtrimester_loss"] = (cause <= LAST_SPONTANEOUS) & (ga < a["loss_before_weeks"])
+    frame = pd.DataFrame(out, index=cohort.index)
+    if screened is not None:  # the screening results the policy used, prefixed
+        frame = frame.join(screened.add_prefix("screen_"))
+    return frame
+
+
+def _cumulative_hazards(p: dict, n: int) -> dict:
+    """Per treatable process, its cumulative hazard ``H(s, rows)`` and inverse ``H^-1(y, rows)``
+    (time from 14 weeks) from the :func:`cilib.model.hazards.treatable_parameters` ``p``."""
+
+    def full(x):
+        return np.broadcast_to(np.asarray(x, np.float64), (n,)).copy()
+
+    lht, rt = (full(x) for x in p["term"])
+    lh, r = (full(x) for x in p["preterm"])
+    lhc, rc, cap = (full(x) for x in p["cervical"])
+    s_zero, latency = full(p["dilation"][0]), p["dilation"][1]
+    return {
+        "term": (
+            lambda s, m: hazards.cumulative(s, lht[m], rt[m]),
+            lambda y, m: hazards.gompertz_time(y, lht[m], rt[m]),
+        ),
+        "preterm": (
+            lambda s, m: hazards.cumulative(s, lh[m], r[m]),
+            lambda y, m: hazards.gompertz_time(y, lh[m], r[m]),
+        ),
+        "cervical": (
+            lambda s, m: hazards.floor_cumulative(s, lhc[m], rc[m], cap[m]),
+            lambda y, m: hazards.gompertz_floor_time(y, lhc[m], rc[m], cap[m]),
+        ),
+        "dilation": (
+            lambda s, m: np.maximum(s - s_zero[m], 0.0) / latency,
+            lambda y, m: s_zero[m] + latency * y,
+        ),
+    }
+
+
+def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows, u_type):
+    """Recompute the competing processes of treated pregnancies with their multipliers."""
+    x = inputs.from_frame(sub, a)
+    p = hazards.treatable_parameters(
+        a,
+        cl14_mm=x["cl14_mm"],
+        slope_mm_per_week=x["slope_mm_per_week"],
+        plurality=x["plurality"],
+        lp_spontaneous=x["lp_spontaneous"],
+        lp_cervical=x["lp_cervical"],
+    )
+    times = hazards.times_from_parameters(
+        a, p, plurality=x["plurality"], lp_indicated=x["lp_indicated"], e=x["e"]
+    ).astype(np.float64)
+    t0 = a["hazard_start_weeks"]
+    for process, (H, H_inverse) in _cumulative_hazards(p, len(sub)).items():
+        row = CAUSE[hazards.TREATABLE_CAUSES[process]]
+        # only pregnancies whose hazard actually changes are recomputed, so a treatment with
+        # no effect leaves the natural-history time untouched, bit for bit
+        changed = np.zeros(len(sub), dtype=bool)
+        for _, _, k in windows[process]:
+            changed |= k != 1.0
+        if not changed.any():
+            continue
+        # a process that fires before its first treatment starts fires as in natural history
+        first_start = np.min([s for s, _, _ in windows[process]], axis=0)
+        changed &= times[row] > t0 + first_start
+        if not changed.any():
+            continue
+        idx = np.flatnonzero(changed)
+        times[row, idx] = t0 + _piecewise_time(
+            x["e"][idx, LATENT[process]].astype(np.float64),
+            lambda s, idx=idx, H=H: H(s, idx),
+            lambda y, m, idx=idx, H_inverse=H_inverse: H_inverse(y, idx[m]),
+            [(s[idx], e_[idx], k[idx]) for s, e_, k in windows[process]],
+        )
+    return hazards.resolve(a, times, u_type)

@@ -1,0 +1,176 @@
+"""Cervical length: a true linear trajectory per pregnancy from 14 to 34 weeks.
+
+``CL(t) = cl_14w_mm - cl_slope_mm_per_week * (t - 14)``, floored at 0 mm. The value at 14 wk and
+the log shortening rate are each the sum of a component shared by a woman's pregnancies
+(``cl_woman_share`` of the variance) and one of the pregnancy. The woman's level component has a
+stretched lower half (``cl_14w_lower_tail``): a constitutionally short cervix is a lasting trait,
+so it recurs, and with it painless dilation (the Danish strict-CI cohort). The right tail of
+the shortening rate, raised by latent cervical weakness and twins, adds to the heavy lower tail
+of CL at 24 wk (evidence.md target 9); excision and trachelectomy shorten the cervix from the
+start.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from cilib.params.assumptions import Assumptions
+
+#: Gestational window in which the true trajectory is defined (weeks).
+TRAJECTORY_WEEKS = (14.0, 34.0)
+
+
+def trajectory(
+    a: Assumptions,
+    *,
+    z_woman: np.ndarray,
+    z_pregnancy: np.ndarray,
+    excision: np.ndarray,
+    trachelectomy: np.ndarray,
+    insufficiency: np.ndarray,
+    plurality: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """True CL at 14 wk (mm) and shortening rate (mm/week) for each pregnancy.
+
+    ``z_woman`` and ``z_pregnancy`` are standard normals of shape (n, 2): column 0 for the
+    level, column 1 for the log rate. ``excision`` is 0 none, 1 LLETZ, 2 cold-knife cone.
+    """
+    s = a["cl_woman_share"]
+    zw, zp = math.sqrt(s), math.sqrt(1.0 - s)
+    twin = plurality >= 2
+    zl = z_woman[:, 0].copy()
+    tau = a["cl_14w_lower_tail"]
+    if tau > 0:  # sinh stretch of the woman's lower half: constitutionally short cervices
+        neg = zl < 0
+        zl[neg] = np.sinh(tau * zl[neg]) / tau
+    z = zw * zl + zp * z_pregnancy[:, 0]
+    f = np.float32  # keep float32 arrays float32 (a bool mask times a Python float is float64)
+    level = (
+        a["cl_14w_mean_mm"]
+        + a["cl_14w_sd_mm"] * z
+        + (excision == 1) * f(a["cl_shift_lletz_mm"])
+        + (excision == 2) * f(a["cl_shift_cold_knife_mm"])
+        + trachelectomy * f(a["cl_shift_trachelectomy_mm"])
+        + twin * f(a["cl_twin_shift_mm"])
+    )
+    log_rate = (
+        math.log(a["cl_shortening_median_mm_per_week"])
+        + a["cl_shortening_log_sd"]
+        * (zw * z_woman[:, 1] + zp * z_pregnancy[:, 1])
+        * np.where(twin, f(a["rr_shortening_log_sd_twin"]), f(1.0))
+        + insufficiency * f(math.log(a["rr_shortening_insufficiency"]))
+        + twin * f(math.log(a["rr_shortening_twin"]))
+    )
+    return level, np.exp(log_rate)
+
+
+def _ga_array(ga_weeks, n: int) -> np.ndarray:
+    if isinstance(ga_weeks, bool) or isinstance(ga_weeks, str):
+        raise TypeError(f"ga_weeks: got {ga_weeks!r}; allowed: a number of weeks in [14, 34]")
+    try:
+        ga = np.asarray(ga_weeks, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"ga_weeks: got {ga_weeks!r}; allowed: a number of weeks in [14, 34]"
+        ) from None
+    if ga.ndim > 1 or (ga.ndim == 1 and len(ga) != n):
+        raise ValueError(
+            f"ga_weeks: got an array of shape {ga.shape}; allowed: a scalar or one value per "
+            f"pregnancy ({n})"
+        )
+    lo, hi = TRAJECTORY_WEEKS
+    bad = np.isnan(ga) | (ga < lo) | (ga > hi)
+    if np.any(bad):
+        first = ga if ga.ndim == 0 else ga[np.argmax(bad)]
+        raise ValueError(
+            f"ga_weeks: got {float(first):g}; allowed: weeks in [{lo:g}, {hi:g}] (the span "
+            "of the modelled trajectory)"
+        )
+    return ga
+
+
+def true_length(cohort: pd.DataFrame, ga_weeks) -> np.ndarray:
+    """The trajectory ``max(cl_14w_mm - cl_slope_mm_per_week * (t - 14), 0)`` in mm, float64,
+    unchecked and whether or not the pregnancy is still ongoing (see :func:`cervical_length`)."""
+    level = cohort["cl_14w_mm"].to_numpy(np.float64)
+    slope = cohort["cl_slope_mm_per_week"].to_numpy(np.float64)
+    return np.maximum(level - slope * (np.asarray(ga_weeks) - TRAJECTORY_WEEKS[0]), 0.0)
+
+
+def cervical_length(cohort: pd.DataFrame, ga_weeks) -> pd.Series:
+    """True cervical length at a gestational age.
+
+    Parameters
+    ----------
+    cohort : DataFrame
+        From :func:`cilib.generate_cohort`; uses ``cl_14w_mm``, ``cl_slope_mm_per_week`` and
+        ``ga_birth_weeks``.
+    ga_weeks : float or array-like
+        Gestation in weeks, 14-34; a scalar or one value per pregnancy.
+
+    Returns
+    -------
+    Series of float64, mm
+        Named ``cl_mm``, indexed like ``cohort``; NaN where the pregnancy has already ended
+        (``ga_birth_weeks <= ga_weeks``). Never negative.
+
+    Examples
+    --------
+    >>> import cilib
+    >>> c = cilib.generate_cohort(1000, seed=1)
+    >>> cl = cilib.cervical_length(c, ga_weeks=24)
+    >>> bool((cl.dropna() >= 0).all())
+    True
+    """
+    if not isinstance(cohort, pd.DataFrame):
+        raise TypeError(
+            f"cohort: got {type(cohort).__name__}; allowed: a DataFrame from cilib.generate_cohort"
+        )
+    missing = {"cl_14w_mm", "cl_slope_mm_per_week", "ga_birth_weeks"} - set(cohort.columns)
+    if missing:
+        raise ValueError(
+            f"cohort: missing columns {sorted(missing)}; allowed: a DataFrame "
+            "from cilib.generate_cohort"
+        )
+    ga = _ga_array(ga_weeks, len(cohort))
+    cl = true_length(cohort, ga)
+    cl[cohort["ga_birth_weeks"].to_numpy() <= ga] = np.nan
+    return pd.Series(cl, index=cohort.index, name="cl_mm")
+
+
+def first_open(cohort: pd.DataFrame, weeks) -> pd.Series:
+    """Week of the first examination at which the true cervix is open (CL 0 mm) while the
+    pregnancy is still ongoing.
+
+    Parameters
+    ----------
+    cohort : DataFrame
+        From :func:`cilib.generate_cohort`; uses ``cl_14w_mm``, ``cl_slope_mm_per_week`` and
+        ``ga_birth_weeks``.
+    weeks : sequence of float
+        Gestations of the examinations (weeks, 14-34), in increasing order.
+
+    Returns
+    -------
+    Series of float64, weeks
+        Named ``open_found_weeks``, indexed like ``cohort``; NaN where no examination found an
+        open cervix.
+
+    Examples
+    --------
+    >>> import cilib
+    >>> from cilib.model.cervix import first_open
+    >>> c = cilib.generate_cohort(2000, seed=1)
+    >>> found = first_open(c, [16, 18, 20])
+    >>> bool(found.dropna().isin([16, 18, 20]).all())
+    True
+    """
+    ga = cohort["ga_birth_weeks"].to_numpy()
+    found = np.full(len(cohort), np.nan)
+    for week in weeks:  # a handful of examinations, each vectorised over the cohort
+        is_open = (true_length(cohort, _ga_array(week, len(cohort))) <= 0.0) & (ga > week)
+        found = np.where(np.isnan(found) & is_open, float(week), found)
+    return pd.Series(found, index=cohort.index, name="open_found_weeks")

@@ -1,0 +1,309 @@
+"""Treatments: the effects of vaginal progesterone, 17-OHPC, cerclage and pessary, and their timing.
+
+Part of the assumptions registry (:mod:`cilib.params.registry`): every record has its unit,
+plausible range, distribution, status and citation keys (:data:`cilib.params.references.REFERENCES`).
+"""
+
+from __future__ import annotations
+
+from cilib.params.records import PROBABILITY as P
+from cilib.params.records import RATIO, Record
+from cilib.params.records import record as _r
+
+_TX = dict(group="treatments")
+_PENDING = (
+    " Starting value: the published risk ratio used as a hazard ratio; a hazard ratio is not a "
+    "risk ratio, so simulated trials (issue 4) are to calibrate it."
+)
+_HR_RANGE = (
+    " Range: any protective hazard ratio; the published CI bounds the trial's risk ratio, the "
+    "target, not this parameter."
+)
+TREATMENTS: tuple[Record, ...] = (
+    _r(
+        "short_cervix_mm",
+        25.0,
+        "mm",
+        20.0,
+        25.0,
+        bounds=(5, 40),
+        distribution="fixed",
+        sources=("acog_pb234_2021", "smfm_2024"),
+        note="A cervix is short at CL <= 25 mm "
+        "(ACOG PB 234, SMFM 2024): the state that decides which effect a treatment has.",
+        **_TX,
+    ),
+    _r(
+        "hr_vp_short_cervix",
+        0.62,
+        "hazard ratio",
+        0.05,
+        1.0,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("romero_2018", "fonseca_2007", "hassan_2011"),
+        status="calibrated",
+        targets=(14,),
+        note="Vaginal progesterone, singleton with a short "
+        "cervix (CL <= 25 mm) at the start: hazard ratio of the model's preterm processes, "
+        "fitted (scripts/fit_treatments.py) so that a simulated trial reproduces PTB <33 wk "
+        "RR 0.62 (0.47-0.81). Much lower than the RR: the hazard is diluted by term labour and "
+        "indicated birth, which progesterone does not change." + _HR_RANGE,
+        **_TX,
+    ),
+    _r(
+        "vp_effect_until_weeks",
+        37.0,
+        "weeks",
+        28.0,
+        37.0,
+        bounds=(20, 42),
+        distribution="uniform",
+        sources=("hassan_2011", "romero_2018"),
+        status="calibrated",
+        targets=(14,),
+        note="Week after which vaginal progesterone no longer lowers the hazards, although it "
+        "is continued to progesterone_stop_weeks: it delays a birth the short cervix still "
+        "brings on later. Fitted together with hr_vp_short_cervix (scripts/fit_treatments.py, "
+        "bounded least squares) to the simulated PREGNANT trial's PTB <37 wk RR of 0.91 and "
+        "the Romero IPD's PTB <33 wk RR of 0.62: the trials show a large effect on early birth "
+        "and little on birth before 37 wk.",
+        **_TX,
+    ),
+    _r(
+        "hr_vp_no_short_cervix",
+        1.0,
+        "hazard ratio",
+        0.8,
+        1.1,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("conde_agudelo_2022",),
+        note="Vaginal progesterone with a prior sPTB but CL > 25 mm: not effective.",
+        **_TX,
+    ),
+    _r(
+        "hr_vp_twin",
+        1.0,
+        "hazard ratio",
+        0.8,
+        1.2,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("epppic_2021", "romero_2017_twins"),
+        note="Vaginal progesterone in multiple "
+        "pregnancy: no benefit in unselected multiples (EPPPIC).",
+        **_TX,
+    ),
+    _r(
+        "hr_17ohpc_prior_sptb",
+        0.95,
+        "hazard ratio",
+        0.71,
+        1.26,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("blackwell_2020_prolong", "fda_17ohpc_2023"),
+        status="assumption",
+        note="17-OHPC after a prior sPTB, current evidence: PROLONG 2020 "
+        "found no benefit (RR ~0.95, figure recalled, not verified in the dossier); withdrawn "
+        "in the US in April 2023.",
+        **_TX,
+    ),
+    _r(
+        "hr_17ohpc_meis_2003",
+        0.66,
+        "hazard ratio",
+        0.05,
+        1.0,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("meis_2003", "makena_label_efficacy", "iams_meis_placebo_editorial"),
+        status="calibrated",
+        targets=(106,),
+        note="17-OHPC as Meis 2003 found it: PTB <37 wk 36.3% vs 54.9% (RR 0.66). Fitted "
+        "(scripts/fit_treatments.py) so that the simulated Meis trial, injections through "
+        "36+6 wk as labelled, reproduces that RR (project target 106, cilib.trials); set "
+        "hr_17ohpc_prior_sptb to this value to model pre-2020 beliefs. Its placebo arm is "
+        "about half as much at risk as Meis's 54.9%, even with Meis's published case mix; "
+        "that rate was itself called "
+        "'strikingly high' (castor-oil vehicle) and defended as what the enrolled women's "
+        "history predicts (iams_meis_placebo_editorial)." + _HR_RANGE,
+        **_TX,
+    ),
+    _r(
+        "hr_cerclage_ultrasound_indicated",
+        0.70,
+        "hazard ratio",
+        0.05,
+        1.0,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("berghella_2011", "owen_2009"),
+        status="calibrated",
+        targets=(15,),
+        note="Cerclage, singleton with a prior sPTB and CL < 25 mm: multiplies "
+        "the cervix-driven hazard; fitted so that the simulated Berghella 2011 population "
+        "reproduces PTB <35 wk RR 0.70 (0.55-0.89)." + _HR_RANGE,
+        **_TX,
+    ),
+    _r(
+        "hr_cerclage_history_indicated",
+        0.76,
+        "hazard ratio",
+        0.05,
+        1.0,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("mrc_rcog_1993",),
+        status="calibrated",
+        targets=(104,),
+        note="History-indicated cerclage, its effect on the cervix-driven hazard: fitted "
+        "together with hr_cerclage_effaced_cervix (scripts/fit_treatments.py, bounded least "
+        "squares) to the simulated MRC/RCOG 1993 trial, delivery <33 wk 13% vs 17% (derived "
+        "RR 0.76; project target 104, cilib.trials), and the Danish cohort's 30% with a "
+        "cerclage. The joint fit leaves the MRC RR near two thirds, inside its CI." + _HR_RANGE,
+        **_TX,
+    ),
+    _r(
+        "hr_cerclage_no_prior_sptb",
+        1.0,
+        "hazard ratio",
+        0.8,
+        1.2,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("smfm_2024", "rcog_gtg75_2022"),
+        note="Cerclage for a short cervix without prior sPTB: no benefit shown; not recommended.",
+        **_TX,
+    ),
+    _r(
+        "hr_cerclage_twin",
+        2.15,
+        "hazard ratio",
+        1.0,
+        4.0,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("berghella_2005", "saccone_2015"),
+        status="assumption",
+        note="Cerclage in twins with a short cervix: harm signal (RR ~2.15 recalled, not "
+        "verified in the dossier).",
+        **_TX,
+    ),
+    _r(
+        "rr_dilation_latency_cerclage",
+        3.0,
+        "ratio",
+        2.0,
+        4.0,
+        bounds=(0.1, 20),
+        distribution="uniform",
+        sources=("ehsanipoor_2015", "rcog_gtg75_2022"),
+        status="derived",
+        note="Physical-examination-indicated cerclage lengthens the latency "
+        "from dilation to birth: 56.7 vs 18.8 days = 3.0.",
+        **_TX,
+    ),
+    _r(
+        "hr_cerclage_effaced_cervix",
+        0.28,
+        "hazard ratio",
+        0.005,
+        1.0,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("danish_ci_cohort",),
+        status="calibrated",
+        targets=(17,),
+        note="History-indicated cerclage in a singleton: hazard ratio of painless dilation "
+        "while the suture is in place, whether the cervix effaces before or after placement "
+        "(replacing the rescue latency ratio of later cerclage), and also of the "
+        "cervix-driven process if the modelled cervix is already fully effaced at placement "
+        "(a woman with a weak or constitutionally short cervix). Fitted together with "
+        "hr_cerclage_history_indicated (scripts/fit_treatments.py) so that after strict "
+        "cervical insufficiency a cerclage in the next pregnancy gives the Danish cohort's "
+        "30% ending before 28 wk (vaginal-cerclage arm, 59 women, not randomised). The fit "
+        "lands at or near the record's floor: in the model the suture must all but abolish "
+        "painless dilation while it is in place; treat it as the least certain treatment "
+        "number." + _HR_RANGE,
+        **_TX,
+    ),
+    _r(
+        "hr_pessary",
+        1.0,
+        "hazard ratio",
+        0.83,
+        1.2,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("hoffman_2023_tops",),
+        note="Pessary: TOPS 2023, delivery or fetal death <37 wk RR 1.00 (0.83-1.20).",
+        **_TX,
+    ),
+    _r(
+        "progesterone_stop_weeks",
+        37.0,
+        "weeks",
+        34.0,
+        37.0,
+        bounds=(20, 42),
+        distribution="fixed",
+        sources=("acog_pb234_2021",),
+        note="Vaginal progesterone and 17-OHPC continue to 36-37 wk.",
+        **_TX,
+    ),
+    _r(
+        "history_cerclage_by_weeks",
+        14.0,
+        "weeks",
+        13.0,
+        14.0,
+        bounds=(10, 24),
+        distribution="fixed",
+        sources=("acog_pb142", "rcog_gtg75_2022"),
+        note="A cerclage "
+        "placed by this week is history-indicated (ACOG PB 142: 13-14 wk; RCOG: usually 11-14 "
+        "wk); later ones are ultrasound- or examination-indicated by the cervix's state.",
+        **_TX,
+    ),
+    _r(
+        "cerclage_removal_weeks",
+        36.5,
+        "weeks",
+        36.0,
+        37.0,
+        bounds=(20, 42),
+        distribution="fixed",
+        sources=("rcog_gtg75_2022", "acog_pb142"),
+        status="assumption",
+        note="Transvaginal cerclage removed at 36-37 wk (secondary source).",
+        **_TX,
+    ),
+    _r(
+        "pessary_removal_weeks",
+        37.0,
+        "weeks",
+        36.0,
+        37.0,
+        bounds=(20, 42),
+        distribution="fixed",
+        sources=("hoffman_2023_tops",),
+        status="assumption",
+        note="Pessary removed at 37 wk.",
+        **_TX,
+    ),
+    _r(
+        "p_adherence_progesterone",
+        0.9,
+        "probability",
+        0.7,
+        1.0,
+        bounds=P,
+        distribution="uniform",
+        status="assumption",
+        note="Share of women prescribed "
+        "progesterone who take it as prescribed; not in the dossier.",
+        **_TX,
+    ),
+)

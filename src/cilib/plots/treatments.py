@@ -1,0 +1,346 @@
+"""Plotly figures of treatment effects: re-run trials beside their published results.
+
+Every function returns a :class:`plotly.graph_objects.Figure` in the shared ``cilib`` template
+(:data:`cilib.plots.TEMPLATE`); nothing is shown or saved here. Figures draw aggregates only:
+one row per trial (the table of :func:`cilib.trials.run_all`, or rows of
+:func:`cilib.trials.run_trial`) or a few precomputed points of an effect curve. Colours are
+fixed: simulated blue, published black (``SERIES_COLOURS``), control and treatment arms as in
+:data:`ARM_COLOURS`.
+
+- :func:`trial_forest`: a forest plot, the simulated risk ratio (RR) with its 95% CI beside the
+  published RR with its CI, per trial (log scale, line of no effect at 1).
+- :func:`arm_rates`: control and treatment rates, simulated (Wilson 95% CI) vs published.
+- :func:`effect_curve`: an outcome (a rate or an RR) against a hazard ratio or a threshold,
+  from precomputed points.
+
+Synthetic data for teaching and research only; not for clinical use.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from cilib.plots import treatments as treatment_plots
+>>> table = pd.DataFrame({"trial": ["a"], "outcome": ["PTB < 34 wk"], "rr": [0.6],
+...     "rr_low": [0.5], "rr_high": [0.8], "published_rr": [0.56],
+...     "published_rr_low": [0.36], "published_rr_high": [0.86]})
+>>> treatment_plots.trial_forest(table).layout.xaxis.title.text
+'Risk ratio, treatment vs control (log scale)'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from cilib.plots._style import BLUE, GREY, ORANGE, VERMILLION, colour, error_bars, figure, rgba
+
+__all__ = ["ARM_COLOURS", "arm_rates", "effect_curve", "trial_forest"]
+
+#: Colour per trial arm.
+ARM_COLOURS = {"control": GREY, "treatment": BLUE}
+_OFFSET = 0.17  # vertical offset of the simulated / published markers within a trial's row
+_MARKER = 13
+
+
+def _labels(t: pd.DataFrame, labels: Mapping[str, str] | None) -> list[str]:
+    labels = dict(labels or {})
+    out = []
+    for _, r in t.iterrows():
+        name = labels.get(r["trial"], str(r["trial"]))
+        out.append(f"{name}<br><sub>{r['outcome']}</sub>" if "outcome" in t else name)
+    return out
+
+
+def _rows_axis(fig: go.Figure, labels: list[str]) -> None:
+    n = len(labels)
+    fig.update_yaxes(
+        tickvals=list(range(n)),
+        ticktext=labels,
+        range=[n - 0.5, -0.5],  # first trial at the top
+        showgrid=False,
+        zeroline=False,
+    )
+
+
+def trial_forest(
+    table: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    counterfactual: bool = False,
+    title: str = "Re-run trials: simulated vs published risk ratio",
+) -> go.Figure:
+    """Forest plot: simulated RR (95% CI) beside the published RR (95% CI), one row per trial.
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per trial with ``trial``, ``rr``, ``rr_low``, ``rr_high``, ``published_rr``,
+        ``published_rr_low``, ``published_rr_high`` (``outcome`` is shown under the name if
+        present), as returned by :func:`cilib.trials.run_all`. A published CI that is NaN (not
+        captured) is drawn as a point without whiskers.
+    labels : mapping, optional
+        Display name per trial name.
+    counterfactual : bool
+        Also draw the same-women RR (``rr_counterfactual`` with ``_low``/``_high``): every
+        eligible woman followed under both arms, the RR the treatment effects were fitted to.
+    title : str
+
+    Returns
+    -------
+    Figure
+        Log-scale x axis with the line of no effect (RR = 1) drawn as a trace.
+    """
+    t = table.reset_index(drop=True)
+    names = _labels(t, labels)
+    n = len(t)
+    fig = figure(
+        title,
+        "Risk ratio, treatment vs control (log scale)",
+        "Trial (outcome)",
+        height=190 + 95 * n,
+        legend=dict(orientation="h", y=-0.18 - 0.1 / max(n, 1), x=0),
+    )
+    y = np.arange(n, dtype=np.float64)
+    fig.add_trace(
+        go.Scatter(
+            x=[1.0, 1.0],
+            y=[-0.5, n - 0.5],
+            mode="lines",
+            line=dict(color=GREY, width=1.5, dash="dash"),
+            name="no effect (RR = 1)",
+            hoverinfo="skip",
+        )
+    )
+    series = [("published", "published_rr", "diamond", -_OFFSET)]
+    series.append(("simulated", "rr", "circle", _OFFSET if not counterfactual else 0.0))
+    if counterfactual:
+        series.append(("simulated, same women", "rr_counterfactual", "square", _OFFSET))
+    for name, col, symbol, dy in series:
+        x = t[col].to_numpy(dtype=np.float64)
+        lo, hi = t[f"{col}_low"].to_numpy(np.float64), t[f"{col}_high"].to_numpy(np.float64)
+        col_hex = colour(name) if name != "simulated, same women" else ORANGE
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y + dy,
+                mode="markers",
+                name=f"{name} RR (95% CI)",
+                marker=dict(size=_MARKER, symbol=symbol, color=col_hex),
+                error_x=error_bars(x, lo, hi, width=6),
+                customdata=np.column_stack([lo, hi]),
+                text=[s.split("<br>")[0] for s in names],
+                hovertemplate=f"{name}: RR %{{x:.2f}} (%{{customdata[0]:.2f}}-"
+                "%{customdata[1]:.2f})<extra>%{text}</extra>",
+            )
+        )
+    values = t[[c for c in t.columns if c.startswith(("rr", "published_rr"))]]
+    finite = values.to_numpy(np.float64)
+    finite = finite[np.isfinite(finite) & (finite > 0)]
+    lo_x = min(float(finite.min()) if finite.size else 0.5, 0.9) / 1.15
+    hi_x = max(float(finite.max()) if finite.size else 2.0, 1.1) * 1.15
+    fig.update_xaxes(type="log", range=[math.log10(lo_x), math.log10(hi_x)])
+    _rows_axis(fig, names)
+    return fig
+
+
+def arm_rates(
+    table: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    title: str = "Re-run trials: rates in each arm, simulated vs published",
+) -> go.Figure:
+    """Control and treatment rates per trial: simulated (Wilson 95% CI) vs published.
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per trial with ``trial``, ``control_rate``, ``control_low``, ``control_high``,
+        ``treatment_rate``, ``treatment_low``, ``treatment_high``, ``published_control`` and
+        ``published_treatment`` (proportions; NaN where not published), as returned by
+        :func:`cilib.trials.run_all`.
+    labels : mapping, optional
+        Display name per trial name.
+    title : str
+
+    Returns
+    -------
+    Figure
+        x: rate in percent; one row per trial; circles simulated, diamonds published, grey the
+        control arm and blue the treatment arm.
+    """
+    t = table.reset_index(drop=True)
+    names = _labels(t, labels)
+    n = len(t)
+    fig = figure(
+        title,
+        "Women with the trial's outcome (%)",
+        "Trial (outcome)",
+        height=190 + 95 * n,
+        legend=dict(orientation="h", y=-0.18 - 0.1 / max(n, 1), x=0),
+    )
+    y = np.arange(n, dtype=np.float64)
+    for arm, dy in (("control", -_OFFSET), ("treatment", _OFFSET)):
+        rate = 100 * t[f"{arm}_rate"].to_numpy(np.float64)
+        lo = 100 * t[f"{arm}_low"].to_numpy(np.float64)
+        hi = 100 * t[f"{arm}_high"].to_numpy(np.float64)
+        pub = 100 * t[f"published_{arm}"].to_numpy(np.float64)
+        fig.add_trace(
+            go.Scatter(
+                x=rate,
+                y=y + dy,
+                mode="markers",
+                name=f"{arm}, simulated (95% CI)",
+                marker=dict(size=_MARKER, color=ARM_COLOURS[arm], symbol="circle"),
+                error_x=error_bars(rate, lo, hi, width=6),
+                text=[s.split("<br>")[0] for s in names],
+                hovertemplate=f"{arm} simulated %{{x:.1f}}%<extra>%{{text}}</extra>",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=pub,
+                y=y + dy,
+                mode="markers",
+                name=f"{arm}, published",
+                marker=dict(
+                    size=_MARKER + 2,
+                    color=ARM_COLOURS[arm],
+                    symbol="diamond-open",
+                    line=dict(width=3),
+                ),
+                text=[s.split("<br>")[0] for s in names],
+                hovertemplate=f"{arm} published %{{x:.1f}}%<extra>%{{text}}</extra>",
+            )
+        )
+    fig.update_xaxes(rangemode="tozero")
+    _rows_axis(fig, names)
+    return fig
+
+
+def effect_curve(
+    points: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    x_title: str,
+    y_title: str,
+    y_low: str | None = None,
+    y_high: str | None = None,
+    group: str | None = None,
+    current_x: float | None = None,
+    current_label: str = "model value",
+    published: tuple[float, float, float] | None = None,
+    published_label: str = "published (95% CI)",
+    log_y: bool = False,
+    title: str = "",
+) -> go.Figure:
+    """An outcome against a hazard ratio or a threshold, from precomputed points.
+
+    Parameters
+    ----------
+    points : DataFrame
+        One row per computed value of ``x`` (and per ``group``, if given).
+    x, y : str
+        Columns of the swept value (e.g. a hazard ratio) and the outcome (a rate or an RR).
+    x_title, y_title : str
+        Axis titles, with units.
+    y_low, y_high : str, optional
+        Columns of the outcome's 95% CI, drawn as a shaded band.
+    group : str, optional
+        Column splitting the points into one line each (e.g. trial arm).
+    current_x : float, optional
+        Draw a vertical marker at the model's current value.
+    published : (value, low, high), optional
+        A published result drawn as a horizontal line with a shaded CI band (NaN bounds: line
+        only).
+    log_y : bool
+        Log-scale y axis (for risk ratios).
+    title : str
+
+    Returns
+    -------
+    Figure
+    """
+    p = points.sort_values([c for c in (group, x) if c is not None]).reset_index(drop=True)
+    fig = figure(title, x_title, y_title, legend=dict(orientation="h", y=-0.22, x=0))
+    xs = p[x].to_numpy(np.float64)
+    x0, x1 = float(np.nanmin(xs)), float(np.nanmax(xs))
+    if published is not None:
+        value, low, high = (float(v) for v in published)
+        if not (math.isnan(low) or math.isnan(high)):
+            fig.add_trace(
+                go.Scatter(
+                    x=[x0, x1, x1, x0, x0],
+                    y=[low, low, high, high, low],
+                    fill="toself",
+                    mode="lines",
+                    line=dict(width=0),
+                    fillcolor=rgba(colour("published"), 0.10),
+                    name=f"{published_label}: CI",
+                    hoverinfo="skip",
+                    showlegend=False,
+                )
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=[x0, x1],
+                y=[value, value],
+                mode="lines",
+                line=dict(color=colour("published"), width=2, dash="dot"),
+                name=published_label,
+            )
+        )
+    groups = [(None, p)] if group is None else list(p.groupby(group, sort=False))
+    for i, (key, g) in enumerate(groups):
+        col = colour("simulated") if key is None else ARM_COLOURS.get(str(key), colour(str(key), i))
+        name = "simulated" if key is None else str(key)
+        if y_low is not None and y_high is not None:
+            gx = g[x].to_numpy(np.float64)
+            fig.add_trace(
+                go.Scatter(
+                    x=np.concatenate([gx, gx[::-1]]),
+                    y=np.concatenate(
+                        [g[y_high].to_numpy(np.float64), g[y_low].to_numpy(np.float64)[::-1]]
+                    ),
+                    fill="toself",
+                    mode="lines",
+                    line=dict(width=0),
+                    fillcolor=rgba(col, 0.18),
+                    name=f"{name}: 95% CI",
+                    hoverinfo="skip",
+                    showlegend=False,
+                )
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=g[x],
+                y=g[y],
+                mode="lines+markers",
+                name=name,
+                line=dict(color=col, width=3),
+                marker=dict(size=9, color=col),
+                hovertemplate=f"{x} %{{x:.3g}}: {y} %{{y:.3g}}<extra>{name}</extra>",
+            )
+        )
+    if current_x is not None:
+        ys = p[[c for c in (y, y_low, y_high) if c is not None]].to_numpy(np.float64)
+        ys = ys[np.isfinite(ys)]
+        if published is not None:
+            ys = np.concatenate([ys, [v for v in published if np.isfinite(v)]])
+        lo_y, hi_y = (float(ys.min()), float(ys.max())) if ys.size else (0.0, 1.0)
+        fig.add_trace(
+            go.Scatter(
+                x=[current_x, current_x],
+                y=[lo_y, hi_y],
+                mode="lines",
+                line=dict(color=VERMILLION, width=2, dash="dash"),
+                name=f"{current_label} ({current_x:.3g})",
+                hoverinfo="skip",
+            )
+        )
+    if log_y:
+        fig.update_yaxes(type="log")
+    return fig

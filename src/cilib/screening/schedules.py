@@ -1,0 +1,309 @@
+"""Screening schedules: who is offered a scan, who accepts, when they are scanned, what is found.
+
+:class:`Schedule`, :func:`anatomy_scan` and :func:`serial_scans` describe a schedule;
+:func:`screen` applies it to a cohort: eligibility, acceptance (``p_tvcl_uptake``), the scans
+while the pregnancy is ongoing, the shortest measured CL and the gestation at which each
+threshold is first crossed. :func:`combine_screens` joins the results of several schedules.
+
+Random streams (:mod:`cilib.params.streams`): scan ``k`` of a schedule draws its measurement
+error from slot ``k`` of the ``scan`` stream, a single scan's gestation from ``scan_timing``
+and acceptance from ``uptake``, all separate from the cohort's streams. Row ``i`` always takes
+draw ``i``, so adding a scan or another schedule never changes the draws of the others, and
+screening two policies with one seed compares them on the same women (common random numbers).
+
+Synthetic data for teaching and research only; not for clinical use.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from cilib.model.cervix import TRAJECTORY_WEEKS
+from cilib.model.schema import plurality, singleton
+from cilib.params import streams
+from cilib.params.assumptions import Assumptions, resolve
+from cilib.params.definitions import CL_THRESHOLDS_MM
+from cilib.screening.measurement import measure_cervical_length
+
+__all__ = [
+    "Schedule",
+    "anatomy_scan",
+    "combine_screens",
+    "screen",
+    "serial_scans",
+    "subgroups",
+]
+
+
+Eligibility = str | Callable[[pd.DataFrame], "np.ndarray | pd.Series"]
+_ELIGIBLE: dict[str, Callable[[pd.DataFrame], np.ndarray]] = {
+    "all": lambda c: np.ones(len(c), dtype=bool),
+    "singleton": singleton,
+    "prior_sptb": lambda c: c["prior_sptb"].to_numpy(dtype=bool),
+    "singleton_prior_sptb": lambda c: singleton(c) & c["prior_sptb"].to_numpy(dtype=bool),
+    "no_prior_sptb": lambda c: ~c["prior_sptb"].to_numpy(dtype=bool),
+}
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A screening schedule.
+
+    Parameters
+    ----------
+    name : str
+        Label used in tables and charts.
+    start_weeks, end_weeks : float
+        Window of the scan(s), weeks.
+    every_weeks : float or None
+        ``None``: one scan at a gestation drawn uniformly in ``[start_weeks, end_weeks)``.
+        A number: scans at ``start_weeks``, ``start_weeks + every_weeks``, ... up to and
+        including ``end_weeks``.
+    eligible : str or callable
+        Who is offered the scan: ``"all"``, ``"singleton"``, ``"prior_sptb"``,
+        ``"singleton_prior_sptb"``, ``"no_prior_sptb"`` or a function of the cohort returning
+        a boolean mask.
+    uptake : bool
+        Whether offered women accept with probability ``p_tvcl_uptake`` (non-Hispanic Black
+        women with the odds of declining raised by ``or_tvcl_decline_nh_black``).
+    sources : tuple of str
+        Citation keys of the guideline the schedule encodes.
+    """
+
+    name: str
+    start_weeks: float
+    end_weeks: float
+    every_weeks: float | None = None
+    eligible: Eligibility = "all"
+    uptake: bool = True
+    sources: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        lo, hi = TRAJECTORY_WEEKS
+        for label, v in (("start_weeks", self.start_weeks), ("end_weeks", self.end_weeks)):
+            if not isinstance(v, numbers.Real) or math.isnan(v) or not lo <= v <= hi:
+                raise ValueError(f"{label}: got {v!r}; allowed: weeks in [{lo:g}, {hi:g}]")
+        if self.end_weeks < self.start_weeks:
+            raise ValueError(
+                f"end_weeks: got {self.end_weeks!r}; allowed: at least start_weeks "
+                f"({self.start_weeks!r})"
+            )
+        if self.every_weeks is not None and not (
+            isinstance(self.every_weeks, numbers.Real) and self.every_weeks > 0
+        ):
+            raise ValueError(
+                f"every_weeks: got {self.every_weeks!r}; allowed: a positive number or None"
+            )
+        if isinstance(self.eligible, str) and self.eligible not in _ELIGIBLE:
+            raise ValueError(
+                f"eligible: got {self.eligible!r}; allowed: {', '.join(_ELIGIBLE)} or a "
+                "function of the cohort"
+            )
+
+    def scan_weeks(self) -> list[float]:
+        """Gestations of serial scans (empty for a single scan in a window)."""
+        if self.every_weeks is None:
+            return []
+        n = int(math.floor((self.end_weeks - self.start_weeks) / self.every_weeks + 1e-9)) + 1
+        return [self.start_weeks + k * self.every_weeks for k in range(n)]
+
+    def eligible_mask(self, cohort: pd.DataFrame) -> np.ndarray:
+        """Boolean mask of the pregnancies offered the scan."""
+        rule = _ELIGIBLE[self.eligible] if isinstance(self.eligible, str) else self.eligible
+        mask = np.asarray(rule(cohort))
+        if mask.dtype != bool or mask.shape != (len(cohort),):
+            raise ValueError(
+                f"eligible: the function returned {mask.dtype} of shape {mask.shape}; "
+                f"allowed: a boolean mask of length {len(cohort)}"
+            )
+        return mask
+
+
+def anatomy_scan(assumptions: Assumptions | None = None, *, eligible: Eligibility = "all"):
+    """One transvaginal CL measurement at the 18+0 to 22+6 wk anatomy scan (ACOG PB 234)."""
+    a = assumptions if assumptions is not None else Assumptions.default()
+    return Schedule(
+        "anatomy scan",
+        a["anatomy_scan_start_weeks"],
+        a["anatomy_scan_end_weeks"],
+        eligible=eligible,
+        sources=a.record("anatomy_scan_start_weeks").sources,
+    )
+
+
+def serial_scans(
+    assumptions: Assumptions | None = None, *, eligible: Eligibility = "prior_sptb"
+) -> Schedule:
+    """Serial CL every 2 wk from 16+0 to 24+0 wk after a prior sPTB (ACOG PB 234, NICE NG25)."""
+    a = assumptions if assumptions is not None else Assumptions.default()
+    return Schedule(
+        "serial scans after prior sPTB",
+        a["serial_scan_start_weeks"],
+        a["serial_scan_end_weeks"],
+        every_weeks=a["serial_scan_interval_weeks"],
+        eligible=eligible,
+        sources=a.record("serial_scan_start_weeks").sources,
+    )
+
+
+def _accepts(cohort: pd.DataFrame, a: Assumptions, seed: int) -> np.ndarray:
+    p = a["p_tvcl_uptake"]
+    odds_decline = (1.0 - p) / p if p > 0 else math.inf
+    black = (cohort["race_ethnicity"] == "NH Black").to_numpy()
+    odds = np.where(black, odds_decline * a["or_tvcl_decline_nh_black"], odds_decline)
+    p_decline = odds / (1.0 + odds)
+    u = streams.generator(seed, "uptake").random(len(cohort))
+    return u >= p_decline
+
+
+def screen(
+    cohort: pd.DataFrame,
+    schedule: Schedule,
+    *,
+    seed: int,
+    thresholds_mm: Sequence[float] = CL_THRESHOLDS_MM,
+    assumptions: Assumptions | None = None,
+) -> pd.DataFrame:
+    """Apply a screening schedule to a cohort.
+
+    Parameters
+    ----------
+    cohort : DataFrame
+        From :func:`cilib.generate_cohort`.
+    schedule : Schedule
+        For example :func:`anatomy_scan` or :func:`serial_scans`.
+    seed : int
+        Seed of the screening streams.
+    thresholds_mm : sequence of float
+        Thresholds (mm) whose first crossing is reported.
+    assumptions : Assumptions, optional
+        Defaults to the cohort's own.
+
+    Returns
+    -------
+    DataFrame, indexed like ``cohort``
+        ``eligible``, ``accepted`` (offered and accepted), ``scanned`` (at least one scan
+        while still pregnant), ``n_scans``, ``first_scan_ga_weeks``, ``cl_first_mm`` (CL at
+        the first scan), ``cl_min_mm`` and ``cl_min_ga_weeks`` (shortest measured CL and when),
+        and for each threshold ``t`` the column ``ga_first_le_<t>mm_weeks``: gestation of the
+        first scan with a CL at or below ``t`` (NaN if never). Missing values mark pregnancies
+        not scanned; a scan after the pregnancy ended does not happen.
+    """
+    if not isinstance(schedule, Schedule):
+        raise TypeError(
+            f"schedule: got {type(schedule).__name__}; allowed: a cilib.screening.Schedule "
+            "(for example cilib.screening.anatomy_scan())"
+        )
+    a = resolve(cohort, assumptions)
+    seed = streams.check_seed(seed)
+    thresholds = [float(t) for t in thresholds_mm]
+    if any(math.isnan(t) or t < 0 for t in thresholds):
+        raise ValueError(f"thresholds_mm: got {thresholds_mm!r}; allowed: non-negative mm")
+    n = len(cohort)
+    eligible = schedule.eligible_mask(cohort)
+    accepted = eligible & (_accepts(cohort, a, seed) if schedule.uptake else True)
+    weeks = schedule.scan_weeks()
+    if not weeks:  # one scan at a gestation drawn in the window
+        u = streams.generator(seed, "scan_timing").random(n)
+        when = [schedule.start_weeks + (schedule.end_weeks - schedule.start_weeks) * u]
+    else:
+        when = [np.full(n, w) for w in weeks]
+    ga_birth = cohort["ga_birth_weeks"].to_numpy()
+    n_scans = np.zeros(n, dtype=np.int8)
+    first_ga = np.full(n, np.nan)
+    cl_first = np.full(n, np.nan)
+    cl_min = np.full(n, np.inf)
+    cl_min_ga = np.full(n, np.nan)
+    crossed = {t: np.full(n, np.nan) for t in thresholds}
+    for k, ga in enumerate(when):  # a handful of scans, each vectorised over the cohort
+        done = accepted & (ga_birth > ga)
+        cl = measure_cervical_length(cohort, ga, seed=seed, scan=k, assumptions=a).to_numpy()
+        cl = np.where(done, cl, np.nan)
+        n_scans += done
+        new = done & np.isnan(first_ga)
+        first_ga[new] = ga[new]
+        cl_first[new] = cl[new]
+        lower = done & (cl < cl_min)
+        cl_min[lower] = cl[lower]
+        cl_min_ga[lower] = ga[lower]
+        for t in thresholds:
+            hit = done & (cl <= t) & np.isnan(crossed[t])
+            crossed[t][hit] = ga[hit]
+    out = {
+        "eligible": eligible,
+        "accepted": accepted,
+        "scanned": n_scans > 0,
+        "n_scans": n_scans,
+        "first_scan_ga_weeks": first_ga,
+        "cl_first_mm": cl_first,
+        "cl_min_mm": np.where(np.isfinite(cl_min), cl_min, np.nan),
+        "cl_min_ga_weeks": cl_min_ga,
+    }
+    for t in thresholds:
+        out[f"ga_first_le_{t:g}mm_weeks"] = crossed[t]
+    frame = pd.DataFrame(out, index=cohort.index)
+    frame.attrs.update(schedule=schedule.name, seed=seed)
+    return frame
+
+
+def subgroups(cohort: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The usual screening subgroups as boolean masks, for ``by=`` in the metrics.
+
+    Keys: ``all``, ``nulliparous``, ``parous, no prior sPTB``, ``prior sPTB``, ``singleton``,
+    ``twins``, and one per race/ethnicity group. Groups overlap.
+    """
+    parous = cohort["parity"].to_numpy() > 0
+    prior = cohort["prior_sptb"].to_numpy(dtype=bool)
+    fetuses = plurality(cohort)
+    groups = {
+        "all": np.ones(len(cohort), dtype=bool),
+        "nulliparous": ~parous,
+        "parous, no prior sPTB": parous & ~prior,
+        "prior sPTB": prior,
+        "singleton": fetuses == 1,
+        "twins": fetuses == 2,
+    }
+    race = cohort["race_ethnicity"].to_numpy()
+    for cat in cohort["race_ethnicity"].cat.categories:
+        groups[str(cat)] = race == cat
+    return groups
+
+
+def combine_screens(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Screening results of several schedules as one frame (earliest finding, all scans)."""
+    frames = list(frames)
+    if len(frames) == 1:
+        return frames[0]
+    first = frames[0]
+    out = {k: first[k].to_numpy().copy() for k in first.columns}
+    crossings = [c for c in first.columns if c.startswith("ga_first_le_")]
+    crossings = [c for c in crossings if all(c in f.columns for f in frames)]
+    for f in frames[1:]:
+        for k in ("eligible", "accepted", "scanned"):
+            out[k] |= f[k].to_numpy()
+        out["n_scans"] = out["n_scans"] + f["n_scans"].to_numpy()
+        ga = f["first_scan_ga_weeks"].to_numpy()
+        earlier = ga < np.nan_to_num(out["first_scan_ga_weeks"], nan=np.inf)
+        out["first_scan_ga_weeks"] = np.where(earlier, ga, out["first_scan_ga_weeks"])
+        out["cl_first_mm"] = np.where(earlier, f["cl_first_mm"].to_numpy(), out["cl_first_mm"])
+        cl = f["cl_min_mm"].to_numpy()
+        lower = cl < np.nan_to_num(out["cl_min_mm"], nan=np.inf)
+        out["cl_min_mm"] = np.where(lower, cl, out["cl_min_mm"])
+        out["cl_min_ga_weeks"] = np.where(
+            lower, f["cl_min_ga_weeks"].to_numpy(), out["cl_min_ga_weeks"]
+        )
+        for c in crossings:
+            out[c] = np.fmin(out[c], f[c].to_numpy())
+    keep = [c for c in first.columns if not c.startswith("ga_first_le_") or c in crossings]
+    frame = pd.DataFrame({k: out[k] for k in keep}, index=first.index)
+    frame.attrs.update(
+        schedule=" + ".join(str(f.attrs.get("schedule", "")) for f in frames),
+        seed=first.attrs.get("seed"),
+    )
+    return frame

@@ -1,0 +1,102 @@
+"""compare_policies: one row per policy, common random numbers, paired effects."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cilib
+from cilib.interventions import policies
+from cilib.interventions.compare import compare_policies
+from cilib.params.definitions import PRETERM_CUTS_WEEKS
+
+SEED = 13
+
+
+@pytest.fixture(scope="module")
+def cohort():
+    return cilib.generate_cohort(30_000, seed=SEED)
+
+
+@pytest.fixture(scope="module")
+def table(cohort):
+    return compare_policies(cohort, policies.presets(), seed=1)
+
+
+def test_one_row_per_policy_with_the_documented_columns(table):
+    assert table["policy"].tolist() == policies.presets(), "rows in the order given, one each"
+    for cut in PRETERM_CUTS_WEEKS:
+        for suffix in ("percent", "ci_low", "ci_high"):
+            assert f"ptb_lt{cut}_{suffix}" in table.columns, f"missing ptb_lt{cut}_{suffix}"
+        assert (table[f"ptb_lt{cut}_ci_low"] <= table[f"ptb_lt{cut}_percent"]).all(), "CI order"
+        assert (table[f"ptb_lt{cut}_percent"] <= table[f"ptb_lt{cut}_ci_high"]).all(), "CI order"
+    for col in (
+        "midtrimester_loss_percent",
+        "scans",
+        "women_screened",
+        "treated_any",
+        "nns",
+        "nnt",
+    ):
+        assert col in table.columns, f"missing {col}"
+    rates = table[[f"ptb_lt{c}_percent" for c in PRETERM_CUTS_WEEKS]].to_numpy()
+    assert (np.diff(rates, axis=1) >= 0).all(), "births before a later week are at least as many"
+
+
+def test_reference_averts_nothing_and_its_ci_contains_zero(table):
+    ref = table.set_index("policy").loc["no_screening"]
+    assert ref["ptb_averted"] == 0, (
+        f"the reference against itself averts 0, got {ref['ptb_averted']}"
+    )
+    assert ref["ptb_averted_ci_low"] <= 0 <= ref["ptb_averted_ci_high"], "CI must contain 0"
+    assert ref["treated_any"] == 0 and ref["scans"] == 0, "no screening, no treatment"
+    assert np.isnan(ref["nns"]) and np.isnan(ref["nnt"]), "NNS/NNT undefined when nothing averted"
+
+
+def test_rows_match_simulate_run_one_policy_at_a_time(cohort, table):
+    """Screening once per schedule and sharing it gives what simulate gives per policy."""
+    a = cilib.assumptions_of(cohort)
+    w = cohort["plurality"].cat.codes.to_numpy() + 1
+    for name in ("acog_2021", "nice_ng25", "legacy_17ohpc_2011"):
+        r = cilib.simulate(cohort, name, seed=1)
+        row = table.set_index("policy").loc[name]
+        assert row["treated_any"] == r["treated"].sum(), f"{name}: treated counts differ"
+        assert row["scans"] == r["screen_n_scans"].sum(), f"{name}: scans differ"
+        born = r["ga_birth_weeks"].to_numpy() >= a["loss_before_weeks"]
+        ptb = (w * born * (r["ga_birth_weeks"].to_numpy() < 37)).sum() / (w * born).sum()
+        assert row["ptb_lt37_percent"] == pytest.approx(100 * ptb), f"{name}: PTB < 37 differs"
+
+
+def test_protective_policies_avert_and_nns_nnt_follow(table):
+    t = table.set_index("policy")
+    assert (t["ptb_averted"] >= 0).all(), "protective treatments never add early deliveries (CRN)"
+    u = t.loc["universal_25mm"]
+    assert u["ptb_averted"] > 0, "universal screening with VP must avert some PTB in 30,000"
+    assert u["nns"] == pytest.approx(u["women_screened"] / u["ptb_averted"]), "NNS definition"
+    assert u["nnt"] == pytest.approx(u["treated_any"] / u["ptb_averted"]), "NNT definition"
+    assert u["treated_term_anyway"] <= u["treated_any"], "a subset of the treated"
+    assert u["ptb_averted_ci_low"] < u["ptb_averted"] < u["ptb_averted_ci_high"], "CI brackets it"
+
+
+def test_paired_ci_is_narrower_than_unpaired(cohort, table):
+    """Common random numbers: the paired CI of the difference beats independent arms'."""
+    u = table.set_index("policy").loc["universal_25mm"]
+    paired_half = (u["ptb_averted_ci_high"] - u["ptb_averted_ci_low"]) / 2
+    p = (cohort["ga_birth_weeks"] < 37).mean()
+    unpaired_half = 1.96 * np.sqrt(2 * len(cohort) * p * (1 - p))  # count scale, singletons
+    assert paired_half < unpaired_half / 3, f"paired {paired_half:.1f} vs {unpaired_half:.1f}"
+
+
+def test_frames_user_policies_and_an_unlisted_reference(cohort):
+    starts = pd.DataFrame({"vaginal_progesterone": np.nan}, index=cohort.index)
+    t = compare_policies(cohort, [starts, "universal_25mm"], seed=1, reference="no_screening")
+    assert t["policy"].tolist() == ["policy 0", "universal_25mm"], "frames are labelled by place"
+    assert t.loc[0, "ptb_averted"] == 0, "a frame treating nobody equals the reference"
+    early = compare_policies(cohort, ["universal_25mm"], seed=1, averted_before_weeks=34)
+    assert early.loc[0, "ptb_averted"] >= 0, "VP never adds deliveries before 34 wk (CRN)"
+    assert early.attrs["averted_before_weeks"] == 34, "the cut is recorded in attrs"
+    with pytest.raises(ValueError, match="duplicate"):
+        compare_policies(cohort, ["smfm_2024", "smfm_2024"], seed=1)
+    with pytest.raises(ValueError, match="did you mean"):
+        compare_policies(cohort, ["smfm"], seed=1)

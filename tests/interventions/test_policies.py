@@ -1,0 +1,188 @@
+"""Policies: presets, user-defined rules, predicates, directions and contraindications."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cilib
+from cilib.interventions import policies
+from cilib.interventions.policies import Policy, short_cervix, singleton, start_at, starts
+from cilib.screening import anatomy_scan, screen, serial_scans
+
+SEED = 11
+PRESETS = [
+    "no_screening",
+    "history_based",
+    "smfm_2024",
+    "acog_2021",
+    "nice_ng25",
+    "rcog_2022",
+    "figo_2021",
+    "legacy_17ohpc_2011",
+    "universal_25mm",
+]
+
+
+@pytest.fixture(scope="module")
+def cohort():
+    return cilib.generate_cohort(30_000, seed=SEED)
+
+
+@pytest.fixture(scope="module")
+def runs(cohort):
+    return {name: cilib.simulate(cohort, name, seed=1) for name in PRESETS}
+
+
+def _vp_at(mm):
+    def rule(c, s, a):
+        found, week = short_cervix(s, mm, before_weeks=24)
+        return starts(c, vaginal_progesterone=start_at(found, week))
+
+    return Policy(f"VP at <= {mm} mm", rule=rule, schedule=anatomy_scan, thresholds_mm=(mm,))
+
+
+def _early_infants(cohort, result, weeks):
+    """Infants delivered before ``weeks`` (mid-trimester losses included)."""
+    w = cohort["plurality"].cat.codes.to_numpy() + 1
+    return int((w * (result["ga_birth_weeks"].to_numpy() < weeks)).sum())
+
+
+def test_presets_lists_the_nine_guideline_policies():
+    assert policies.presets() == PRESETS, f"expected {PRESETS}, got {policies.presets()}"
+    for name in PRESETS[1:]:
+        p = policies.get(name)
+        assert p.sources and p.description, f"{name} must cite its guideline and describe rules"
+
+
+def test_unknown_name_is_a_one_line_error_with_suggestions(cohort):
+    with pytest.raises(ValueError) as err:
+        policies.get("smfm")
+    msg = str(err.value)
+    assert "\n" not in msg, f"one line expected: {msg!r}"
+    assert "'smfm_2024'" in msg, f"should suggest the close name: {msg}"
+    assert all(n in msg for n in PRESETS), f"should list every preset: {msg}"
+    with pytest.raises(ValueError, match="unknown policy"):
+        cilib.simulate(cohort, "acog2012x", seed=1)
+
+
+@pytest.mark.parametrize("name", PRESETS)
+def test_each_preset_runs_through_simulate(cohort, runs, name):
+    r = runs[name]
+    assert r.index.equals(cohort.index), "one row per pregnancy, indexed like the cohort"
+    assert r["ga_birth_weeks"].notna().all(), "every pregnancy ends"
+    if name != "no_screening":
+        assert r["treated"].sum() > 20, f"{name} must treat someone in 30,000 pregnancies"
+        assert r["screen_n_scans"].sum() > 0, f"{name} screens, so scans must be recorded"
+    again = cilib.simulate(cohort, name, seed=1)
+    pd.testing.assert_frame_equal(r, again, obj=f"{name} must be reproducible with one seed")
+
+
+def test_no_screening_is_the_natural_history(cohort, runs):
+    r = runs["no_screening"]
+    assert np.array_equal(r["ga_birth_weeks"], cohort["ga_birth_weeks"]), "must be bit-identical"
+    assert r["end_cause"].equals(cohort["end_cause"]), "end cause must be unchanged"
+    assert r["spontaneous_type"].equals(cohort["spontaneous_type"]), "subtype must be unchanged"
+    assert not r["treated"].any(), "nobody is treated"
+
+
+def test_user_policy_in_a_few_lines(cohort):
+    @policies.policy("VP at <=15 mm", schedule=anatomy_scan)
+    def mine(c, s, a):
+        """VP for singletons from the anatomy scan finding CL <=15 mm."""
+        found, week = short_cervix(s, 15, before_weeks=24)
+        return starts(c, vaginal_progesterone=start_at(found & singleton(c), week))
+
+    assert isinstance(mine, Policy) and "VP for singletons" in mine.description, "decorator"
+    r = cilib.simulate(cohort, mine, seed=1)
+    s = screen(cohort, anatomy_scan(), seed=1)
+    expected = (s["ga_first_le_15mm_weeks"] < 24) & singleton(cohort)
+    assert r["vaginal_progesterone_given"].sum() > 10, "the test needs treated women"
+    assert (r["vaginal_progesterone_given"] <= expected).all(), "only screen-positive singletons"
+    lam = Policy("lambda", schedule=serial_scans(), rule=lambda c, s, a: starts(c, pessary=np.nan))
+    assert not cilib.simulate(cohort, lam, seed=1)["treated"].any(), "no-one treated"
+
+
+def test_rule_needing_a_threshold_not_screened_says_how_to_fix(cohort):
+    p = Policy(
+        "t",
+        schedule=anatomy_scan,
+        rule=lambda c, s, a: starts(
+            c, pessary=np.where(short_cervix(s, 12.5, 24)[0], 20.0, np.nan)
+        ),
+    )
+    with pytest.raises(ValueError, match="thresholds_mm"):
+        cilib.simulate(cohort, p, seed=1)
+    with pytest.raises(ValueError, match="citation"):
+        Policy("bad", rule=lambda c, s, a: starts(c), sources=("no_such_key",))
+
+
+def test_lower_progesterone_threshold_never_treats_more_women(cohort):
+    treated = {mm: cilib.simulate(cohort, _vp_at(mm), seed=1)["treated"] for mm in (15, 20, 25)}
+    assert treated[15].sum() > 0, "the test needs women treated at the lowest threshold"
+    assert (treated[15] <= treated[20]).all() and (treated[20] <= treated[25]).all(), (
+        "every woman treated at a lower threshold must also be treated at a higher one"
+    )
+    assert treated[15].sum() < treated[25].sum(), "a higher threshold must treat more women"
+
+
+def test_more_protective_treatment_never_more_early_births(cohort, runs):
+    nat = cohort["ga_birth_weeks"].to_numpy()
+    for name in PRESETS:
+        ga = runs[name]["ga_birth_weeks"].to_numpy()
+        # treated times are recomputed in float64 from float32 inputs: allow 1e-5 wk rounding
+        assert (ga >= nat - 1e-5).all(), f"{name}: protective treatments never bring birth earlier"
+        assert _early_infants(cohort, runs[name], 34) <= _early_infants(
+            cohort, runs["no_screening"], 34
+        ), f"{name} must not have more infants born < 34 wk than no screening (CRN)"
+    wider, narrower = (cilib.simulate(cohort, _vp_at(mm), seed=1) for mm in (25, 15))
+    assert _early_infants(cohort, wider, 34) <= _early_infants(cohort, narrower, 34), (
+        "treating a superset with a protective treatment must not add births < 34 wk"
+    )
+    assert _early_infants(cohort, wider, 37) < _early_infants(cohort, runs["no_screening"], 37), (
+        "VP at <=25 mm must avert some PTB < 37 wk in 30,000 pregnancies"
+    )
+
+
+def test_contraindicated_women_are_never_treated(cohort, runs):
+    multiple = ~singleton(cohort)
+    assert multiple.sum() > 300, "the test needs multiple pregnancies"
+    nat = cohort["ga_birth_weeks"].to_numpy()
+    for name in PRESETS:
+        st, _ = policies.get(name).apply(cohort, seed=1)
+        if "cerclage" in st.columns:
+            assert st["cerclage"][multiple].isna().all(), (
+                f"{name} offers elective cerclage to multiples"
+            )
+            assert not runs[name]["cerclage_given"][multiple].any(), (
+                f"{name}: cerclage in multiples"
+            )
+        for t in st.columns:
+            w = st[t].to_numpy()
+            assert not (w >= nat).any(), f"{name}: {t} offered after the pregnancy ended"
+    for name in ("smfm_2024", "acog_2021", "nice_ng25", "rcog_2022", "universal_25mm"):
+        assert "im_17ohpc_given" not in runs[name].columns, f"{name} must not offer 17-OHPC"
+    assert runs["legacy_17ohpc_2011"]["im_17ohpc_given"].sum() > 100, "legacy gives 17-OHPC"
+
+
+def test_preset_rules_follow_the_guideline_text(cohort, runs):
+    r = runs["smfm_2024"]
+    vp = r["vaginal_progesterone_given"]
+    cl20 = r["screen_ga_first_le_20mm_weeks"] < 24
+    assert vp.sum() > 20, "the test needs VP-treated women"
+    given = vp & singleton(cohort)
+    assert (
+        cl20 & singleton(cohort) & (r["screen_ga_first_le_20mm_weeks"] < cohort["ga_birth_weeks"])
+        <= vp
+    ).all(), "SMFM 2024: every singleton with CL <= 20 mm before 24 wk gets VP"
+    assert (r.loc[given, "screen_ga_first_le_25mm_weeks"] < 24).all(), "VP only at CL <= 25 mm"
+    started = r["vaginal_progesterone_start_weeks"][vp]
+    assert (started == r["screen_ga_first_le_25mm_weeks"][vp]).mean() > 0.3, "starts at diagnosis"
+    hic = runs["acog_2021"]["cerclage_start_weeks"] <= 14.0
+    mtl = policies.prior_midtrimester_loss(cohort) & singleton(cohort)
+    assert hic.sum() > 10 and (hic <= mtl).all(), "ACOG: HIC at 13 wk after a mid-trimester loss"
+    serial = runs["history_based"]
+    assert (serial["screen_scanned"] <= cohort["prior_sptb"]).all(), (
+        "history-based: prior sPTB only"
+    )

@@ -1,0 +1,183 @@
+"""simulate() and treatment effects: common random numbers and directions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cilib
+from cilib.interventions import treatments
+
+SEED = 4
+
+
+@pytest.fixture(scope="module")
+def cohort():
+    return cilib.generate_cohort(40_000, seed=SEED)
+
+
+def _starts(cohort, **cols):
+    return pd.DataFrame({k: v for k, v in cols.items()}, index=cohort.index)
+
+
+def _short_at(cohort, weeks):
+    cl = cilib.cervical_length(cohort, weeks)
+    a = cilib.assumptions_of(cohort)
+    return np.where(cl <= a["short_cervix_mm"], float(weeks), np.nan)
+
+
+def test_nobody_treated_gives_the_natural_history(cohort):
+    r = cilib.simulate(cohort, _starts(cohort, vaginal_progesterone=np.nan), seed=1)
+    assert np.array_equal(r["ga_birth_weeks"], cohort["ga_birth_weeks"]), "must be bit-identical"
+    assert r["onset"].equals(cohort["onset"]) and r["end_cause"].equals(cohort["end_cause"])
+    assert not r["treated"].any()
+
+
+def test_treatment_with_no_effect_changes_nothing(cohort):
+    a = cilib.assumptions_of(cohort).replace(
+        hr_vp_short_cervix=1.0, hr_vp_no_short_cervix=1.0, hr_vp_twin=1.0
+    )
+    starts = _starts(cohort, vaginal_progesterone=_short_at(cohort, 20))
+    r = cilib.simulate(cohort, starts, seed=1, assumptions=a)
+    assert r["vaginal_progesterone_given"].sum() > 300, "the test needs treated women"
+    assert np.array_equal(r["ga_birth_weeks"], cohort["ga_birth_weeks"]), (
+        "a treatment with no effect must leave every outcome identical"
+    )
+    assert r["spontaneous_type"].equals(cohort["spontaneous_type"])
+
+
+@pytest.mark.parametrize("hr", [0.3, 0.6, 0.9])
+def test_a_protective_treatment_never_brings_birth_earlier(cohort, hr):
+    a = cilib.assumptions_of(cohort).replace(hr_vp_short_cervix=hr)
+    starts = _starts(cohort, vaginal_progesterone=_short_at(cohort, 20))
+    r = cilib.simulate(cohort, starts, seed=1, assumptions=a)
+    given = r["vaginal_progesterone_given"]
+    # treated times are recomputed in float64 from float32 inputs: allow 1e-5 wk of rounding
+    assert (r["ga_birth_weeks"] >= cohort["ga_birth_weeks"] - 1e-5).all(), "HR < 1 never earlier"
+    assert (r["ga_birth_weeks"][given] > cohort["ga_birth_weeks"][given] + 1e-9).any()
+    untreated = ~r["treated"]
+    assert np.array_equal(r["ga_birth_weeks"][untreated], cohort["ga_birth_weeks"][untreated])
+
+
+def test_more_efficacy_never_more_preterm_births(cohort):
+    starts = _starts(cohort, vaginal_progesterone=_short_at(cohort, 20))
+    ptb = []
+    for hr in (1.0, 0.8, 0.6, 0.4):
+        a = cilib.assumptions_of(cohort).replace(hr_vp_short_cervix=hr)
+        r = cilib.simulate(cohort, starts, seed=1, assumptions=a)
+        ptb.append(int((r["ga_birth_weeks"] < a["preterm_before_weeks"]).sum()))
+    assert ptb == sorted(ptb, reverse=True) and ptb[0] > ptb[-1], f"PTB counts {ptb}"
+
+
+def test_contraindicated_women_are_never_treated(cohort):
+    everyone = np.full(len(cohort), 20.0)
+    r = cilib.simulate(cohort, _starts(cohort, cerclage=everyone, pessary=everyone), seed=1)
+    ended = cohort["ga_birth_weeks"].to_numpy() <= 20.0
+    multiple = (cohort["plurality"] != "singleton").to_numpy()
+    open_cervix = cilib.cervical_length(cohort, 20).fillna(0).to_numpy() <= 0
+    assert not r["cerclage_given"][ended].any() and not r["pessary_given"][ended].any(), (
+        "nobody is treated after the pregnancy ended"
+    )
+    assert not r["cerclage_given"][multiple & ~open_cervix].any(), (
+        "no elective cerclage in a multiple pregnancy"
+    )
+    assert r["cerclage_start_weeks"][~r["cerclage_given"]].isna().all()
+
+
+def test_effect_depends_on_state_at_start(cohort):
+    a = cilib.assumptions_of(cohort)
+    start = np.full(len(cohort), 20.0)
+    given, mult, _ = treatments.effects(cohort, "vaginal_progesterone", start, a)
+    cl = cilib.cervical_length(cohort, 20).to_numpy()
+    single = (cohort["plurality"] == "singleton").to_numpy()
+    short = given & single & (cl <= a["short_cervix_mm"])
+    long_ = given & single & (cl > a["short_cervix_mm"])
+    assert np.allclose(mult["cervical"][short], a["hr_vp_short_cervix"])
+    assert np.allclose(mult["cervical"][long_], a["hr_vp_no_short_cervix"])
+
+
+def test_bad_policy_input(cohort):
+    with pytest.raises(ValueError, match="unknown treatment columns"):
+        cilib.simulate(cohort, _starts(cohort, aspirin=20.0), seed=1)
+    with pytest.raises(ValueError, match="not aligned"):
+        cilib.simulate(cohort, pd.DataFrame({"cerclage": [14.0]}), seed=1)
+    with pytest.raises(ValueError, match="gestation in weeks"):
+        cilib.simulate(cohort, _starts(cohort, cerclage=-3.0), seed=1)
+    with pytest.raises(TypeError, match="policy"):
+        cilib.simulate(cohort, [1, 2], seed=1)
+    with pytest.raises(ValueError, match="seed"):
+        cilib.simulate(cohort, _starts(cohort, cerclage=np.nan), seed=-2)
+
+
+def test_sporadic_losses_are_untreatable_and_inside_their_window(cohort):
+    a = cilib.assumptions_of(cohort)
+    sporadic = (cohort["end_cause"] == "sporadic_loss").to_numpy()
+    assert sporadic.sum() > 20, "too few sporadic losses for the test to mean anything"
+    ga = cohort["ga_birth_weeks"].to_numpy()
+    assert (ga[sporadic] < a["sporadic_loss_before_weeks"]).all()
+    assert cohort["midtrimester_loss"].to_numpy()[sporadic].all(), "a sporadic end is a loss"
+    assert (cohort["onset"].to_numpy()[sporadic] == "spontaneous").all()
+    # every treatment from 14 wk: a sporadic loss happens exactly as in natural history
+    starts = _starts(cohort, vaginal_progesterone=14.0, cerclage=14.0, pessary=14.0)
+    r = cilib.simulate(cohort, starts, seed=SEED)
+    assert (r["end_cause"].to_numpy()[sporadic] == "sporadic_loss").all()
+    assert np.array_equal(r["ga_birth_weeks"].to_numpy()[sporadic], ga[sporadic])
+
+
+def test_history_cerclage_uses_its_own_effect_on_an_effaced_cervix_and_dilation(cohort):
+    a = cilib.assumptions_of(cohort).replace(hr_cerclage_effaced_cervix=0.05)
+    start = np.full(len(cohort), a["history_cerclage_by_weeks"])
+    given, mult, _ = treatments.effects(cohort, "cerclage", start, a)
+    single = (cohort["plurality"] == "singleton").to_numpy()
+    effaced = given & single & (cohort["cl_14w_mm"].to_numpy() <= 0)
+    closed = given & single & (cohort["cl_14w_mm"].to_numpy() > 1)
+    assert effaced.sum() > 5 and closed.sum() > 1000, "both kinds of cervix must be present"
+    assert np.allclose(mult["cervical"][effaced], 0.05)
+    assert np.allclose(mult["dilation"][effaced], 0.05)
+    assert np.allclose(
+        mult["cervical"][closed & ~cohort["prior_sptb"].to_numpy()],
+        [a["hr_cerclage_history_indicated"]],
+    )
+    # the stitch is in before a closed cervix opens: painless dilation, whenever it comes,
+    # takes the same effect
+    assert np.allclose(mult["dilation"][closed], 0.05)
+    # a cerclage placed later (ultrasound- or examination-indicated) keeps the rescue effect,
+    # a longer latency from dilation to birth
+    later = np.full(len(cohort), a["history_cerclage_by_weeks"] + 6.0)
+    given, mult, _ = treatments.effects(cohort, "cerclage", later, a)
+    assert np.allclose(mult["dilation"][given & single], 1.0 / a["rr_dilation_latency_cerclage"])
+
+
+def test_progestogens_act_on_all_labour_and_vp_effect_ends_at_its_week(cohort):
+    a = cilib.assumptions_of(cohort).replace(vp_effect_until_weeks=33.0)
+    start = np.full(len(cohort), 20.0)
+    given, mult, stop = treatments.effects(cohort, "vaginal_progesterone", start, a)
+    assert given.sum() > 1000
+    for process in treatments.PROCESSES:  # term labour too, with the same hazard ratio
+        np.testing.assert_array_equal(mult[process], mult["preterm"])
+    assert (mult["term"][given] < 1).any(), "VP must lower the term-labour hazard too"
+    assert np.all(stop == min(a["progesterone_stop_weeks"], a["vp_effect_until_weeks"]))
+    # 17-OHPC's effect lasts as long as the injections
+    _, mult17, stop17 = treatments.effects(cohort, "im_17ohpc", start, a)
+    np.testing.assert_array_equal(mult17["term"], mult17["preterm"])
+    assert np.all(stop17 == a["progesterone_stop_weeks"])
+    # a stitch or a pessary does not act on labour at term
+    for t in ("cerclage", "pessary"):
+        _, m, _ = treatments.effects(cohort, t, start, a)
+        assert np.all(m["term"] == 1.0), t
+
+
+def test_vp_effect_ending_earlier_never_prevents_more_births(cohort):
+    """Common random numbers: the same women, so the treated birth week can only move earlier
+    when the effect ends sooner (exact, no tolerance)."""
+    a = cilib.assumptions_of(cohort)
+    starts = _starts(cohort, vaginal_progesterone=_short_at(cohort, 20))
+    ga = {}
+    for until in (30.0, 34.0, 37.0):
+        r = cilib.simulate(
+            cohort, starts, seed=SEED, assumptions=a.replace(vp_effect_until_weeks=until)
+        )
+        ga[until] = r["ga_birth_weeks"].to_numpy()
+    assert np.all(ga[30.0] <= ga[34.0] + 1e-9) and np.all(ga[34.0] <= ga[37.0] + 1e-9)
+    assert (ga[30.0] < ga[37.0] - 1e-6).any(), "the end of the effect must matter for someone"

@@ -1,0 +1,115 @@
+"""The closed-form competing-hazards model."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from scipy import integrate
+
+from cilib.model import hazards, inputs
+
+
+@pytest.mark.parametrize("rate", [0.0, 1e-12, 0.05, 1.1])
+def test_gompertz_time_inverts_the_cumulative_hazard(rate):
+    e = np.array([0.01, 0.5, 2.0])
+    log_h0 = -3.0
+    s = hazards.gompertz_time(e, log_h0, rate)
+    for ei, si in zip(e, s, strict=True):
+        h, _ = integrate.quad(lambda t: math.exp(log_h0 + rate * t), 0, si)
+        assert h == pytest.approx(ei, rel=1e-9), f"H(s) should equal E for rate {rate}"
+
+
+def test_gompertz_time_with_rate_array_matches_scalar():
+    e = np.array([0.3, 0.3, 0.3])
+    arr = hazards.gompertz_time(e, np.array([-2.0, -2.0, -2.0]), np.array([0.0, 0.2, 1.0]))
+    for i, r in enumerate((0.0, 0.2, 1.0)):
+        assert arr[i] == pytest.approx(hazards.gompertz_time(e[:1], -2.0, r)[0])
+
+
+def test_higher_hazard_never_lengthens_time():
+    e = np.linspace(0.01, 5, 50)
+    assert np.all(hazards.gompertz_time(e, -1.0, 0.3) <= hazards.gompertz_time(e, -2.0, 0.3))
+
+
+def test_gompertz_floor_time_is_constant_hazard_after_the_cap():
+    e = np.array([0.001, 0.05, 3.0])
+    log_h0, rate, cap = -3.0, 0.5, np.array([2.0, 2.0, 2.0])
+    s = hazards.gompertz_floor_time(e, log_h0, rate, cap)
+
+    def hazard(t):
+        return math.exp(log_h0 + rate * min(t, 2.0))
+
+    for ei, si in zip(e, s, strict=True):
+        h, _ = integrate.quad(hazard, 0, si, points=[2.0])
+        assert h == pytest.approx(ei, rel=1e-9), "cumulative hazard with a floor must equal E"
+    assert s[0] < 2.0 < s[2], "the test must cover both sides of the cap"
+
+
+def test_sporadic_loss_rate_is_its_constant_hazard_and_ignores_risk():
+    """The latent sporadic draw fires in the window with probability 1 - exp(-h w), whatever
+    the woman's risk; the tolerance is z binomial standard errors (Monte-Carlo error), with z
+    for a two-sided false-alarm rate of 0.1% over the two groups (Bonferroni), so that a
+    recalibrated h does not fail the test by chance one time in ten."""
+    from scipy.stats import norm
+
+    import cilib
+
+    z = norm.ppf(1 - 0.001 / 4)  # two groups, two-sided
+
+    c = cilib.generate_cohort(200_000, seed=3)
+    a = cilib.assumptions_of(c)
+    h = a["h_sporadic_loss_per_week"]
+    window = a["sporadic_loss_before_weeks"] - a["hazard_start_weeks"]
+    p = -np.expm1(-h * window)
+    fires = c["latent_e_sporadic"].to_numpy() < h * window
+    black = (c["race_ethnicity"] == "NH Black").to_numpy()
+    for group in (black, ~black):
+        n = group.sum()
+        assert abs(fires[group].mean() - p) <= z * np.sqrt(p * (1 - p) / n), group.sum()
+    # a sporadic end is exactly a draw that fires before any other process ends the pregnancy
+    sporadic = (c["end_cause"] == "sporadic_loss").to_numpy()
+    assert not sporadic[~fires].any()
+    assert sporadic.mean() <= fires.mean()
+
+
+def test_no_sporadic_hazard_means_no_sporadic_loss():
+    import cilib
+
+    a = cilib.Assumptions.default().replace(h_sporadic_loss_per_week=0.0)
+    c = cilib.generate_cohort(20_000, seed=3, assumptions=a)
+    assert not (c["end_cause"] == "sporadic_loss").any()
+
+
+@pytest.mark.parametrize("share", [0.0, 0.5, 1.0])
+def test_frailty_acts_on_the_cervix_driven_hazard_by_its_share(share):
+    """The cervix-driven log hazard ratio is the labour one minus (1 - share) x log frailty;
+    the labour and indicated log hazard ratios do not depend on the share."""
+    import cilib
+
+    a = cilib.Assumptions.default().replace(frailty_cervical_share=share)
+    n = 5
+    log_frailty = np.linspace(-2.0, 2.0, n).astype(np.float32)
+    woman = {
+        "race": np.zeros(n, dtype=np.int8),
+        "log_frailty": log_frailty,
+        "excision": np.zeros(n, dtype=np.int8),
+        "mullerian": np.zeros(n, dtype=bool),
+        "des": np.zeros(n, dtype=bool),
+        "ctd": np.zeros(n, dtype=bool),
+    }
+    pregnancy = {
+        "plurality": np.ones(n, dtype=np.int8),
+        "smoking": np.zeros(n, dtype=bool),
+        "bv": np.zeros(n, dtype=bool),
+        "chlamydia": np.zeros(n, dtype=bool),
+        "first": np.zeros(n, dtype=bool),
+    }
+    lp_race, lp_woman = inputs.woman_log_hr(a, woman)
+    lp_spont, lp_cervical, lp_ind = inputs.log_hazard_ratios(a, woman, pregnancy, lp_race, lp_woman)
+    np.testing.assert_allclose(lp_cervical, lp_spont - (1 - share) * log_frailty, atol=1e-6)
+    other = cilib.Assumptions.default().replace(frailty_cervical_share=1 - share)
+    spont2, _, ind2 = inputs.log_hazard_ratios(other, woman, pregnancy, lp_race, lp_woman)
+    np.testing.assert_array_equal(spont2, lp_spont)
+    np.testing.assert_array_equal(ind2, lp_ind)
