@@ -19,6 +19,8 @@ import pandas as pd
 
 from cilib.params.assumptions import Assumptions
 
+__all__ = ["TRAJECTORY_WEEKS", "cervical_length", "first_open", "trajectory", "true_length"]
+
 #: Gestational window in which the true trajectory is defined (weeks).
 TRAJECTORY_WEEKS = (14.0, 34.0)
 

@@ -20,6 +20,30 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+__all__ = [
+    "CAUSE",
+    "CAUSES",
+    "COLUMNS",
+    "EXCISION_CATEGORIES",
+    "LAST_SPONTANEOUS",
+    "LATENT",
+    "LATENT_PROCESSES",
+    "ONSET_CATEGORIES",
+    "PLURALITY_CATEGORIES",
+    "PREGNANCY_ID_STRIDE",
+    "RACE_CATEGORIES",
+    "SPONTANEOUS_TYPES",
+    "Column",
+    "births",
+    "check_frame",
+    "data_dictionary",
+    "infants",
+    "make_frame",
+    "plurality",
+    "singleton",
+    "spontaneous",
+]
+
 #: Causes of the end of pregnancy: the competing processes of :mod:`cilib.model.hazards`, in
 #: code order (``end_cause``). Causes up to ``sporadic_loss`` are spontaneous ends.
 CAUSES = (
