@@ -37,6 +37,7 @@ from cilib.params.definitions import (
     PREGNANT_SHORT_CERVIX_MM,
     SHORT_CERVIX_MM,
 )
+from cilib.params import streams
 from cilib.params.streams import DEFAULT_SEED
 from cilib.screening.measurement import measure_cervical_length
 from cilib.stats import mean_ci, quantile_ci, risk_ratio, sd_ci, weighted_rate
@@ -71,9 +72,7 @@ def _rr(y, exposed, reference):
 
 def _window_scan(cohort, a, seed, lo, hi, scan):
     """Measured CL at a gestation drawn uniformly in [lo, hi) for pregnancies ongoing then."""
-    # issue 11: key (1, 100 + scan) lies inside the slots of the "scan" stream (a collision)
-    legacy = np.random.SeedSequence(seed, spawn_key=(1, 100 + scan))
-    ga = lo + (hi - lo) * np.random.Generator(np.random.PCG64(legacy)).random(len(cohort))
+    ga = lo + (hi - lo) * streams.generator(seed, "calibration_timing", scan).random(len(cohort))
     ongoing = cohort["ga_birth_weeks"].to_numpy() > ga
     ga = np.where(ongoing, ga, lo)  # value unused (NaN) for pregnancies already ended
     cl = measure_cervical_length(cohort, ga, seed=seed, scan=scan, assumptions=a)
