@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
 
 import cilib
+from cilib import policies
 from cilib.analysis.recurrence import (
     CI_OUTCOMES,
     CI_RECURRENCE_SOURCES,
@@ -246,3 +249,24 @@ def test_ci_recurrence_sources_are_registered():
     assert cilib.ci_recurrence.__doc__ is not None
     for key in CI_RECURRENCE_SOURCES:
         assert key in cilib.ci_recurrence.__doc__, f"{key} must be cited in the docstring"
+
+
+def test_managed_pregnancies_of_different_seeds_share_no_draws():
+    """cilib 0.1 managed pregnancy k under seed s with seed s + 7919 k, so pregnancy 2 of
+    seed 1 drew what pregnancy 1 of seed 7920 drew (issue 11). Each pregnancy number is now a
+    stage of the stream registry, with streams of its own: the shared-decision draws a policy
+    sees differ between every pregnancy of two histories with different seeds."""
+    seen: list[np.ndarray] = []
+
+    @policies.policy("record the shared-decision draws")
+    def record(cohort, screened, a, *, seed):
+        seen.append(policies.preference(cohort, seed))
+        return policies.starts(cohort)
+
+    for seed in (1, 1 + 7919):
+        cilib.generate_histories(500, pregnancies=2, seed=seed, policy=record)
+    assert len(seen) == 4, f"two pregnancies under two seeds: 4 calls expected, got {len(seen)}"
+    for i, j in itertools.combinations(range(4), 2):
+        assert not np.array_equal(seen[i], seen[j]), (
+            f"calls {i} and {j} drew the same shared-decision uniforms"
+        )

@@ -19,6 +19,7 @@ from cilib.interventions.simulation import simulate
 from cilib.model import population
 from cilib.model.histories import OUTCOMES, natural_histories, outcome_codes
 from cilib.model.schema import COLUMNS, LATENT_PROCESSES, PREGNANCY_ID_STRIDE
+from cilib.params import streams
 from cilib.params.assumptions import Assumptions
 
 __all__ = ["generate_histories"]
@@ -133,7 +134,8 @@ def _managed(h: pd.DataFrame, policy, p: int, seed: int, a: Assumptions) -> pd.D
     cerclage_before = np.zeros(n, dtype=bool)
     for k in range(p):  # a handful of pregnancy numbers, each vectorised over the women
         frame = _pregnancy_frame(cols, codes, cats, k, a, cerclage_before)
-        result = simulate(frame, policy, seed=seed + 7919 * k, assumptions=a)
+        seed_k = streams.child(seed, "managed_pregnancy", k)  # its own tree of streams
+        result = simulate(frame, policy, seed=seed_k, assumptions=a)
         for c in _OUTCOME_COLUMNS:
             if c in cats:
                 codes[c][:, k] = result[c].cat.codes.to_numpy()
