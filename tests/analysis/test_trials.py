@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import cilib
@@ -240,3 +241,12 @@ def test_control_arms_near_published_except_the_documented_discordance():
     misses = near.drop("meis_2003")
     assert misses.all(), f"control arms not near the published rate: {list(misses[~misses].index)}"
     assert table["rr_within_published_ci"].all(), table["rr_within_published_ci"]
+
+
+def test_the_same_call_gives_the_same_table():
+    """The trials table used to carry a ``seconds`` column (the run time), so two identical
+    calls gave different frames (issue 11); timings belong in benchmarks/bench_trials.py."""
+    first = trials.run_all(["fonseca_2007", "mrc_rcog_1993"], seed=SEED, scale=0.02)
+    again = trials.run_all(["fonseca_2007", "mrc_rcog_1993"], seed=SEED, scale=0.02)
+    assert "seconds" not in first.columns, "run time is not a result"
+    pd.testing.assert_frame_equal(first, again, obj="trials.run_all called twice")

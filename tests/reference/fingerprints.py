@@ -80,10 +80,7 @@ def _cohorts() -> dict[str, pd.DataFrame]:
 
 
 def _trials() -> pd.DataFrame:
-    table = cilib.trials.run_all(seed=SEED, scale=TRIALS_SCALE)
-    # ``seconds`` is the run time, different at every call (a bug of the trials table, listed
-    # in issue 11): left out until the column is removed.
-    return table.drop(columns=["seconds"], errors="ignore")
+    return cilib.trials.run_all(seed=SEED, scale=TRIALS_SCALE)
 
 
 def frames() -> dict[str, Callable[[], pd.DataFrame]]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import numbers
-import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -174,7 +173,7 @@ def _inside(low: float, high: float, rr: float) -> bool | None:
     return None if math.isnan(low) or math.isnan(rr) else bool(low <= rr <= high)
 
 
-def _row(spec: Trial, pop: Population, y0, y1, arm, fitted: bool, seconds: float) -> dict:
+def _row(spec: Trial, pop: Population, y0, y1, arm, fitted: bool) -> dict:
     """The summary row of a re-run trial (see :func:`run_trial`)."""
     y = np.where(arm, y1, y0)
     n1, n0 = int(arm.sum()), int((~arm).sum())
@@ -219,7 +218,6 @@ def _row(spec: Trial, pop: Population, y0, y1, arm, fitted: bool, seconds: float
         else None,
         "fitted_hrs": fitted,
         "published_verified": spec.verified,
-        "seconds": seconds,
         "note": spec.note,
     }
 
@@ -257,11 +255,10 @@ def run_trial(
         figures; ``women``: allocation and outcomes per eligible woman.
     """
     spec = get(name_or_spec)
-    t0 = time.perf_counter()
     pop = population(spec, n_source=n_source, seed=seed, assumptions=assumptions, fitted=fitted)
     y0, y1 = arm_outcomes(spec, pop, seed=seed)
     arm = randomise(len(y0), spec.ratio, seed)
-    row = _row(spec, pop, y0, y1, arm, fitted, time.perf_counter() - t0)
+    row = _row(spec, pop, y0, y1, arm, fitted)
     y = np.where(arm, y1, y0)
     women = pd.DataFrame(
         {"treatment_arm": arm, "y_control": y0, "y_treatment": y1, "y": y}, index=pop.cohort.index
