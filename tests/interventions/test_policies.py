@@ -186,3 +186,28 @@ def test_preset_rules_follow_the_guideline_text(cohort, runs):
     assert (serial["screen_scanned"] <= cohort["prior_sptb"]).all(), (
         "history-based: prior sPTB only"
     )
+
+
+@pytest.mark.parametrize(
+    ("preset", "record", "treatment"),
+    [
+        ("smfm_2024", "p_smfm_consider_vp", "vaginal_progesterone"),
+        ("nice_ng25", "p_nice_choose_cerclage", "cerclage"),
+    ],
+)
+def test_shared_decisions_are_assumption_records(preset, record, treatment):
+    """The uptake of a shared decision was a bare 0.5 in the policy code (issue 11); it is now
+    an assumption record, so a researcher can change it and the policy follows: with 0 nobody
+    takes the shared-decision option, with 1 everybody does, and more never treats fewer."""
+    a = cilib.Assumptions.default()
+    assert a.record(record).status == "assumption" and a.record(record).note, (
+        f"{record} must be a documented stated assumption"
+    )
+    cohort = cilib.generate_cohort(60_000, seed=5)
+    given = []
+    for p in (0.0, 0.5, 1.0):
+        r = cilib.simulate(cohort, preset, seed=5, assumptions=a.replace(**{record: p}))
+        given.append(int(r[f"{treatment}_given"].sum()))
+    assert given[0] <= given[1] <= given[2] and given[0] < given[2], (
+        f"{treatment} given with {record} = 0, 0.5, 1: {given}; expected more with more uptake"
+    )

@@ -28,6 +28,7 @@ from cilib.interventions.histories import generate_histories
 from cilib.model.cervix import first_open
 from cilib.model.cohort import generate_cohort
 from cilib.model.schema import births, infants, plurality, spontaneous
+from cilib.params import streams
 from cilib.params.assumptions import Assumptions
 from cilib.params.definitions import (
     FMF_SHORT_CERVIX_MM,
@@ -37,7 +38,6 @@ from cilib.params.definitions import (
     PREGNANT_SHORT_CERVIX_MM,
     SHORT_CERVIX_MM,
 )
-from cilib.params import streams
 from cilib.params.streams import DEFAULT_SEED
 from cilib.screening.measurement import measure_cervical_length
 from cilib.stats import mean_ci, quantile_ci, risk_ratio, sd_ci, weighted_rate

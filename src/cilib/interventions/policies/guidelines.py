@@ -2,7 +2,9 @@
 
 Every number a rule needs that is not an assumption record is a module-level constant below,
 with the guideline text it encodes (the evidence dossier, ``shared/evidence.md`` beside the
-repository, section 6) or marked "stated assumption". Measured CL is
+repository, section 6) or marked "stated assumption"; the uptake of shared decisions that no
+guideline quantifies is an assumption record (``p_smfm_consider_vp``,
+``p_nice_choose_cerclage``). Measured CL is
 continuous, so a guideline's "< 25 mm" and "<= 25 mm" select the same women; the code uses the
 screening columns for "at or below". :func:`presets` lists the presets; :func:`get` returns one
 by name.
@@ -50,9 +52,6 @@ THROUGH_24_6_WEEKS = 25.0
 SMFM_2024_VP_MM = 20.0
 #: "consider VP at 21-25 mm by shared decision (1B)" (SMFM Consult #70, 2024): upper limit.
 SMFM_2024_CONSIDER_MM = 25.0
-#: Stated assumption: share of women with CL 21-25 mm who take VP after shared decision-making
-#: (SMFM 2024 gives no figure).
-P_SMFM_CONSIDER_UPTAKE = 0.5
 #: "CL <25 mm before 24 wk" for ultrasound-indicated cerclage (ACOG PB 142).
 USI_CERCLAGE_MM = 25.0
 #: "current singleton, prior PTB <34 wk" (ACOG PB 142 ultrasound-indicated cerclage).
@@ -69,9 +68,6 @@ RCOG_SHORT_MM = 25.0
 NICE_SHORT_MM = 25.0
 #: "history of sPTB or mid-trimester loss at 16+0 to 34+0 wk" (NICE NG25 rec 1.2.1).
 NICE_HISTORY_BEFORE_WEEKS = 34.0
-#: Stated assumption: share choosing cerclage when NICE NG25 offers "choice of prophylactic VP
-#: or prophylactic cerclage" (singletons; a multiple pregnancy gets VP).
-P_NICE_CHOOSE_CERCLAGE = 0.5
 #: "CL <=20 mm at <=24 wk: VP" (SMFM 2012, singleton without prior PTB).
 SMFM_2012_VP_MM = 20.0
 #: 17-OHPC start: Meis 2003 enrolled at 16-20 wk and treated weekly to 36 wk; start of window.
@@ -142,7 +138,7 @@ def _smfm_2024(cohort, screened, a, *, seed):
     one = singleton(cohort)
     le20, w20 = short_cervix(screened, SMFM_2024_VP_MM, BEFORE_24_WEEKS)
     le25, w25 = short_cervix(screened, SMFM_2024_CONSIDER_MM, BEFORE_24_WEEKS)
-    takes = preference(cohort, seed) < P_SMFM_CONSIDER_UPTAKE
+    takes = preference(cohort, seed) < a["p_smfm_consider_vp"]
     vp = earliest(start_at(one & le20, w20), start_at(one & le25 & takes, w25))
     return starts(cohort, vaginal_progesterone=vp, cerclage=_usi_cerclage(cohort, screened))
 
@@ -160,7 +156,7 @@ def _acog_2021(cohort, screened, a):
 def _nice_ng25(cohort, screened, a, *, seed):
     found, week = short_cervix(screened, NICE_SHORT_MM, THROUGH_24_0_WEEKS)
     cerc = no_contraindication(cohort, "cerclage") & (
-        preference(cohort, seed) < P_NICE_CHOOSE_CERCLAGE
+        preference(cohort, seed) < a["p_nice_choose_cerclage"]
     )
     return starts(
         cohort,
@@ -229,7 +225,7 @@ _PRESETS: dict[str, Policy] = {
             description=(
                 "Singletons: TV CL at the 18-22 wk anatomy scan, serial TV CL 16+0-24+0 wk after "
                 "a prior sPTB (multiples not routinely screened, SMFM #40). VP when CL <=20 mm "
-                "before 24 wk; CL 21-25 mm: VP by shared decision (P_SMFM_CONSIDER_UPTAKE, "
+                "before 24 wk; CL 21-25 mm: VP by shared decision (p_smfm_consider_vp, "
                 "stated assumption). Ultrasound-indicated cerclage after a prior sPTB <34 wk "
                 "with CL <25 mm before 24 wk. No 17-OHPC, no pessary."
             ),
@@ -260,7 +256,7 @@ _PRESETS: dict[str, Policy] = {
             description=(
                 "Prior sPTB or mid-trimester loss before 34+0 wk: TV CL every 2 wk from 16+0 to "
                 "24+0 wk (interval from serial_scan_interval_weeks). CL <=25 mm: choice of VP "
-                "or cerclage (P_NICE_CHOOSE_CERCLAGE, stated assumption; multiples get VP). No "
+                "or cerclage (p_nice_choose_cerclage, a stated assumption; multiples get VP). No "
                 "routine screening without that history (incidental findings not modelled)."
             ),
             sources=("nice_ng25",),

@@ -2,7 +2,7 @@
 
 Records are split by topic, one module each (:mod:`.definitions`, :mod:`.population`,
 :mod:`.pregnancy`, :mod:`.risk_factors`, :mod:`.cervix`, :mod:`.hazards`, :mod:`.screening`,
-:mod:`.treatments`); :data:`BASE_RECORDS` joins them in that order, which is the order of the
+:mod:`.treatments`, :mod:`.policies`); :data:`BASE_RECORDS` joins them in that order, which is the order of the
 README's parameter table. ``status="calibrated"`` records carry a starting value here; the fitted
 value is read from ``cilib/data/calibrated*.toml`` (``scripts/fit_calibration.py`` and
 ``scripts/fit_treatments.py`` write them). Scenario overrides (:mod:`.scenarios`) are full
@@ -18,6 +18,7 @@ from cilib.params.records import Record
 from cilib.params.registry.cervix import CERVIX
 from cilib.params.registry.definitions import DEFINITIONS
 from cilib.params.registry.hazards import HAZARDS
+from cilib.params.registry.policies import POLICIES
 from cilib.params.registry.population import POPULATION
 from cilib.params.registry.pregnancy import PREGNANCY
 from cilib.params.registry.risk_factors import RISK_FACTORS
@@ -29,5 +30,13 @@ __all__ = ["BASE_RECORDS", "SCENARIOS", "SHARE_GROUPS"]
 
 #: Every record of the default scenario, in the order of the README's parameter table.
 BASE_RECORDS: tuple[Record, ...] = (
-    DEFINITIONS + POPULATION + PREGNANCY + RISK_FACTORS + CERVIX + HAZARDS + SCREENING + TREATMENTS
+    DEFINITIONS
+    + POPULATION
+    + PREGNANCY
+    + RISK_FACTORS
+    + CERVIX
+    + HAZARDS
+    + SCREENING
+    + TREATMENTS
+    + POLICIES
 )
