@@ -169,7 +169,10 @@ def test_bv_expectation_is_population_weighted(assumptions):
 
 # ------------------------------------------------------------------------------- gestation
 def test_gestation_distribution_counts_infants_and_drops_losses():
-    t = summary.gestation_distribution(_tiny_frame(TINY_PLURALITY))
+    # a hand-made frame carries no assumptions: they are given explicitly
+    t = summary.gestation_distribution(
+        _tiny_frame(TINY_PLURALITY), assumptions=cilib.Assumptions.default()
+    )
     assert list(t.columns) == GESTATION_COLUMNS, f"columns: got {list(t.columns)}"
     infants = t.set_index(["band", "onset"], drop=True)["infants"]
     expected = {
@@ -317,3 +320,27 @@ def test_summaries_do_not_mutate_the_cohort(cohort, assumptions):
     summary.gestation_distribution(cohort, assumptions=assumptions)
     summary.preterm_rates(cohort, assumptions)
     pd.testing.assert_frame_equal(cohort, before, obj="cohort after summaries")
+
+
+# ------------------------------------------------------------------ the cohort's assumptions
+def test_tables_use_the_assumptions_the_cohort_carries():
+    """cilib 0.1 summarised any cohort with the ``us_contemporary`` values (issue 11): a cohort
+    whose loss definition was changed was tabulated with the default one."""
+    a = cilib.Assumptions.default().replace(loss_before_weeks=22.0)
+    c = cilib.generate_cohort(30_000, seed=4, assumptions=a)
+    t = summary.gestation_distribution(c)
+    assert t["lower_weeks"].iloc[0] == 22.0, f"first band starts at {t['lower_weeks'].iloc[0]}"
+    born = c["ga_birth_weeks"].to_numpy() >= 22.0
+    assert t["births"].sum() == born.sum(), "births counted from 22 weeks, as the cohort says"
+    late_losses = ((c["ga_birth_weeks"] >= 22.0) & (c["ga_birth_weeks"] < 24.0)).sum()
+    assert late_losses > 0, "the test needs pregnancies ending at 22-24 wk to tell the two apart"
+    pd.testing.assert_frame_equal(summary.preterm_rates(c), summary.preterm_rates(c, a))
+    pd.testing.assert_frame_equal(summary.prevalence_table(c), summary.prevalence_table(c, a))
+
+
+def test_tables_refuse_a_cohort_without_metadata():
+    c = cilib.generate_cohort(1_000, seed=4)
+    c.attrs = {}
+    for table in (summary.gestation_distribution, summary.preterm_rates, summary.prevalence_table):
+        with pytest.raises(ValueError, match="no cilib metadata"):
+            table(c)

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.model.schema import spontaneous
-from cilib.params.assumptions import Assumptions
+from cilib.params.assumptions import Assumptions, resolve
 from cilib.params.definitions import SPTB_BANDS_WEEKS
 from cilib.stats import wilson_interval
 
@@ -71,7 +71,8 @@ def recurrence_table(
         How many earlier pregnancies define the condition: 1 (the previous outcome) or more
         (the sequence, oldest first, joined with " > ").
     assumptions : Assumptions, optional
-        Defaults to the ``us_contemporary`` scenario (for the definitions).
+        For the definitions; by default those the histories carry
+        (:func:`cilib.assumptions_of`, which raises if they carry none).
 
     Returns
     -------
@@ -86,7 +87,7 @@ def recurrence_table(
         raise ValueError(f"history: got {history!r}; allowed: an integer 1 to {p - 1}")
     if not 1 <= history <= p - 1:
         raise ValueError(f"history: got {history!r}; allowed: an integer 1 to {p - 1}")
-    a = assumptions if assumptions is not None else Assumptions.default()
+    a = resolve(histories, assumptions)
     h = histories.sort_values(["woman_id", "pregnancy_number"], kind="stable")
     y = _events(h, a)[event].reshape(-1, p)
     out = h["outcome"].to_numpy().astype(str).reshape(-1, p)
@@ -203,7 +204,8 @@ def ci_recurrence(
         ``spontaneous_type``, and uses ``cerclage_given`` when present (histories managed
         under a policy that can place a cerclage).
     assumptions : Assumptions, optional
-        Defaults to the ``us_contemporary`` scenario (for ``loss_before_weeks``).
+        For ``loss_before_weeks``; by default those the histories carry
+        (:func:`cilib.assumptions_of`, which raises if they carry none).
 
     Returns
     -------
@@ -302,11 +304,7 @@ def _check_histories(histories, assumptions: Assumptions | None) -> Assumptions:
             f"histories: missing columns {missing}; allowed: a DataFrame from "
             "cilib.generate_histories"
         )
-    if assumptions is not None and not isinstance(assumptions, Assumptions):
-        raise TypeError(
-            f"assumptions: got {type(assumptions).__name__}; allowed: a cilib.Assumptions"
-        )
-    return assumptions if assumptions is not None else Assumptions.default()
+    return resolve(histories, assumptions)
 
 
 def _by_woman(histories: pd.DataFrame) -> tuple[pd.DataFrame, int]:

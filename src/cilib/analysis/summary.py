@@ -36,7 +36,7 @@ import pandas as pd
 from cilib.analysis.targets import TARGETS
 from cilib.model.population import BV_RECORDS, RACE_SHARE_RECORDS
 from cilib.model.schema import births, infants
-from cilib.params.assumptions import Assumptions
+from cilib.params.assumptions import Assumptions, resolve
 from cilib.params.definitions import GESTATION_BANDS_WEEKS
 from cilib.stats import quantile_ci, weighted_rate, wilson_interval
 
@@ -138,15 +138,16 @@ def _bv_expectation(a: Assumptions) -> dict[str, object]:
     }
 
 
-def prevalence_table(cohort: pd.DataFrame, assumptions: Assumptions) -> pd.DataFrame:
+def prevalence_table(cohort: pd.DataFrame, assumptions: Assumptions | None = None) -> pd.DataFrame:
     """Simulated prevalence of each risk factor beside the assumption it was drawn from.
 
     Parameters
     ----------
     cohort : DataFrame
         From :func:`cilib.generate_cohort`.
-    assumptions : Assumptions
-        The assumptions the cohort was generated with.
+    assumptions : Assumptions, optional
+        The assumptions the cohort was generated with; by default those it carries
+        (:func:`cilib.assumptions_of`, which raises if it carries none).
 
     Returns
     -------
@@ -173,6 +174,7 @@ def prevalence_table(cohort: pd.DataFrame, assumptions: Assumptions) -> pd.DataF
     >>> t.loc[t.risk_factor == "smoking", "record"].item()
     'p_smoking'
     """
+    assumptions = resolve(cohort, assumptions)
     n = len(cohort)
     rows = []
     for label, column, how, record, comparison in _FACTORS:
@@ -241,7 +243,8 @@ def gestation_distribution(
         ``[first, second)``, ..., ``>=last``. Default :data:`GESTATION_BANDS_WEEKS`, giving
         <28, 28-31, 32-33, 34-36, 37-38, 39-40 and >=41 weeks.
     assumptions : Assumptions, optional
-        Source of ``loss_before_weeks``; default :meth:`cilib.Assumptions.default`.
+        Source of ``loss_before_weeks``; by default the assumptions the cohort carries
+        (:func:`cilib.assumptions_of`, which raises if it carries none).
 
     Returns
     -------
@@ -259,7 +262,7 @@ def gestation_distribution(
     >>> round(float(t["percent"].sum()), 6)
     100.0
     """
-    a = assumptions if assumptions is not None else Assumptions.default()
+    a = resolve(cohort, assumptions)
     cuts = [float(x) for x in (GESTATION_BANDS_WEEKS if bins_weeks is None else bins_weeks)]
     if not cuts or any(b <= a_ for a_, b in zip(cuts[:-1], cuts[1:], strict=True)):
         raise ValueError(
@@ -303,16 +306,17 @@ _PTB_TARGETS = {
 }
 
 
-def preterm_rates(cohort: pd.DataFrame, assumptions: Assumptions) -> pd.DataFrame:
+def preterm_rates(cohort: pd.DataFrame, assumptions: Assumptions | None = None) -> pd.DataFrame:
     """Preterm birth (before ``preterm_before_weeks``) among births, counted in infants.
 
     Parameters
     ----------
     cohort : DataFrame
         From :func:`cilib.generate_cohort`.
-    assumptions : Assumptions
-        Source of ``preterm_before_weeks`` and ``loss_before_weeks``; its scenario decides
-        which published targets (:data:`cilib.analysis.targets.TARGETS`) are shown beside the rates.
+    assumptions : Assumptions, optional
+        Source of ``preterm_before_weeks`` and ``loss_before_weeks`` (by default those the
+        cohort carries, :func:`cilib.assumptions_of`); its scenario decides which published
+        targets (:data:`cilib.analysis.targets.TARGETS`) are shown beside the rates.
 
     Returns
     -------
@@ -327,6 +331,7 @@ def preterm_rates(cohort: pd.DataFrame, assumptions: Assumptions) -> pd.DataFram
         acceptance interval, empty/NaN where the scenario has none). Groups with no births
         have NaN rates.
     """
+    assumptions = resolve(cohort, assumptions)
     targets = {t.key: t for t in TARGETS if t.scenario == assumptions.scenario_name}
     born = births(cohort, assumptions)
     w_all = np.where(born, infants(cohort), 0.0)

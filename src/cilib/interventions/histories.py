@@ -20,7 +20,7 @@ from cilib.model import population
 from cilib.model.histories import OUTCOMES, natural_histories, outcome_codes
 from cilib.model.schema import COLUMNS, LATENT_PROCESSES, PREGNANCY_ID_STRIDE
 from cilib.params import streams
-from cilib.params.assumptions import Assumptions
+from cilib.params.assumptions import Assumptions, attach
 
 __all__ = ["generate_histories"]
 
@@ -93,8 +93,7 @@ def generate_histories(
     if policy is not None:
         frame = _managed(frame, policy, int(pregnancies), int(seed), a)
     frame = frame.drop(columns=["age_years", *(f"latent_e_{k}" for k in LATENT_PROCESSES)])
-    frame.attrs.update(scenario=a.scenario_name, seed=int(seed), assumptions_hash=a.hash())
-    return frame
+    return attach(frame, a, seed=int(seed), n_women=int(n_women), pregnancies=int(pregnancies))
 
 
 def _pregnancy_frame(cols, codes, cats, k: int, a: Assumptions, cerclage_before) -> pd.DataFrame:
