@@ -180,8 +180,12 @@ def test_preset_rules_follow_the_guideline_text(cohort, runs):
     started = r["vaginal_progesterone_start_weeks"][vp]
     assert (started == r["screen_ga_first_le_25mm_weeks"][vp]).mean() > 0.3, "starts at diagnosis"
     hic = runs["acog_2021"]["cerclage_start_weeks"] <= 14.0
-    mtl = policies.prior_midtrimester_loss(cohort) & singleton(cohort)
-    assert hic.sum() > 10 and (hic <= mtl).all(), "ACOG: HIC at 13 wk after a mid-trimester loss"
+    indicated = singleton(cohort) & (
+        policies.prior_midtrimester_loss(cohort) | policies.prior_cerclage(cohort)
+    )
+    assert hic.sum() > 10 and (hic <= indicated).all(), (
+        "ACOG: HIC at 13 wk only after a mid-trimester loss or an earlier cerclage"
+    )
     serial = runs["history_based"]
     assert (serial["screen_scanned"] <= cohort["prior_sptb"]).all(), (
         "history-based: prior sPTB only"

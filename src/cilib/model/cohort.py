@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pandas as pd
 
-from cilib.model import inputs, population
+from cilib.model import care, inputs, population
 from cilib.model.schema import LAST_SPONTANEOUS, LATENT_PROCESSES, make_frame
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, attach
@@ -30,8 +30,10 @@ __all__ = ["BLOCK_SIZE", "MAX_N", "generate_cohort"]
 BLOCK_SIZE = 65_536
 MAX_N = 50_000_000
 #: Generators of a block, in order: woman uniforms and normals, earlier pregnancies' uniforms,
-#: normals and latent draws, the index pregnancy's uniforms, normals and latent draws.
-_GENERATORS = 8
+#: normals and latent draws, the index pregnancy's uniforms, normals and latent draws, and the
+#: care of the earlier pregnancies (the ninth, added in cilib 0.2: spawning one more child
+#: leaves the first eight, and so every other draw, unchanged).
+_GENERATORS = 9
 
 
 def _earlier(a: Assumptions, woman: dict, g: list, m: int) -> dict[str, np.ndarray]:
@@ -54,7 +56,7 @@ def _earlier(a: Assumptions, woman: dict, g: list, m: int) -> dict[str, np.ndarr
     )
     spontaneous = hist["cause"] <= LAST_SPONTANEOUS
     history = population.obstetric_history(a, hist["ga"], spontaneous, widx, m)
-    history["prior_cerclage"] = np.zeros(m, dtype=bool)
+    history["prior_cerclage"] = care.prior_cerclage(a, hist, widx, m, g[8].random(k, dtype=f32))
     return history
 
 

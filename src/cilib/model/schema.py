@@ -107,8 +107,9 @@ COLUMNS: tuple[Column, ...] = (
         "prior_cerclage",
         "bool",
         "",
-        "Cerclage in an earlier pregnancy. generate_cohort simulates earlier pregnancies "
-        "untreated, so it is False there; generate_histories(policy=...) sets it.",
+        "Cerclage in an earlier pregnancy: drawn from the history-care pattern in generate_cohort "
+        "(cilib.model.care; the earlier outcome stays untreated), the policy's own in "
+        "generate_histories(policy=...).",
     ),
     _C(
         "cervical_excision",

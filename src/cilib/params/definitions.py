@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 __all__ = [
+    "USI_PRIOR_SPTB_BEFORE_WEEKS",
     "FMF_SHORT_CERVIX_MM",
     "PREGNANT_SHORT_CERVIX_MM",
     "SHORT_CERVIX_MM",
@@ -62,3 +63,5 @@ IAMS_OUTCOME_BEFORE_WEEKS = 35.0
 IAMS_SCAN_WEEKS = 24.0
 #: Iams et al. 1996 compare women at or below each centile with those above the 75th.
 IAMS_REFERENCE_CENTILE = 75.0
+#: "current singleton, prior PTB <34 wk" (ACOG PB 142 ultrasound-indicated cerclage).
+USI_PRIOR_SPTB_BEFORE_WEEKS = 34.0

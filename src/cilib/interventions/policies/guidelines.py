@@ -36,6 +36,7 @@ from cilib.interventions.policies.rules import (
     starts,
 )
 from cilib.params.assumptions import Assumptions
+from cilib.params.definitions import USI_PRIOR_SPTB_BEFORE_WEEKS
 from cilib.screening.schedules import anatomy_scan, serial_scans
 
 __all__ = ["get", "presets"]
@@ -54,8 +55,6 @@ SMFM_2024_VP_MM = 20.0
 SMFM_2024_CONSIDER_MM = 25.0
 #: "CL <25 mm before 24 wk" for ultrasound-indicated cerclage (ACOG PB 142).
 USI_CERCLAGE_MM = 25.0
-#: "current singleton, prior PTB <34 wk" (ACOG PB 142 ultrasound-indicated cerclage).
-USI_PRIOR_SPTB_BEFORE_WEEKS = 34.0
 #: "place at 13-14 wk" (ACOG PB 142 history-indicated cerclage): the start of that window.
 ACOG_HIC_WEEKS = 13.0
 #: "HIC usually at 11-14 wk" (RCOG GTG 75, 2022); stated assumption: 12 wk.

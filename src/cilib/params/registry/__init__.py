@@ -2,7 +2,7 @@
 
 Records are split by topic, one module each (:mod:`.definitions`, :mod:`.population`,
 :mod:`.pregnancy`, :mod:`.risk_factors`, :mod:`.cervix`, :mod:`.hazards`, :mod:`.screening`,
-:mod:`.treatments`, :mod:`.policies`); :data:`BASE_RECORDS` joins them in that order, which is the order of the
+:mod:`.treatments`, :mod:`.policies`, :mod:`.care`); :data:`BASE_RECORDS` joins them in that order, which is the order of the
 README's parameter table. ``status="calibrated"`` records carry a starting value here; the fitted
 value is read from ``cilib/data/calibrated*.toml`` (``scripts/fit_calibration.py`` and
 ``scripts/fit_treatments.py`` write them). Scenario overrides (:mod:`.scenarios`) are full
@@ -15,6 +15,7 @@ project's evidence dossier, whose calibration targets are numbered 1-13.
 from __future__ import annotations
 
 from cilib.params.records import Record
+from cilib.params.registry.care import CARE
 from cilib.params.registry.cervix import CERVIX
 from cilib.params.registry.definitions import DEFINITIONS
 from cilib.params.registry.hazards import HAZARDS
@@ -39,4 +40,5 @@ BASE_RECORDS: tuple[Record, ...] = (
     + SCREENING
     + TREATMENTS
     + POLICIES
+    + CARE
 )
