@@ -37,7 +37,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "cilib.recurrence_plots": ("cilib.plots.recurrence",),
     "cilib.references": ("cilib.params.references",),
     "cilib.schema": ("cilib.model.schema",),
-    "cilib.screening_plots": ("cilib.plots.screening",),
+    "cilib.screening_plots": ("cilib.plots.screening", "cilib.plots.thresholds"),
     "cilib.screening_tables": (
         "cilib.screening.tables",
         "cilib.analysis.tables",

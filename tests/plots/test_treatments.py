@@ -73,86 +73,154 @@ def figures(table, curve_points):
 @pytest.mark.parametrize("name", ["trial_forest", "arm_rates", "effect_curve"])
 def test_figures_use_the_template_and_titled_axes(figures, name):
     fig = figures[name]
-    assert isinstance(fig, go.Figure), f"{name} must return a plotly Figure"
-    assert fig.layout.template == TEMPLATE, f"{name} must use the shared cilib template"
-    assert fig.layout.xaxis.title.text, f"{name}: the x axis needs a title"
-    assert fig.layout.yaxis.title.text, f"{name}: the y axis needs a title"
+    assert isinstance(fig, go.Figure), f"{name}: expected a plotly Figure, got {type(fig)}"
+    assert fig.layout.template == TEMPLATE, (
+        f"{name}: expected the shared cilib template, got another template"
+    )
+    assert fig.layout.xaxis.title.text, (
+        f"{name}: expected an x-axis title, got {fig.layout.xaxis.title.text!r}"
+    )
+    assert fig.layout.yaxis.title.text, (
+        f"{name}: expected a y-axis title, got {fig.layout.yaxis.title.text!r}"
+    )
 
 
 @pytest.mark.parametrize("name", ["trial_forest", "arm_rates", "effect_curve"])
 def test_figures_hold_aggregates_only(figures, name):
     for trace in figures[name].data:
         n = len(trace.x) if trace.x is not None else 0
-        assert n <= MAX_POINTS, f"{name}: trace {trace.name!r} holds {n} points (aggregates only)"
+        assert n <= MAX_POINTS, (
+            f"{name}: trace {trace.name!r}: expected aggregates only (<= {MAX_POINTS} points), "
+            f"got {n}"
+        )
 
 
 def test_forest_shows_simulated_and_published_rr_per_trial(figures, table):
     fig = figures["trial_forest"]
-    assert fig.layout.xaxis.type == "log", "risk ratios belong on a log axis"
-    assert "Risk ratio" in fig.layout.xaxis.title.text, "the x axis must say it shows risk ratios"
+    assert fig.layout.xaxis.type == "log", (
+        f"risk ratios belong on a log axis: expected 'log', got {fig.layout.xaxis.type!r}"
+    )
+    assert "Risk ratio" in fig.layout.xaxis.title.text, (
+        f"the x axis must say it shows risk ratios: expected 'Risk ratio' in "
+        f"{fig.layout.xaxis.title.text!r}"
+    )
     by_name = {t.name: t for t in fig.data}
     sim = by_name["simulated RR (95% CI)"]
     pub = by_name["published RR (95% CI)"]
-    assert np.allclose(sim.x, table["rr"]), "simulated markers must sit at the simulated RRs"
-    assert np.allclose(pub.x, table["published_rr"]), "published markers at the published RRs"
-    assert sim.marker.color == colour("simulated"), "simulated must use the simulated colour"
-    assert pub.marker.color == colour("published"), "published must use the published colour"
+    # np.allclose (default rtol 1e-5) in this test: float rounding only; markers are the
+    # table's values and whiskers the differences error_bars() takes from them.
+    assert np.allclose(sim.x, table["rr"]), (
+        f"simulated markers at the simulated RRs: expected {table['rr'].tolist()}, "
+        f"got {list(sim.x)}"
+    )
+    assert np.allclose(pub.x, table["published_rr"]), (
+        f"published markers at the published RRs: expected {table['published_rr'].tolist()}, "
+        f"got {list(pub.x)}"
+    )
+    assert sim.marker.color == colour("simulated"), (
+        f"simulated: expected the simulated colour {colour('simulated')}, got {sim.marker.color}"
+    )
+    assert pub.marker.color == colour("published"), (
+        f"published: expected the published colour {colour('published')}, got {pub.marker.color}"
+    )
     # CI whiskers reach the bounds; a missing published CI is drawn without whiskers
     assert np.allclose(np.asarray(sim.x) + np.asarray(sim.error_x.array), table["rr_high"]), (
-        "simulated upper whiskers must reach rr_high"
+        f"simulated upper whiskers: expected to reach rr_high {table['rr_high'].tolist()}, "
+        f"got {(np.asarray(sim.x) + np.asarray(sim.error_x.array)).tolist()}"
     )
     assert np.allclose(np.asarray(sim.x) - np.asarray(sim.error_x.arrayminus), table["rr_low"]), (
-        "simulated lower whiskers must reach rr_low"
+        f"simulated lower whiskers: expected to reach rr_low {table['rr_low'].tolist()}, "
+        f"got {(np.asarray(sim.x) - np.asarray(sim.error_x.arrayminus)).tolist()}"
     )
     assert pub.error_x.array[1] == 0 and pub.error_x.arrayminus[1] == 0, (
-        "a NaN published CI must give no whiskers, not NaN"
+        f"a NaN published CI must give no whiskers: expected 0 and 0, got "
+        f"{pub.error_x.array[1]} and {pub.error_x.arrayminus[1]}"
     )
     assert "simulated, same women RR (95% CI)" in by_name, (
-        "counterfactual=True adds the same-women RR"
+        f"counterfactual=True adds the same-women RR: expected its trace among {list(by_name)}"
     )
     no_effect = by_name["no effect (RR = 1)"]
-    assert list(no_effect.x) == [1.0, 1.0], "the line of no effect must sit at RR = 1"
+    assert list(no_effect.x) == [1.0, 1.0], (
+        f"the line of no effect: expected x = [1.0, 1.0], got {list(no_effect.x)}"
+    )
     lo, hi = (10**v for v in fig.layout.xaxis.range)
     values = table[["rr_low", "rr_high", "published_rr_low", "published_rr_high"]].to_numpy()
     values = values[np.isfinite(values)]
-    assert lo < min(values.min(), 1) and hi > max(values.max(), 1), "x range must show all CIs"
+    assert lo < min(values.min(), 1) and hi > max(values.max(), 1), (
+        f"x range must show all CIs and RR = 1: expected a range beyond "
+        f"({min(values.min(), 1)}, {max(values.max(), 1)}), got ({lo}, {hi})"
+    )
     ticks = list(fig.layout.yaxis.ticktext)
-    assert len(ticks) == len(table) and "fonseca_2007" in ticks[0], "one labelled row per trial"
+    assert len(ticks) == len(table) and "fonseca_2007" in ticks[0], (
+        f"one labelled row per trial: expected {len(table)} rows, fonseca_2007 first, got {ticks}"
+    )
 
 
 def test_forest_without_counterfactual_and_with_labels(table):
     fig = treatment_plots.trial_forest(table, labels={"fonseca_2007": "Fonseca 2007"})
     names = [t.name for t in fig.data]
-    assert "simulated, same women RR (95% CI)" not in names, "same-women RR only on request"
-    assert fig.layout.yaxis.ticktext[0].startswith("Fonseca 2007"), "labels must rename rows"
+    assert "simulated, same women RR (95% CI)" not in names, (
+        f"same-women RR only on request: expected no such trace, got {names}"
+    )
+    assert fig.layout.yaxis.ticktext[0].startswith("Fonseca 2007"), (
+        f"labels must rename rows: expected 'Fonseca 2007...', got {fig.layout.yaxis.ticktext[0]!r}"
+    )
 
 
 def test_arm_rates_in_percent_with_published_diamonds(figures, table):
     fig = figures["arm_rates"]
-    assert "%" in fig.layout.xaxis.title.text, "rates are shown in percent"
+    assert "%" in fig.layout.xaxis.title.text, (
+        f"rates are shown in percent: expected '%' in {fig.layout.xaxis.title.text!r}"
+    )
     by_name = {t.name: t for t in fig.data}
     for arm in ("control", "treatment"):
         sim = by_name[f"{arm}, simulated (95% CI)"]
         pub = by_name[f"{arm}, published"]
-        assert np.allclose(sim.x, 100 * table[f"{arm}_rate"]), f"{arm}: simulated rates in %"
-        assert np.allclose(pub.x, 100 * table[f"published_{arm}"]), f"{arm}: published rates in %"
-        assert sim.marker.color == treatment_plots.ARM_COLOURS[arm], f"{arm}: fixed arm colour"
-        assert pub.marker.symbol.startswith("diamond"), f"{arm}: published drawn as diamonds"
+        # np.allclose (default rtol 1e-5): float rounding of the x100 only
+        assert np.allclose(sim.x, 100 * table[f"{arm}_rate"]), (
+            f"{arm}: simulated rates in %: expected {(100 * table[f'{arm}_rate']).tolist()}, "
+            f"got {list(sim.x)}"
+        )
+        assert np.allclose(pub.x, 100 * table[f"published_{arm}"]), (
+            f"{arm}: published rates in %: expected "
+            f"{(100 * table[f'published_{arm}']).tolist()}, got {list(pub.x)}"
+        )
+        assert sim.marker.color == treatment_plots.ARM_COLOURS[arm], (
+            f"{arm}: expected the fixed arm colour {treatment_plots.ARM_COLOURS[arm]}, "
+            f"got {sim.marker.color}"
+        )
+        assert pub.marker.symbol.startswith("diamond"), (
+            f"{arm}: published drawn as diamonds: expected a diamond symbol, "
+            f"got {pub.marker.symbol!r}"
+        )
 
 
 def test_effect_curve_draws_points_band_marker_and_published(figures, curve_points):
     fig = figures["effect_curve"]
     by_name = {t.name: t for t in fig.data}
     line = by_name["simulated"]
-    assert np.allclose(line.x, curve_points["hr"]), "the curve must pass through the given points"
-    assert np.allclose(line.y, curve_points["rr"]), "the curve must show the given outcome"
+    # np.allclose (default rtol 1e-5): float rounding only; the line is the given points
+    assert np.allclose(line.x, curve_points["hr"]), (
+        f"the curve must pass through the given points: expected x {curve_points['hr'].tolist()}, "
+        f"got {list(line.x)}"
+    )
+    assert np.allclose(line.y, curve_points["rr"]), (
+        f"the curve must show the given outcome: expected y {curve_points['rr'].tolist()}, "
+        f"got {list(line.y)}"
+    )
     assert any(t.fill == "toself" and t.name == "simulated: 95% CI" for t in fig.data), (
-        "y_low/y_high must draw a CI band"
+        f"y_low/y_high must draw a CI band: expected a filled 'simulated: 95% CI' trace, got "
+        f"{[(t.name, t.fill) for t in fig.data]}"
     )
     published = by_name["published (95% CI)"]
-    assert set(published.y) == {0.56}, "the published RR is a horizontal line"
+    assert set(published.y) == {0.56}, (
+        f"the published RR is a horizontal line: expected y = 0.56 throughout, "
+        f"got {list(published.y)}"
+    )
     marker = next(t for t in fig.data if t.name.startswith("model value"))
-    assert set(marker.x) == {0.3}, "current_x marks the model's value"
+    assert set(marker.x) == {0.3}, (
+        f"current_x marks the model's value: expected x = 0.3, got {list(marker.x)}"
+    )
 
 
 def test_effect_curve_groups_get_arm_colours():
@@ -167,7 +235,14 @@ def test_effect_curve_groups_get_arm_colours():
         pts, x="days", y="share", group="arm", x_title="Days", y_title="Share"
     )
     by_name = {t.name: t for t in fig.data}
-    assert set(by_name) == {"control", "treatment"}, f"one line per group, got {set(by_name)}"
+    assert set(by_name) == {"control", "treatment"}, (
+        f"one line per group: expected control and treatment, got {set(by_name)}"
+    )
     for arm, trace in by_name.items():
-        assert trace.line.color == treatment_plots.ARM_COLOURS[arm], f"{arm}: fixed arm colour"
-        assert list(trace.x) == [0, 7, 14], f"{arm}: points sorted by x within the group"
+        assert trace.line.color == treatment_plots.ARM_COLOURS[arm], (
+            f"{arm}: expected the fixed arm colour {treatment_plots.ARM_COLOURS[arm]}, "
+            f"got {trace.line.color}"
+        )
+        assert list(trace.x) == [0, 7, 14], (
+            f"{arm}: points sorted by x within the group: expected [0, 7, 14], got {list(trace.x)}"
+        )

@@ -1,8 +1,10 @@
 """Plotly figures, in one shared template readable on a projector.
 
 One module per topic: :mod:`.cohort` (cervical length, gestation, risk factors, calibration),
-:mod:`.screening`, :mod:`.policies`, :mod:`.recurrence` and :mod:`.treatments`; the template
-and fixed colours are in :mod:`._style`. Every function returns a
+:mod:`.screening` (CL by outcome, ROC, PPV), :mod:`.thresholds` (threshold slider, metric
+curves), :mod:`.policies`, :mod:`.recurrence` and :mod:`.treatments`; the template and fixed
+colours are in :mod:`._style`, the parts shared by the two screening modules in
+:mod:`._screening_common`. Every function returns a
 :class:`plotly.graph_objects.Figure` drawn from aggregates; nothing is shown or saved here.
 
 Synthetic data for teaching and research only; not for clinical use.

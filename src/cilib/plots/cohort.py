@@ -127,13 +127,7 @@ def cl_trajectories(
         by whether that pregnancy ended preterm.
     """
     a = assumptions if assumptions is not None else Assumptions.default()
-    lo, hi = float(weeks[0]), float(weeks[1])
-    grid = np.arange(math.ceil(lo), math.floor(hi) + 1, dtype=np.float64)
-    if len(grid) < 2:
-        raise ValueError(f"weeks: got {weeks!r}; allowed: a span of at least one whole week")
-    cl = np.column_stack([cervical_length(cohort, w).to_numpy() for w in grid])
-    with np.errstate(all="ignore"):
-        p10, p50, p90 = (np.nanpercentile(cl, q, axis=0) for q in (10, 50, 90))
+    grid, cl = _cl_by_week(cohort, weeks)
     fig = figure(
         "True cervical length through pregnancy",
         "Gestational age (weeks)",
@@ -141,6 +135,26 @@ def cl_trajectories(
         legend=dict(orientation="h", x=0, y=-0.2, yanchor="top"),
         height=600,
     )
+    _add_centile_band(fig, grid, cl)
+    _add_sample_lines(fig, cohort, grid, cl, n_lines, seed, a["preterm_before_weeks"])
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def _cl_by_week(cohort: pd.DataFrame, weeks: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Whole weeks within ``weeks`` and the true CL of every pregnancy at each (NaN once ended)."""
+    lo, hi = float(weeks[0]), float(weeks[1])
+    grid = np.arange(math.ceil(lo), math.floor(hi) + 1, dtype=np.float64)
+    if len(grid) < 2:
+        raise ValueError(f"weeks: got {weeks!r}; allowed: a span of at least one whole week")
+    cl = np.column_stack([cervical_length(cohort, w).to_numpy() for w in grid])
+    return grid, cl
+
+
+def _add_centile_band(fig: go.Figure, grid: np.ndarray, cl: np.ndarray) -> None:
+    """The 10th-90th centile band and the median line of CL by week, over ongoing pregnancies."""
+    with np.errstate(all="ignore"):
+        p10, p50, p90 = (np.nanpercentile(cl, q, axis=0) for q in (10, 50, 90))
     band = rgba(colour("simulated"), 0.18)
     fig.add_trace(
         go.Scatter(
@@ -169,17 +183,26 @@ def cl_trajectories(
             hovertemplate="%{x} wk: median %{y:.1f} mm<extra></extra>",
         )
     )
+
+
+def _add_sample_lines(
+    fig: go.Figure,
+    cohort: pd.DataFrame,
+    grid: np.ndarray,
+    cl: np.ndarray,
+    n_lines: int,
+    seed: int,
+    preterm_weeks: float,
+) -> None:
+    """CL lines of ``n_lines`` pregnancies drawn with ``seed``, coloured by preterm birth."""
     rng = streams.generator(seed, "trajectory_sample")
     k = min(int(n_lines), len(cohort))
     rows = np.sort(rng.choice(len(cohort), size=k, replace=False))
     ga_birth = cohort["ga_birth_weeks"].to_numpy()
     shown: set[str] = set()
     for r in rows:
-        kind = "preterm" if ga_birth[r] < a["preterm_before_weeks"] else "term"
-        name = (
-            f"one pregnancy, born {'<' if kind == 'preterm' else '>='}"
-            f"{a['preterm_before_weeks']:g} wk"
-        )
+        kind = "preterm" if ga_birth[r] < preterm_weeks else "term"
+        name = f"one pregnancy, born {'<' if kind == 'preterm' else '>='}{preterm_weeks:g} wk"
         fig.add_trace(
             go.Scatter(
                 x=grid,
@@ -195,8 +218,6 @@ def cl_trajectories(
             )
         )
         shown.add(kind)
-    fig.update_yaxes(rangemode="tozero")
-    return fig
 
 
 # ------------------------------------------------------------------------------- tables
@@ -268,9 +289,30 @@ def prevalence_dot_plot(table: pd.DataFrame) -> go.Figure:
         height=140 + 42 * len(t),
         legend=dict(orientation="h", y=-0.18, x=0),
     )
+    _add_assumed_ranges(fig, labels, pct["low"], pct["high"], floor)
+    _add_assumption_values(fig, t, labels, pct["value"])
+    drawn = _add_simulated_prevalence(fig, t, labels, pct)
+    for i in np.flatnonzero(~drawn):
+        fig.add_annotation(
+            x=math.log10(floor),
+            y=labels[i],
+            text="none simulated",
+            showarrow=False,
+            xanchor="left",
+            font=dict(size=FONT_SIZE - 4),
+        )
+    fig.update_xaxes(type="log", range=[math.log10(floor), 2])
+    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], showgrid=False)
+    return fig
+
+
+def _add_assumed_ranges(
+    fig: go.Figure, labels: list[str], low: np.ndarray, high: np.ndarray, floor: float
+) -> None:
+    """One grey bar per risk factor from its published/assumed low to high (%), cut at floor."""
     xs, ys = [], []
     for i, lab in enumerate(labels):
-        lo, hi = pct["low"][i], pct["high"][i]
+        lo, hi = low[i], high[i]
         if np.isfinite(lo) and np.isfinite(hi) and hi > 0:
             xs += [max(lo, floor), hi, None]
             ys += [lab, lab, None]
@@ -284,7 +326,12 @@ def prevalence_dot_plot(table: pd.DataFrame) -> go.Figure:
             hoverinfo="skip",
         )
     )
-    val = pct["value"]
+
+
+def _add_assumption_values(
+    fig: go.Figure, t: pd.DataFrame, labels: list[str], val: np.ndarray
+) -> None:
+    """The assumption value of each risk factor (%) as an open diamond (positive values only)."""
     ok = np.isfinite(val) & (val > 0)
     fig.add_trace(
         go.Scatter(
@@ -299,6 +346,12 @@ def prevalence_dot_plot(table: pd.DataFrame) -> go.Figure:
             hovertemplate="%{customdata}: %{x:.3g}%<extra></extra>",
         )
     )
+
+
+def _add_simulated_prevalence(
+    fig: go.Figure, t: pd.DataFrame, labels: list[str], pct: dict[str, np.ndarray]
+) -> np.ndarray:
+    """Simulated prevalences (%) with their 95% CI as dots; returns which rows were drawn (> 0)."""
     sim = pct["simulated"]
     ok = sim > 0
     fig.add_trace(
@@ -320,18 +373,7 @@ def prevalence_dot_plot(table: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}: %{x:.3g}% (%{customdata:,} pregnancies)<extra>simulated</extra>",
         )
     )
-    for i in np.flatnonzero(~ok):
-        fig.add_annotation(
-            x=math.log10(floor),
-            y=labels[i],
-            text="none simulated",
-            showarrow=False,
-            xanchor="left",
-            font=dict(size=FONT_SIZE - 4),
-        )
-    fig.update_xaxes(type="log", range=[math.log10(floor), 2])
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], showgrid=False)
-    return fig
+    return ok
 
 
 _CLIP = 5.0

@@ -271,7 +271,6 @@ def treatments_used(table: pd.DataFrame) -> go.Figure:
         bar for the treated women whose natural-history birth was at term: they would have
         delivered at term without treatment (over-treatment).
     """
-    used = [t for t in TREATMENTS if f"treated_{t}" in table.columns]
     _check(table, ["policy", "pregnancies", "treated_any", "treated_term_anyway"])
     names = table["policy"].astype(str).tolist()
     scale = PER / table["pregnancies"].to_numpy(dtype=np.float64)
@@ -283,26 +282,7 @@ def treatments_used(table: pd.DataFrame) -> go.Figure:
         barmode="overlay",
         legend=dict(orientation="h", x=0, y=-0.12, yanchor="top"),
     )
-    base = np.zeros(len(names))
-    for t in used:
-        v = scale * table[f"treated_{t}"].to_numpy(dtype=np.float64)
-        if not (v > 0).any():
-            continue
-        fig.add_trace(
-            go.Bar(
-                x=v,
-                base=base.copy(),
-                y=names,
-                orientation="h",
-                width=0.75,
-                name=TREATMENT_LABELS.get(t, t),
-                marker_color=TREATMENT_COLOURS.get(t, GREY),
-                marker_line=_MARKER_LINE,
-                hovertemplate="%{y}: %{x:,.0f} per " + f"{PER:,}" + "<extra>"
-                f"{TREATMENT_LABELS.get(t, t)}</extra>",
-            )
-        )
-        base += v
+    _add_treatment_stack(fig, table, names, scale)
     anyway = scale * table["treated_term_anyway"].to_numpy(dtype=np.float64)
     fig.add_trace(
         go.Bar(
@@ -332,6 +312,33 @@ def treatments_used(table: pd.DataFrame) -> go.Figure:
     _rows_axis(fig, names)
     fig.update_xaxes(rangemode="tozero")
     return fig
+
+
+def _add_treatment_stack(
+    fig: go.Figure, table: pd.DataFrame, names: list[str], scale: np.ndarray
+) -> None:
+    """Stacked bars of the women given each treatment, per 100,000 (``scale`` per policy row)."""
+    used = [t for t in TREATMENTS if f"treated_{t}" in table.columns]
+    base = np.zeros(len(names))
+    for t in used:
+        v = scale * table[f"treated_{t}"].to_numpy(dtype=np.float64)
+        if not (v > 0).any():
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=v,
+                base=base.copy(),
+                y=names,
+                orientation="h",
+                width=0.75,
+                name=TREATMENT_LABELS.get(t, t),
+                marker_color=TREATMENT_COLOURS.get(t, GREY),
+                marker_line=_MARKER_LINE,
+                hovertemplate="%{y}: %{x:,.0f} per " + f"{PER:,}" + "<extra>"
+                f"{TREATMENT_LABELS.get(t, t)}</extra>",
+            )
+        )
+        base += v
 
 
 # ------------------------------------------------------------------------------ table

@@ -60,6 +60,13 @@ OUTCOME_COLOURS = {
     "indicated PTB": PURPLE,
     "term": GREY,
 }
+#: Marker of a published value (a diamond over the simulated bar).
+_PUBLISHED_MARKER = dict(
+    symbol="diamond",
+    size=16,
+    color=SERIES_COLOURS["published"],
+    line=dict(color="white", width=1.5),
+)
 
 
 def transition_counts(histories: pd.DataFrame) -> pd.DataFrame:
@@ -219,12 +226,7 @@ def recurrence_bars(
                 y=py,
                 mode="markers",
                 name=published_label,
-                marker=dict(
-                    symbol="diamond",
-                    size=16,
-                    color=SERIES_COLOURS["published"],
-                    line=dict(color="white", width=1.5),
-                ),
+                marker=_PUBLISHED_MARKER,
                 error_y=error_bars(py, plo, phi, color=SERIES_COLOURS["published"], width=10),
             )
         )
@@ -290,6 +292,32 @@ def ci_recurrence_bars(
     >>> [trace.name for trace in recurrence_plots.ci_recurrence_bars(t).data]
     ['no cerclage']
     """
+    t = _ci_rows(table, outcome)
+    definitions = list(dict.fromkeys(t["definition"].astype(str)))
+    marks = _ci_published_marks(published, definitions)
+    loss_weeks = table.attrs.get("loss_before_weeks", Assumptions.default()["loss_before_weeks"])
+    x_title = _ci_outcome_label(outcome, loss_weeks)
+    fig = figure(
+        title or "Recurrence after cervical insufficiency, by definition (synthetic)",
+        x_title,
+        "Cervical insufficiency in the previous pregnancy",
+        barmode="group",
+        scattermode="group",
+        height=200 + 90 * len(definitions),
+        legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
+        margin=dict(t=150),
+    )
+    _add_cerclage_bars(fig, t)
+    _add_published_marks(fig, marks)
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=definitions, autorange="reversed", showgrid=False
+    )
+    fig.update_xaxes(rangemode="tozero")
+    return fig
+
+
+def _ci_rows(table: pd.DataFrame, outcome: str) -> pd.DataFrame:
+    """The rows of one outcome of a :func:`cilib.ci_recurrence` table, after checking both."""
     if outcome not in CI_OUTCOMES:
         raise ValueError(f"outcome: got {outcome!r}; allowed: {', '.join(CI_OUTCOMES)}")
     needed = ["definition", "cerclage", "women", "outcome", "events"]
@@ -302,7 +330,14 @@ def ci_recurrence_bars(
     t = table[table["outcome"] == outcome]
     if t.empty:
         raise ValueError(f"table: no rows for outcome {outcome!r}; allowed: cilib.ci_recurrence")
-    definitions = list(dict.fromkeys(t["definition"].astype(str)))
+    return t
+
+
+def _ci_published_marks(
+    published: Mapping[tuple[str, str], tuple[float, float, float]] | None,
+    definitions: list[str],
+) -> dict[str, list[tuple[str, float, float, float]]]:
+    """Checked published values as ``{cerclage: [(definition, value, low, high), ...]}``."""
     marks: dict[str, list[tuple[str, float, float, float]]] = {}
     for key, v in (published or {}).items():
         if not (isinstance(key, tuple) and len(key) == 2):
@@ -319,18 +354,11 @@ def ci_recurrence_bars(
             )
         value, low, high = (float(x) for x in v)
         marks.setdefault(group, []).append((definition, value, low, high))
-    loss_weeks = table.attrs.get("loss_before_weeks", Assumptions.default()["loss_before_weeks"])
-    x_title = _ci_outcome_label(outcome, loss_weeks)
-    fig = figure(
-        title or "Recurrence after cervical insufficiency, by definition (synthetic)",
-        x_title,
-        "Cervical insufficiency in the previous pregnancy",
-        barmode="group",
-        scattermode="group",
-        height=200 + 90 * len(definitions),
-        legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
-        margin=dict(t=150),
-    )
+    return marks
+
+
+def _add_cerclage_bars(fig: go.Figure, t: pd.DataFrame) -> None:
+    """One horizontal bar trace (%, Wilson 95% CI) per cerclage group present in ``t``."""
     for group in CERCLAGE_GROUPS:
         s = t[t["cerclage"] == group]
         if s.empty:
@@ -353,6 +381,12 @@ def ci_recurrence_bars(
                 f"<extra>{_CERCLAGE_NAMES[group]}</extra>",
             )
         )
+
+
+def _add_published_marks(
+    fig: go.Figure, marks: dict[str, list[tuple[str, float, float, float]]]
+) -> None:
+    """One marker trace of published values with their range per cerclage group in ``marks``."""
     for group in CERCLAGE_GROUPS:
         if group not in marks:
             continue
@@ -365,22 +399,12 @@ def ci_recurrence_bars(
                 mode="markers",
                 name=f"published, {_CERCLAGE_NAMES[group]}",
                 offsetgroup=group,
-                marker=dict(
-                    symbol="diamond",
-                    size=16,
-                    color=SERIES_COLOURS["published"],
-                    line=dict(color="white", width=1.5),
-                ),
+                marker=_PUBLISHED_MARKER,
                 error_x=error_bars(value, low, high, color=SERIES_COLOURS["published"], width=10),
                 hovertemplate="%{y}: published %{x:.1f}%"
                 f"<extra>{_CERCLAGE_NAMES[group]}</extra>",
             )
         )
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=definitions, autorange="reversed", showgrid=False
-    )
-    fig.update_xaxes(rangemode="tozero")
-    return fig
 
 
 __all__ = [

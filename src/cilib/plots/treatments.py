@@ -263,57 +263,22 @@ def effect_curve(
     Returns
     -------
     Figure
+        In this order: the published CI band (unless a bound is NaN) and line, then per
+        group a shaded CI band (if ``y_low`` and ``y_high``) and a line with markers, then the
+        dashed marker at ``current_x``; a log y axis if ``log_y``.
     """
     p = points.sort_values([c for c in (group, x) if c is not None]).reset_index(drop=True)
     fig = figure(title, x_title, y_title, legend=dict(orientation="h", y=-0.22, x=0))
     xs = p[x].to_numpy(np.float64)
     x0, x1 = float(np.nanmin(xs)), float(np.nanmax(xs))
     if published is not None:
-        value, low, high = (float(v) for v in published)
-        if not (math.isnan(low) or math.isnan(high)):
-            fig.add_trace(
-                go.Scatter(
-                    x=[x0, x1, x1, x0, x0],
-                    y=[low, low, high, high, low],
-                    fill="toself",
-                    mode="lines",
-                    line=dict(width=0),
-                    fillcolor=rgba(colour("published"), 0.10),
-                    name=f"{published_label}: CI",
-                    hoverinfo="skip",
-                    showlegend=False,
-                )
-            )
-        fig.add_trace(
-            go.Scatter(
-                x=[x0, x1],
-                y=[value, value],
-                mode="lines",
-                line=dict(color=colour("published"), width=2, dash="dot"),
-                name=published_label,
-            )
-        )
+        _add_published_line(fig, published, published_label, x0, x1)
     groups = [(None, p)] if group is None else list(p.groupby(group, sort=False))
     for i, (key, g) in enumerate(groups):
         col = colour("simulated") if key is None else ARM_COLOURS.get(str(key), colour(str(key), i))
         name = "simulated" if key is None else str(key)
         if y_low is not None and y_high is not None:
-            gx = g[x].to_numpy(np.float64)
-            fig.add_trace(
-                go.Scatter(
-                    x=np.concatenate([gx, gx[::-1]]),
-                    y=np.concatenate(
-                        [g[y_high].to_numpy(np.float64), g[y_low].to_numpy(np.float64)[::-1]]
-                    ),
-                    fill="toself",
-                    mode="lines",
-                    line=dict(width=0),
-                    fillcolor=rgba(col, 0.18),
-                    name=f"{name}: 95% CI",
-                    hoverinfo="skip",
-                    showlegend=False,
-                )
-            )
+            _add_ci_band(fig, g[x], g[y_low], g[y_high], col, name)
         fig.add_trace(
             go.Scatter(
                 x=g[x],
@@ -327,20 +292,81 @@ def effect_curve(
         )
     if current_x is not None:
         ys = p[[c for c in (y, y_low, y_high) if c is not None]].to_numpy(np.float64)
-        ys = ys[np.isfinite(ys)]
-        if published is not None:
-            ys = np.concatenate([ys, [v for v in published if np.isfinite(v)]])
-        lo_y, hi_y = (float(ys.min()), float(ys.max())) if ys.size else (0.0, 1.0)
-        fig.add_trace(
-            go.Scatter(
-                x=[current_x, current_x],
-                y=[lo_y, hi_y],
-                mode="lines",
-                line=dict(color=VERMILLION, width=2, dash="dash"),
-                name=f"{current_label} ({current_x:.3g})",
-                hoverinfo="skip",
-            )
-        )
+        _add_current_marker(fig, current_x, current_label, ys, published)
     if log_y:
         fig.update_yaxes(type="log")
     return fig
+
+
+def _add_published_line(
+    fig: go.Figure, published: tuple[float, float, float], label: str, x0: float, x1: float
+) -> None:
+    """A published (value, low, high) as a dotted line from x0 to x1 over a shaded CI band."""
+    value, low, high = (float(v) for v in published)
+    if not (math.isnan(low) or math.isnan(high)):
+        fig.add_trace(
+            go.Scatter(
+                x=[x0, x1, x1, x0, x0],
+                y=[low, low, high, high, low],
+                fill="toself",
+                mode="lines",
+                line=dict(width=0),
+                fillcolor=rgba(colour("published"), 0.10),
+                name=f"{label}: CI",
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[x0, x1],
+            y=[value, value],
+            mode="lines",
+            line=dict(color=colour("published"), width=2, dash="dot"),
+            name=label,
+        )
+    )
+
+
+def _add_ci_band(
+    fig: go.Figure, x: pd.Series, low: pd.Series, high: pd.Series, col: str, name: str
+) -> None:
+    """A shaded 95% CI band from ``low`` to ``high`` along ``x``, in the line's colour."""
+    gx = x.to_numpy(np.float64)
+    fig.add_trace(
+        go.Scatter(
+            x=np.concatenate([gx, gx[::-1]]),
+            y=np.concatenate([high.to_numpy(np.float64), low.to_numpy(np.float64)[::-1]]),
+            fill="toself",
+            mode="lines",
+            line=dict(width=0),
+            fillcolor=rgba(col, 0.18),
+            name=f"{name}: 95% CI",
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+
+
+def _add_current_marker(
+    fig: go.Figure,
+    current_x: float,
+    label: str,
+    ys: np.ndarray,
+    published: tuple[float, float, float] | None,
+) -> None:
+    """A dashed vertical line at ``current_x`` spanning the finite ``ys`` and published values."""
+    ys = ys[np.isfinite(ys)]
+    if published is not None:
+        ys = np.concatenate([ys, [v for v in published if np.isfinite(v)]])
+    lo_y, hi_y = (float(ys.min()), float(ys.max())) if ys.size else (0.0, 1.0)
+    fig.add_trace(
+        go.Scatter(
+            x=[current_x, current_x],
+            y=[lo_y, hi_y],
+            mode="lines",
+            line=dict(color=VERMILLION, width=2, dash="dash"),
+            name=f"{label} ({current_x:.3g})",
+            hoverinfo="skip",
+        )
+    )

@@ -2,7 +2,7 @@
 
 Pure functions on top of :mod:`cilib.screening.accuracy` (``metrics``, ``sweep``): each takes
 markers (measured CL in mm, NaN = not measured) and events (booleans), or a cohort, and returns
-a new :class:`pandas.DataFrame`. :mod:`cilib.plots.screening` draws these tables.
+a new :class:`pandas.DataFrame`. :mod:`cilib.plots.screening` and :mod:`cilib.plots.thresholds` draw these tables.
 
 A cervical length **at or below** the threshold is a positive screen (a short cervix).
 
