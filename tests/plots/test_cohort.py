@@ -256,3 +256,16 @@ def test_calibration_plot_standardises_and_clips():
         f"scenario colours: expected {plots.SCENARIO_COLOURS}, got {colours}"
     )
     pd.testing.assert_frame_equal(t, _calibration_table(), obj="calibration table (not mutated)")
+
+
+def test_cl_trajectories_use_the_cohorts_assumptions():
+    """cilib 0.1 coloured the lines by the us_contemporary preterm definition whatever the
+    cohort (issue 11); the chart now reads the cohort's own assumptions, or raises."""
+    a = cilib.Assumptions.default().replace(preterm_before_weeks=36.0)
+    c = cilib.generate_cohort(3_000, seed=SEED, assumptions=a)
+    names = {t.name for t in plots.cl_trajectories(c, n_lines=40, seed=SEED).data}
+    assert any("36 wk" in str(n) for n in names), f"legend must use 36 wk, got {names}"
+    assert not any("37 wk" in str(n) for n in names), f"37 wk is not this cohort's, got {names}"
+    c.attrs = {}
+    with pytest.raises(ValueError, match="no cilib metadata"):
+        plots.cl_trajectories(c)

@@ -210,3 +210,12 @@ def test_ci_bars_published_markers(ci_table_managed):
 def test_ci_bars_bad_input(ci_table_managed, kwargs, fragment):
     with pytest.raises(ValueError, match=fragment):
         rp.ci_recurrence_bars(ci_table_managed, **kwargs)
+
+
+def test_ci_recurrence_bars_need_the_tables_definition():
+    """The chart used to fall back to the default loss definition when the table had none."""
+    h = cilib.generate_histories(2_000, pregnancies=3, seed=1)
+    table = cilib.ci_recurrence(h)
+    table.attrs = {}
+    with pytest.raises(ValueError, match="loss_before_weeks"):
+        rp.ci_recurrence_bars(table)

@@ -30,7 +30,7 @@ import plotly.graph_objects as go
 from cilib.analysis.summary import binned
 from cilib.model.cervix import TRAJECTORY_WEEKS, cervical_length
 from cilib.params import streams
-from cilib.params.assumptions import Assumptions
+from cilib.params.assumptions import Assumptions, resolve
 from cilib.plots._style import FONT_SIZE, GREEN, GREY, colour, figure, rgba
 
 
@@ -117,8 +117,9 @@ def cl_trajectories(
         First and last gestational week (within 14-34); centiles are computed at each whole
         week over the pregnancies still ongoing.
     assumptions : Assumptions, optional
-        Source of ``preterm_before_weeks`` for colouring lines by preterm birth; default
-        :meth:`cilib.Assumptions.default`.
+        Source of ``preterm_before_weeks`` for colouring lines by preterm birth; by default the
+        assumptions the cohort carries (:func:`cilib.assumptions_of`, which raises if it
+        carries none).
 
     Returns
     -------
@@ -126,7 +127,7 @@ def cl_trajectories(
         A shaded 10th-90th centile band, a median line and ``n_lines`` sample lines coloured
         by whether that pregnancy ended preterm.
     """
-    a = assumptions if assumptions is not None else Assumptions.default()
+    a = resolve(cohort, assumptions)
     grid, cl = _cl_by_week(cohort, weeks)
     fig = figure(
         "True cervical length through pregnancy",

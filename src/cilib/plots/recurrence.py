@@ -34,7 +34,6 @@ from cilib.analysis.recurrence import (
     STRICT_CI_BEFORE_WEEKS,
 )
 from cilib.model.histories import OUTCOMES
-from cilib.params.assumptions import Assumptions
 from cilib.plots._style import (
     BLACK,
     BLUE,
@@ -295,7 +294,12 @@ def ci_recurrence_bars(
     t = _ci_rows(table, outcome)
     definitions = list(dict.fromkeys(t["definition"].astype(str)))
     marks = _ci_published_marks(published, definitions)
-    loss_weeks = table.attrs.get("loss_before_weeks", Assumptions.default()["loss_before_weeks"])
+    if "loss_before_weeks" not in table.attrs:
+        raise ValueError(
+            "table: no loss_before_weeks in table.attrs; allowed: the table of "
+            "cilib.ci_recurrence (or a selection of its rows, which keeps its attrs)"
+        )
+    loss_weeks = table.attrs["loss_before_weeks"]
     x_title = _ci_outcome_label(outcome, loss_weeks)
     fig = figure(
         title or "Recurrence after cervical insufficiency, by definition (synthetic)",
