@@ -20,16 +20,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.model import inputs, population
-from cilib.model.schema import (
-    CAUSES,
-    EXCISION_CATEGORIES,
-    LAST_SPONTANEOUS,
-    LATENT_PROCESSES,
-    ONSET_CATEGORIES,
-    PLURALITY_CATEGORIES,
-    RACE_CATEGORIES,
-    SPONTANEOUS_TYPES,
-)
+from cilib.model.schema import CATEGORICAL, LAST_SPONTANEOUS, LATENT_PROCESSES
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions
 from cilib.params.definitions import SPTB_BANDS_WEEKS
@@ -42,15 +33,7 @@ BLOCK_WOMEN = 32_768
 #: preterm birth, term birth.
 OUTCOMES = ("loss", "sPTB <28", "sPTB 28-33", "sPTB 34-36", "indicated PTB", "term")
 #: Categories of the categorical columns of a histories frame.
-CATEGORIES = {
-    "race_ethnicity": RACE_CATEGORIES,
-    "cervical_excision": EXCISION_CATEGORIES,
-    "plurality": PLURALITY_CATEGORIES,
-    "onset": ONSET_CATEGORIES,
-    "spontaneous_type": SPONTANEOUS_TYPES,
-    "end_cause": CAUSES,
-    "outcome": OUTCOMES,
-}
+CATEGORIES = {**CATEGORICAL, "outcome": OUTCOMES}
 #: Generators of a block: woman uniforms and normals, pregnancy uniforms, normals, latents.
 _GENERATORS = 5
 

@@ -22,6 +22,7 @@ import pandas as pd
 
 __all__ = [
     "CAUSE",
+    "CATEGORICAL",
     "CAUSES",
     "COLUMNS",
     "EXCISION_CATEGORIES",
@@ -164,6 +165,10 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
+#: The categories of every categorical column, from :data:`COLUMNS`.
+CATEGORICAL: dict[str, tuple[str, ...]] = {c.name: c.categories for c in COLUMNS if c.categories}
+
+
 def data_dictionary() -> pd.DataFrame:
     """Every cohort column with dtype, unit and meaning.
 
@@ -198,17 +203,9 @@ def make_frame(cols: dict[str, np.ndarray], n: int, loss_before_weeks: float) ->
         "pregnancy_id": woman * PREGNANCY_ID_STRIDE + cols["n_prior_pregnancies"],
         "woman_id": woman,
     }
-    cat_codes = {
-        "race_ethnicity": RACE_CATEGORIES,
-        "cervical_excision": EXCISION_CATEGORIES,
-        "plurality": PLURALITY_CATEGORIES,
-        "onset": ONSET_CATEGORIES,
-        "spontaneous_type": SPONTANEOUS_TYPES,
-        "end_cause": CAUSES,
-    }
     for c in COLUMNS[2:]:
-        if c.name in cat_codes:
-            out[c.name] = _cat(cols[c.name], cat_codes[c.name])
+        if c.name in CATEGORICAL:
+            out[c.name] = _cat(cols[c.name], CATEGORICAL[c.name])
         elif c.name == "midtrimester_loss":
             out[c.name] = (cols["onset"] == 0) & (cols["ga_birth_weeks"] < loss_before_weeks)
         elif c.name.startswith("latent_e_"):

@@ -71,6 +71,18 @@ SERIES_COLOURS = {
 
 FONT_SIZE = 18
 
+#: Both axes: light grid, dark line, ticks outside.
+_AXIS = dict(
+    showgrid=True,
+    gridcolor="#E5E5E5",
+    showline=True,
+    linecolor="#444444",
+    ticks="outside",
+    zeroline=False,
+    automargin=True,
+    title=dict(standoff=12),
+)
+
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
         font=dict(family="Arial, Helvetica, sans-serif", size=FONT_SIZE, color="#222222"),
@@ -78,26 +90,8 @@ TEMPLATE = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         colorway=COLORWAY,
-        xaxis=dict(
-            showgrid=True,
-            gridcolor="#E5E5E5",
-            showline=True,
-            linecolor="#444444",
-            ticks="outside",
-            zeroline=False,
-            automargin=True,
-            title=dict(standoff=12),
-        ),
-        yaxis=dict(
-            showgrid=True,
-            gridcolor="#E5E5E5",
-            showline=True,
-            linecolor="#444444",
-            ticks="outside",
-            zeroline=False,
-            automargin=True,
-            title=dict(standoff=12),
-        ),
+        xaxis=_AXIS,
+        yaxis=_AXIS,
         legend=dict(bgcolor="rgba(255,255,255,0.8)", font=dict(size=FONT_SIZE - 2)),
         hoverlabel=dict(font=dict(size=FONT_SIZE - 2)),
         margin=dict(l=80, r=30, t=80, b=70),

@@ -10,12 +10,10 @@ Synthetic data for teaching and research only; not for clinical use.
 Examples
 --------
 >>> import cilib
->>> from cilib import plots
->>> from cilib.analysis import summary
 >>> c = cilib.generate_cohort(2_000, seed=1)
->>> fig = plots.gestation_bars(summary.gestation_distribution(c))
+>>> fig = cl_histogram({"true": cilib.cervical_length(c, 22)}, edges=range(0, 61, 2))
 >>> fig.layout.xaxis.title.text
-'Gestational age at birth (completed weeks)'
+'Cervical length (mm)'
 """
 
 from __future__ import annotations

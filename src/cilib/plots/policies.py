@@ -150,6 +150,19 @@ def _measure(measure: str) -> tuple[str, str]:
     )
 
 
+def _policy_bars(x, lo, hi, names: list[str], colours: dict, **trace) -> go.Bar:
+    """One horizontal bar per policy in its colour, with the 95% CI as error bars."""
+    return go.Bar(
+        x=x,
+        y=names,
+        orientation="h",
+        marker_color=[colours[n] for n in names],
+        marker_line=_MARKER_LINE,
+        error_x=error_bars(x, lo, hi, color="#222222", width=7),
+        **trace,
+    )
+
+
 def rates_by_policy(table: pd.DataFrame, measure: str = "ptb_lt34") -> go.Figure:
     """One rate per policy with its 95% CI, as horizontal bars.
 
@@ -176,13 +189,12 @@ def rates_by_policy(table: pd.DataFrame, measure: str = "ptb_lt34") -> go.Figure
     title = label.split(" (")[0]
     fig = figure(title, label, "Policy", height=_height(len(names)), showlegend=False)
     fig.add_trace(
-        go.Bar(
-            x=x,
-            y=names,
-            orientation="h",
-            marker_color=[colours[n] for n in names],
-            marker_line=_MARKER_LINE,
-            error_x=error_bars(x, table[cols[1]], table[cols[2]], color="#222222", width=7),
+        _policy_bars(
+            x,
+            table[cols[1]],
+            table[cols[2]],
+            names,
+            colours,
             text=[f"{v:.2f}%" for v in x],
             textposition="inside",
             insidetextanchor="start",
@@ -237,13 +249,12 @@ def averted_per_100k(table: pd.DataFrame, per: str = "pregnancies") -> go.Figure
     )
     fig.add_vline(x=0, line=dict(color=BLACK, width=1.5))
     fig.add_trace(
-        go.Bar(
-            x=x,
-            y=names,
-            orientation="h",
-            marker_color=[colours[n] for n in names],
-            marker_line=_MARKER_LINE,
-            error_x=error_bars(x, lo, hi, color="#222222", width=7),
+        _policy_bars(
+            x,
+            lo,
+            hi,
+            names,
+            colours,
             customdata=np.column_stack([lo, hi, t["ptb_averted"], denom]),
             hovertemplate="%{y}: %{x:.0f} per " + f"{PER:,}" + " (95% CI %{customdata[0]:.0f} "
             "to %{customdata[1]:.0f}); %{customdata[2]:.0f} infants of %{customdata[3]:,.0f} "

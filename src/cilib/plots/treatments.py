@@ -65,6 +65,20 @@ def _rows_axis(fig: go.Figure, labels: list[str]) -> None:
     )
 
 
+def _trial_figure(table: pd.DataFrame, labels, title: str, x_title: str):
+    """The table with a fresh index, the row labels and a figure sized for one row per trial."""
+    t = table.reset_index(drop=True)
+    n = len(t)
+    fig = figure(
+        title,
+        x_title,
+        "Trial (outcome)",
+        height=190 + 95 * n,
+        legend=dict(orientation="h", y=-0.18 - 0.1 / max(n, 1), x=0),
+    )
+    return t, _labels(t, labels), fig
+
+
 def trial_forest(
     table: pd.DataFrame,
     *,
@@ -93,16 +107,10 @@ def trial_forest(
     Figure
         Log-scale x axis with the line of no effect (RR = 1) drawn as a trace.
     """
-    t = table.reset_index(drop=True)
-    names = _labels(t, labels)
-    n = len(t)
-    fig = figure(
-        title,
-        "Risk ratio, treatment vs control (log scale)",
-        "Trial (outcome)",
-        height=190 + 95 * n,
-        legend=dict(orientation="h", y=-0.18 - 0.1 / max(n, 1), x=0),
+    t, names, fig = _trial_figure(
+        table, labels, title, "Risk ratio, treatment vs control (log scale)"
     )
+    n = len(t)
     y = np.arange(n, dtype=np.float64)
     fig.add_trace(
         go.Scatter(
@@ -171,16 +179,8 @@ def arm_rates(
         x: rate in percent; one row per trial; circles simulated, diamonds published, grey the
         control arm and blue the treatment arm.
     """
-    t = table.reset_index(drop=True)
-    names = _labels(t, labels)
+    t, names, fig = _trial_figure(table, labels, title, "Women with the trial's outcome (%)")
     n = len(t)
-    fig = figure(
-        title,
-        "Women with the trial's outcome (%)",
-        "Trial (outcome)",
-        height=190 + 95 * n,
-        legend=dict(orientation="h", y=-0.18 - 0.1 / max(n, 1), x=0),
-    )
     y = np.arange(n, dtype=np.float64)
     for arm, dy in (("control", -_OFFSET), ("treatment", _OFFSET)):
         rate = 100 * t[f"{arm}_rate"].to_numpy(np.float64)
