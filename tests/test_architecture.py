@@ -180,3 +180,14 @@ def test_public_names_of_cilib_0_1_are_kept():
     from cilib.policies import Policy  # a public module path of its own, without a warning
 
     assert Policy is cilib.interventions.policies.Policy, "cilib.policies is the policies package"
+
+
+def test_every_assert_in_the_tests_says_what_was_expected():
+    """Every ``assert`` of the test suite carries a message (issue 11: about 59 did not)."""
+    bare = [
+        f"{p.relative_to(ROOT)}:{node.lineno}"
+        for p in sorted((ROOT / "tests").rglob("*.py"))
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Assert) and node.msg is None
+    ]
+    assert not bare, f"asserts without a message: {bare}"

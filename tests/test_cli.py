@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -230,7 +231,16 @@ def test_params_markdown_matches_function(capsys):
     names = list(cilib.Assumptions.default().table()["name"])
     assert len(lines) == 2 + len(names), f"{len(lines)} lines for {len(names)} assumptions"
     assert all(line.startswith("| ") and line.endswith(" |") for line in lines), "not a table"
-    assert params_markdown() == params_markdown(), "params_markdown is not deterministic"
+    # Two calls in one process share its hash seed, so they could not differ; another
+    # process with another PYTHONHASHSEED can (set or dict order leaking into the text).
+    proc = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from cilib.cli import params_markdown; sys.stdout.write(params_markdown())"],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    )  # fmt: skip
+    assert proc.returncode == 0, f"exit {proc.returncode}; stderr {proc.stderr}"
+    assert proc.stdout == params_markdown(), "params_markdown differs under another hash seed"
     code, stdout, _ = _run(capsys, "params", "--format", "markdown", "--scenario", "iams_1996")
     assert stdout == params_markdown("iams_1996"), "scenario markdown differs"
 

@@ -42,6 +42,9 @@ def _files(directory: Path) -> list[str]:
 def _assert_frames_match(got: pd.DataFrame, want: pd.DataFrame, *, exact: bool, what: str):
     got, want = got.copy(), want.copy()
     got.attrs, want.attrs = {}, {}
+    # Parquet is compared exactly. CSV rounding only: float32 columns are written with 6
+    # significant digits (%.6g, relative error <= 5e-6, so rtol=1e-5) and float64 with 10
+    # (5e-10); atol=1e-6 covers values near 0, where a relative bound alone is too strict.
     try:
         pd.testing.assert_frame_equal(got, want, check_exact=exact, rtol=1e-5, atol=1e-6)
     except AssertionError as e:

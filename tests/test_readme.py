@@ -21,14 +21,15 @@ def _update_readme():
 
 
 def test_notice_and_two_commands():
-    assert "not for clinical use" in README.lower()
+    assert "not for clinical use" in README.lower(), "README must say 'not for clinical use'"
     for marker in ("<!-- main-command -->", "<!-- test-command -->"):
         block = README.split(marker, 1)[1].split("```", 2)[1]
         assert block.startswith("bash\n") and len(block.strip().splitlines()) == 2, (
             f"{marker} must be followed by exactly one bash command"
         )
     test_cmd = README.split("<!-- test-command -->", 1)[1].split("```", 2)[1]
-    assert "pytest" in test_cmd and '".[test]"' in test_cmd
+    assert "pytest" in test_cmd, f"the test command must run pytest: {test_cmd!r}"
+    assert '".[test]"' in test_cmd, f'the test command must install ".[test]": {test_cmd!r}'
 
 
 def test_ci_runs_the_readme_test_command():

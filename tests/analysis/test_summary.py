@@ -143,6 +143,7 @@ def test_prevalence_records_are_the_assumptions(cohort, assumptions):
 )
 def test_directly_drawn_prevalence_matches_record_within_mc_error(cohort, assumptions, factor):
     row = summary.prevalence_table(cohort, assumptions).set_index("risk_factor").loc[factor]
+    # binomial Monte-Carlo error at n = 20,000, z = 4 (two-sided false-alarm rate 6e-5)
     se = math.sqrt(row.value * (1 - row.value) / row.n)
     assert abs(row.simulated - row.value) <= 4 * se, (
         f"{factor}: simulated {row.simulated:.4f} vs record {row.value:.4f}; expected within "
@@ -158,10 +159,11 @@ def test_bv_expectation_is_population_weighted(assumptions):
     expected = sum(shares[g] * bv[r] for g, r in population.BV_RECORDS.items())
     c = cilib.generate_cohort(N, seed=SEED, assumptions=a)
     row = summary.prevalence_table(c, a).set_index("risk_factor").loc["bacterial vaginosis"]
+    # rel=1e-12: floating-point only, the same weighted sum in another order
     assert row.value == pytest.approx(expected, rel=1e-12), (
         f"BV expectation: expected sum(share x p_bv) = {expected}, got {row.value}"
     )
-    se = math.sqrt(expected * (1 - expected) / N)
+    se = math.sqrt(expected * (1 - expected) / N)  # binomial, z = 4 as above
     assert abs(row.simulated - expected) <= 4 * se, (
         f"BV simulated {row.simulated:.4f} vs population-weighted {expected:.4f} (4 SE {4 * se:.4f})"
     )
@@ -187,6 +189,7 @@ def test_gestation_distribution_counts_infants_and_drops_losses():
     assert infants.sum() == 9, (
         f"expected 9 infants (losses at 20 and 22 wk excluded), got {infants.sum()}"
     )
+    # pytest.approx default (rel 1e-6): floating-point only, shares of 9 infants
     assert t["percent"].sum() == pytest.approx(100), "percent should sum to 100"
     assert t.loc[t["band"] == "32-33", "percent"].sum() == pytest.approx(100 * 3 / 9), (
         "triplets should weigh 3 infants out of 9"
@@ -199,6 +202,7 @@ def test_gestation_distribution_default_bands(cohort):
     bands = ["<28", "28-31", "32-33", "34-36", "37-38", "39-40", ">=41"]
     assert list(t["band"].cat.categories) == bands, f"bands: got {t['band'].cat.categories}"
     assert len(t) == len(bands) * len(ONSET_CATEGORIES), f"expected band x onset rows: {len(t)}"
+    # pytest.approx default (rel 1e-6): floating-point only, the bands cover every birth
     assert t["percent"].sum() == pytest.approx(100), "percent should sum to 100"
     born = cohort["ga_birth_weeks"] >= cilib.Assumptions.default()["loss_before_weeks"]
     infants = (cohort["plurality"].cat.codes + 1)[born].sum()
@@ -224,6 +228,7 @@ def test_preterm_rates_infant_weighting_on_tiny_frame():
         f"expected 5 births, 9 infants, 6 preterm infants, got "
         f"{(row.births, row.infants, row.preterm_infants)}"
     )
+    # pytest.approx default (rel 1e-6): floating-point only
     assert row.ptb_percent == pytest.approx(100 * 6 / 9), f"expected 66.7%, got {row.ptb_percent}"
     by = t.set_index("group")
     assert by.loc["twin", "infants"] == 4 and by.loc["twin", "preterm_infants"] == 2, (
@@ -239,6 +244,7 @@ def test_twins_do_not_narrow_the_interval():
     single = summary.preterm_rates(_tiny_frame(["singleton"] * 7), a).iloc[0]
     twins = summary.preterm_rates(_tiny_frame(["twin"] * 7), a).iloc[0]
     assert twins.infants == 2 * single.infants, "twin infants should be doubled"
+    # pytest.approx default (rel 1e-6): floating-point only; the effective sizes are equal
     assert (twins.ci_low_percent, twins.ci_high_percent) == pytest.approx(
         (single.ci_low_percent, single.ci_high_percent)
     ), "counting each twin pair twice must not narrow the CI (pregnancy is the cluster)"
@@ -306,6 +312,7 @@ def test_binned_counts_and_percent():
     t = summary.binned([1.0, 2.0, 2.5, 9.0, np.nan, 50.0], [0, 5, 10])
     assert list(t.columns) == ["left", "right", "mid", "count", "percent"], f"{list(t.columns)}"
     assert t["count"].tolist() == [3, 1], f"expected counts [3, 1], got {t['count'].tolist()}"
+    # pytest.approx default (rel 1e-6): floating-point only, 3 and 1 of 5 values
     assert t["percent"].tolist() == pytest.approx([60.0, 20.0]), (
         "percent is of all non-missing values, including those outside the edges"
     )

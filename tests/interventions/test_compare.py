@@ -10,6 +10,7 @@ import cilib
 from cilib.interventions import policies
 from cilib.interventions.compare import compare_policies
 from cilib.params.definitions import PRETERM_CUTS_WEEKS
+from cilib.stats import Z95
 
 SEED = 13
 
@@ -44,14 +45,19 @@ def test_one_row_per_policy_with_the_documented_columns(table):
     assert (np.diff(rates, axis=1) >= 0).all(), "births before a later week are at least as many"
 
 
-def test_reference_averts_nothing_and_its_ci_contains_zero(table):
+def test_reference_averts_nothing_and_its_ci_contains_zero(cohort, table):
     ref = table.set_index("policy").loc["no_screening"]
-    assert ref["ptb_averted"] == 0, (
-        f"the reference against itself averts 0, got {ref['ptb_averted']}"
-    )
-    assert ref["ptb_averted_ci_low"] <= 0 <= ref["ptb_averted_ci_high"], "CI must contain 0"
     assert ref["treated_any"] == 0 and ref["scans"] == 0, "no screening, no treatment"
     assert np.isnan(ref["nns"]) and np.isnan(ref["nnt"]), "NNS/NNT undefined when nothing averted"
+    # The listed reference's row is differenced against the very same run, so its 0 averted
+    # could not fail. Against a separate run treating nobody it can: it needs no_screening to
+    # treat nobody and the two runs to share every draw.
+    nobody = pd.DataFrame({"vaginal_progesterone": np.nan}, index=cohort.index)
+    row = compare_policies(cohort, ["no_screening"], seed=1, reference=nobody).iloc[0]
+    assert row["ptb_averted"] == 0, (
+        f"no_screening against a run treating nobody: 0 averted expected, got {row['ptb_averted']}"
+    )
+    assert row["ptb_averted_ci_low"] <= 0 <= row["ptb_averted_ci_high"], "CI must contain 0"
 
 
 def test_rows_match_simulate_run_one_policy_at_a_time(cohort, table):
@@ -65,6 +71,7 @@ def test_rows_match_simulate_run_one_policy_at_a_time(cohort, table):
         assert row["scans"] == r["screen_n_scans"].sum(), f"{name}: scans differ"
         born = r["ga_birth_weeks"].to_numpy() >= a["loss_before_weeks"]
         ptb = (w * born * (r["ga_birth_weeks"].to_numpy() < 37)).sum() / (w * born).sum()
+        # pytest.approx default (rel 1e-6): floating-point only, the same counts
         assert row["ptb_lt37_percent"] == pytest.approx(100 * ptb), f"{name}: PTB < 37 differs"
 
 
@@ -73,6 +80,7 @@ def test_protective_policies_avert_and_nns_nnt_follow(table):
     assert (t["ptb_averted"] >= 0).all(), "protective treatments never add early deliveries (CRN)"
     u = t.loc["universal_25mm"]
     assert u["ptb_averted"] > 0, "universal screening with VP must avert some PTB in 30,000"
+    # pytest.approx default (rel 1e-6): floating-point only, the definitions' ratios
     assert u["nns"] == pytest.approx(u["women_screened"] / u["ptb_averted"]), "NNS definition"
     assert u["nnt"] == pytest.approx(u["treated_any"] / u["ptb_averted"]), "NNT definition"
     assert u["treated_term_anyway"] <= u["treated_any"], "a subset of the treated"
@@ -80,11 +88,24 @@ def test_protective_policies_avert_and_nns_nnt_follow(table):
 
 
 def test_paired_ci_is_narrower_than_unpaired(cohort, table):
-    """Common random numbers: the paired CI of the difference beats independent arms'."""
+    """Common random numbers: the paired CI of the difference beats independent arms'.
+
+    Under common random numbers a protective policy changes only the pregnancies whose birth
+    it moves past 37 wk, so each paired difference d is 0 or the pregnancy's infants (1-3)
+    and d^2 <= 3 d. The CI half-width is Z95 sqrt(n var(d)) <= Z95 sqrt(3 A n / (n - 1)), A
+    the infants averted: an exact bound, about 13 here. Independent arms would have a
+    variance of 2 n p (1 - p), about 5,400 (half-width ~146)."""
     u = table.set_index("policy").loc["universal_25mm"]
     paired_half = (u["ptb_averted_ci_high"] - u["ptb_averted_ci_low"]) / 2
+    n = len(cohort)
+    bound = Z95 * np.sqrt(3 * u["ptb_averted"] * n / (n - 1))
+    assert paired_half <= bound, (
+        f"paired half-width {paired_half:.2f} expected <= {bound:.2f} (only averted births vary)"
+    )
     p = (cohort["ga_birth_weeks"] < 37).mean()
-    unpaired_half = 1.96 * np.sqrt(2 * len(cohort) * p * (1 - p))  # count scale, singletons
+    unpaired_half = 1.96 * np.sqrt(2 * n * p * (1 - p))  # count scale, singletons
+    # 1/3 is the claim (CRN cut the CI at least threefold), not a tolerance: the bound above
+    # makes the ratio about 0.09 at this seed
     assert paired_half < unpaired_half / 3, f"paired {paired_half:.1f} vs {unpaired_half:.1f}"
 
 

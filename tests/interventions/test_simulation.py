@@ -30,8 +30,9 @@ def _short_at(cohort, weeks):
 def test_nobody_treated_gives_the_natural_history(cohort):
     r = cilib.simulate(cohort, _starts(cohort, vaginal_progesterone=np.nan), seed=1)
     assert np.array_equal(r["ga_birth_weeks"], cohort["ga_birth_weeks"]), "must be bit-identical"
-    assert r["onset"].equals(cohort["onset"]) and r["end_cause"].equals(cohort["end_cause"])
-    assert not r["treated"].any()
+    assert r["onset"].equals(cohort["onset"]), "onset expected unchanged"
+    assert r["end_cause"].equals(cohort["end_cause"]), "end cause expected unchanged"
+    assert not r["treated"].any(), f"nobody treated expected, got {int(r['treated'].sum())}"
 
 
 def test_treatment_with_no_effect_changes_nothing(cohort):
@@ -44,7 +45,9 @@ def test_treatment_with_no_effect_changes_nothing(cohort):
     assert np.array_equal(r["ga_birth_weeks"], cohort["ga_birth_weeks"]), (
         "a treatment with no effect must leave every outcome identical"
     )
-    assert r["spontaneous_type"].equals(cohort["spontaneous_type"])
+    assert r["spontaneous_type"].equals(cohort["spontaneous_type"]), (
+        "a treatment with no effect must leave the spontaneous subtype unchanged"
+    )
 
 
 @pytest.mark.parametrize("hr", [0.3, 0.6, 0.9])
@@ -55,9 +58,14 @@ def test_a_protective_treatment_never_brings_birth_earlier(cohort, hr):
     given = r["vaginal_progesterone_given"]
     # treated times are recomputed in float64 from float32 inputs: allow 1e-5 wk of rounding
     assert (r["ga_birth_weeks"] >= cohort["ga_birth_weeks"] - 1e-5).all(), "HR < 1 never earlier"
-    assert (r["ga_birth_weeks"][given] > cohort["ga_birth_weeks"][given] + 1e-9).any()
+    # was + 1e-9, inside the 1e-5 wk rounding allowed just above: a later birth must exceed
+    # the rounding to count as an effect
+    later = r["ga_birth_weeks"][given] > cohort["ga_birth_weeks"][given] + 1e-5
+    assert later.any(), f"HR {hr}: some treated births expected later, none of {given.sum()}"
     untreated = ~r["treated"]
-    assert np.array_equal(r["ga_birth_weeks"][untreated], cohort["ga_birth_weeks"][untreated])
+    assert np.array_equal(r["ga_birth_weeks"][untreated], cohort["ga_birth_weeks"][untreated]), (
+        "untreated pregnancies expected bit-identical to the natural history"
+    )
 
 
 def test_more_efficacy_never_more_preterm_births(cohort):
@@ -76,13 +84,16 @@ def test_contraindicated_women_are_never_treated(cohort):
     ended = cohort["ga_birth_weeks"].to_numpy() <= 20.0
     multiple = (cohort["plurality"] != "singleton").to_numpy()
     open_cervix = cilib.cervical_length(cohort, 20).fillna(0).to_numpy() <= 0
+    assert ended.any() and (multiple & ~open_cervix).any(), "the test needs both groups"
     assert not r["cerclage_given"][ended].any() and not r["pessary_given"][ended].any(), (
         "nobody is treated after the pregnancy ended"
     )
     assert not r["cerclage_given"][multiple & ~open_cervix].any(), (
         "no elective cerclage in a multiple pregnancy"
     )
-    assert r["cerclage_start_weeks"][~r["cerclage_given"]].isna().all()
+    assert r["cerclage_start_weeks"][~r["cerclage_given"]].isna().all(), (
+        "no cerclage given: cerclage_start_weeks expected NaN"
+    )
 
 
 def test_effect_depends_on_state_at_start(cohort):
@@ -93,8 +104,16 @@ def test_effect_depends_on_state_at_start(cohort):
     single = (cohort["plurality"] == "singleton").to_numpy()
     short = given & single & (cl <= a["short_cervix_mm"])
     long_ = given & single & (cl > a["short_cervix_mm"])
-    assert np.allclose(mult["cervical"][short], a["hr_vp_short_cervix"])
-    assert np.allclose(mult["cervical"][long_], a["hr_vp_no_short_cervix"])
+    assert short.any() and long_.any(), "the test needs short and long cervices among the treated"
+    # np.allclose (rtol 1e-5, atol 1e-8): floating-point only, the multiplier is the record
+    got = np.unique(mult["cervical"][short])
+    assert np.allclose(mult["cervical"][short], a["hr_vp_short_cervix"]), (
+        f"short cervix: HR {a['hr_vp_short_cervix']} expected, got {got}"
+    )
+    got = np.unique(mult["cervical"][long_])
+    assert np.allclose(mult["cervical"][long_], a["hr_vp_no_short_cervix"]), (
+        f"no short cervix: HR {a['hr_vp_no_short_cervix']} expected, got {got}"
+    )
 
 
 def test_bad_policy_input(cohort):
@@ -115,14 +134,23 @@ def test_sporadic_losses_are_untreatable_and_inside_their_window(cohort):
     sporadic = (cohort["end_cause"] == "sporadic_loss").to_numpy()
     assert sporadic.sum() > 20, "too few sporadic losses for the test to mean anything"
     ga = cohort["ga_birth_weeks"].to_numpy()
-    assert (ga[sporadic] < a["sporadic_loss_before_weeks"]).all()
+    assert (ga[sporadic] < a["sporadic_loss_before_weeks"]).all(), (
+        f"sporadic losses expected before {a['sporadic_loss_before_weeks']} wk, "
+        f"latest {ga[sporadic].max():.2f}"
+    )
     assert cohort["midtrimester_loss"].to_numpy()[sporadic].all(), "a sporadic end is a loss"
-    assert (cohort["onset"].to_numpy()[sporadic] == "spontaneous").all()
+    assert (cohort["onset"].to_numpy()[sporadic] == "spontaneous").all(), (
+        "a sporadic loss is a spontaneous end"
+    )
     # every treatment from 14 wk: a sporadic loss happens exactly as in natural history
     starts = _starts(cohort, vaginal_progesterone=14.0, cerclage=14.0, pessary=14.0)
     r = cilib.simulate(cohort, starts, seed=SEED)
-    assert (r["end_cause"].to_numpy()[sporadic] == "sporadic_loss").all()
-    assert np.array_equal(r["ga_birth_weeks"].to_numpy()[sporadic], ga[sporadic])
+    assert (r["end_cause"].to_numpy()[sporadic] == "sporadic_loss").all(), (
+        "treatment must not change the cause of a sporadic loss"
+    )
+    assert np.array_equal(r["ga_birth_weeks"].to_numpy()[sporadic], ga[sporadic]), (
+        "treatment must not move a sporadic loss"
+    )
 
 
 def test_history_cerclage_uses_its_own_effect_on_an_effaced_cervix_and_dilation(cohort):
@@ -133,39 +161,57 @@ def test_history_cerclage_uses_its_own_effect_on_an_effaced_cervix_and_dilation(
     effaced = given & single & (cohort["cl_14w_mm"].to_numpy() <= 0)
     closed = given & single & (cohort["cl_14w_mm"].to_numpy() > 1)
     assert effaced.sum() > 5 and closed.sum() > 1000, "both kinds of cervix must be present"
-    assert np.allclose(mult["cervical"][effaced], 0.05)
-    assert np.allclose(mult["dilation"][effaced], 0.05)
-    assert np.allclose(
-        mult["cervical"][closed & ~cohort["prior_sptb"].to_numpy()],
-        [a["hr_cerclage_history_indicated"]],
+    # np.allclose (rtol 1e-5, atol 1e-8) here and below: floating-point only, each multiplier
+    # is a record's value (or its reciprocal)
+    assert np.allclose(mult["cervical"][effaced], 0.05), (
+        f"effaced cervix: cervical HR 0.05 expected, got {np.unique(mult['cervical'][effaced])}"
+    )
+    assert np.allclose(mult["dilation"][effaced], 0.05), (
+        f"effaced cervix: dilation HR 0.05 expected, got {np.unique(mult['dilation'][effaced])}"
+    )
+    plain = closed & ~cohort["prior_sptb"].to_numpy()
+    assert plain.any(), "the test needs closed cervices without a prior sPTB"
+    assert np.allclose(mult["cervical"][plain], [a["hr_cerclage_history_indicated"]]), (
+        f"closed cervix: HR {a['hr_cerclage_history_indicated']} expected, "
+        f"got {np.unique(mult['cervical'][plain])}"
     )
     # the stitch is in before a closed cervix opens: painless dilation, whenever it comes,
     # takes the same effect
-    assert np.allclose(mult["dilation"][closed], 0.05)
+    assert np.allclose(mult["dilation"][closed], 0.05), (
+        f"closed cervix: dilation HR 0.05 expected, got {np.unique(mult['dilation'][closed])}"
+    )
     # a cerclage placed later (ultrasound- or examination-indicated) keeps the rescue effect,
     # a longer latency from dilation to birth
     later = np.full(len(cohort), a["history_cerclage_by_weeks"] + 6.0)
     given, mult, _ = treatments.effects(cohort, "cerclage", later, a)
-    assert np.allclose(mult["dilation"][given & single], 1.0 / a["rr_dilation_latency_cerclage"])
+    want = 1.0 / a["rr_dilation_latency_cerclage"]
+    assert np.allclose(mult["dilation"][given & single], want), (
+        f"later cerclage: dilation multiplier {want} expected, "
+        f"got {np.unique(mult['dilation'][given & single])}"
+    )
 
 
 def test_progestogens_act_on_all_labour_and_vp_effect_ends_at_its_week(cohort):
     a = cilib.assumptions_of(cohort).replace(vp_effect_until_weeks=33.0)
     start = np.full(len(cohort), 20.0)
     given, mult, stop = treatments.effects(cohort, "vaginal_progesterone", start, a)
-    assert given.sum() > 1000
+    assert given.sum() > 1000, f"the test needs treated women, got {given.sum()}"
     for process in treatments.PROCESSES:  # term labour too, with the same hazard ratio
         np.testing.assert_array_equal(mult[process], mult["preterm"])
     assert (mult["term"][given] < 1).any(), "VP must lower the term-labour hazard too"
-    assert np.all(stop == min(a["progesterone_stop_weeks"], a["vp_effect_until_weeks"]))
+    want = min(a["progesterone_stop_weeks"], a["vp_effect_until_weeks"])
+    assert np.all(stop == want), f"VP effect expected to end at {want} wk, got {np.unique(stop)}"
     # 17-OHPC's effect lasts as long as the injections
     _, mult17, stop17 = treatments.effects(cohort, "im_17ohpc", start, a)
     np.testing.assert_array_equal(mult17["term"], mult17["preterm"])
-    assert np.all(stop17 == a["progesterone_stop_weeks"])
+    assert np.all(stop17 == a["progesterone_stop_weeks"]), (
+        f"17-OHPC effect expected to end at {a['progesterone_stop_weeks']} wk, "
+        f"got {np.unique(stop17)}"
+    )
     # a stitch or a pessary does not act on labour at term
     for t in ("cerclage", "pessary"):
         _, m, _ = treatments.effects(cohort, t, start, a)
-        assert np.all(m["term"] == 1.0), t
+        assert np.all(m["term"] == 1.0), f"{t}: term-labour multiplier 1 expected"
 
 
 def test_vp_effect_ending_earlier_never_prevents_more_births(cohort):
@@ -179,5 +225,9 @@ def test_vp_effect_ending_earlier_never_prevents_more_births(cohort):
             cohort, starts, seed=SEED, assumptions=a.replace(vp_effect_until_weeks=until)
         )
         ga[until] = r["ga_birth_weeks"].to_numpy()
-    assert np.all(ga[30.0] <= ga[34.0] + 1e-9) and np.all(ga[34.0] <= ga[37.0] + 1e-9)
+    # 1e-9 wk: float64 rounding of the piecewise recomputation (~1e-14 wk at 40 wk) with room;
+    # the ordering itself is exact
+    assert np.all(ga[30.0] <= ga[34.0] + 1e-9), "effect ending at 30 wk: no birth later than 34"
+    assert np.all(ga[34.0] <= ga[37.0] + 1e-9), "effect ending at 34 wk: no birth later than 37"
+    # 1e-6 wk: a real difference, far above that rounding
     assert (ga[30.0] < ga[37.0] - 1e-6).any(), "the end of the effect must matter for someone"

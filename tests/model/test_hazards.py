@@ -18,6 +18,8 @@ def test_gompertz_time_inverts_the_cumulative_hazard(rate):
     s = hazards.gompertz_time(e, log_h0, rate)
     for ei, si in zip(e, s, strict=True):
         h, _ = integrate.quad(lambda t: math.exp(log_h0 + rate * t), 0, si)
+        # rel=1e-9: floating point (quad is accurate to ~1e-14 here) plus, at rate 1e-12, the
+        # constant-hazard shortcut for rates below 1e-9, off by rate x s / 2 ~ 2e-11 relative
         assert h == pytest.approx(ei, rel=1e-9), f"H(s) should equal E for rate {rate}"
 
 
@@ -25,12 +27,17 @@ def test_gompertz_time_with_rate_array_matches_scalar():
     e = np.array([0.3, 0.3, 0.3])
     arr = hazards.gompertz_time(e, np.array([-2.0, -2.0, -2.0]), np.array([0.0, 0.2, 1.0]))
     for i, r in enumerate((0.0, 0.2, 1.0)):
-        assert arr[i] == pytest.approx(hazards.gompertz_time(e[:1], -2.0, r)[0])
+        want = hazards.gompertz_time(e[:1], -2.0, r)[0]
+        # pytest.approx default (rel 1e-6): floating-point only, the same formula on arrays
+        assert arr[i] == pytest.approx(want), (
+            f"rate {r}: array call gave {arr[i]}, scalar call {want}; expected equal"
+        )
 
 
 def test_higher_hazard_never_lengthens_time():
     e = np.linspace(0.01, 5, 50)
-    assert np.all(hazards.gompertz_time(e, -1.0, 0.3) <= hazards.gompertz_time(e, -2.0, 0.3))
+    high, low = hazards.gompertz_time(e, -1.0, 0.3), hazards.gompertz_time(e, -2.0, 0.3)
+    assert np.all(high <= low), f"log h0 -1 vs -2: expected earlier times, got {high - low}"
 
 
 def test_gompertz_floor_time_is_constant_hazard_after_the_cap():
@@ -43,6 +50,7 @@ def test_gompertz_floor_time_is_constant_hazard_after_the_cap():
 
     for ei, si in zip(e, s, strict=True):
         h, _ = integrate.quad(hazard, 0, si, points=[2.0])
+        # rel=1e-9: floating-point only (quad with the kink given as a break point)
         assert h == pytest.approx(ei, rel=1e-9), "cumulative hazard with a floor must equal E"
     assert s[0] < 2.0 < s[2], "the test must cover both sides of the cap"
 
@@ -65,13 +73,28 @@ def test_sporadic_loss_rate_is_its_constant_hazard_and_ignores_risk():
     p = -np.expm1(-h * window)
     fires = c["latent_e_sporadic"].to_numpy() < h * window
     black = (c["race_ethnicity"] == "NH Black").to_numpy()
-    for group in (black, ~black):
+    for label, group in (("NH Black", black), ("others", ~black)):
         n = group.sum()
-        assert abs(fires[group].mean() - p) <= z * np.sqrt(p * (1 - p) / n), group.sum()
-    # a sporadic end is exactly a draw that fires before any other process ends the pregnancy
+        tol = z * np.sqrt(p * (1 - p) / n)  # binomial SE at this group's n, z above
+        assert abs(fires[group].mean() - p) <= tol, (
+            f"{label}: sporadic draw fires in {fires[group].mean():.5f} of {n}, expected "
+            f"1 - exp(-h w) = {p:.5f} +/- {tol:.5f}"
+        )
+    # A sporadic end is exactly a draw that fires before any other process ends the
+    # pregnancy: it ends at its own time, and a firing draw that is not the end found the
+    # pregnancy already over. (The old last check, sporadic share <= firing share, followed
+    # from the first one below and could not fail on its own.)
     sporadic = (c["end_cause"] == "sporadic_loss").to_numpy()
-    assert not sporadic[~fires].any()
-    assert sporadic.mean() <= fires.mean()
+    assert not sporadic[~fires].any(), "a sporadic loss needs the sporadic draw to fire"
+    assert sporadic.any(), "the test needs sporadic losses"
+    ga = c["ga_birth_weeks"].to_numpy()
+    own = a["hazard_start_weeks"] + c["latent_e_sporadic"].to_numpy(np.float64) / h
+    # atol 4e-6 wk: float32 rounding only (the model times in float32, whose spacing is
+    # 1.9e-6 wk at 16-32 wk): two units
+    off = np.abs(ga[sporadic] - own[sporadic]).max()
+    assert off <= 4e-6, f"a sporadic loss ends at its own time; off by up to {off:.2e} wk"
+    late = fires & ~sporadic & (ga > own + 4e-6)
+    assert not late.any(), f"{late.sum()} firing draws lost to a later end"
 
 
 def test_no_sporadic_hazard_means_no_sporadic_loss():
@@ -79,7 +102,8 @@ def test_no_sporadic_hazard_means_no_sporadic_loss():
 
     a = cilib.Assumptions.default().replace(h_sporadic_loss_per_week=0.0)
     c = cilib.generate_cohort(20_000, seed=3, assumptions=a)
-    assert not (c["end_cause"] == "sporadic_loss").any()
+    n = int((c["end_cause"] == "sporadic_loss").sum())
+    assert n == 0, f"h_sporadic_loss_per_week = 0: no sporadic loss expected, got {n}"
 
 
 @pytest.mark.parametrize("share", [0.0, 0.5, 1.0])
@@ -108,6 +132,8 @@ def test_frailty_acts_on_the_cervix_driven_hazard_by_its_share(share):
     }
     lp_race, lp_woman = inputs.woman_log_hr(a, woman)
     lp_spont, lp_cervical, lp_ind = inputs.log_hazard_ratios(a, woman, pregnancy, lp_race, lp_woman)
+    # atol=1e-6: float32 rounding only (float32 log hazard ratios, |values| <= 2 here, whose
+    # spacing is 2.4e-7; a few roundings of the subtraction stay below 1e-6)
     np.testing.assert_allclose(lp_cervical, lp_spont - (1 - share) * log_frailty, atol=1e-6)
     other = cilib.Assumptions.default().replace(frailty_cervical_share=1 - share)
     spont2, _, ind2 = inputs.log_hazard_ratios(other, woman, pregnancy, lp_race, lp_woman)

@@ -53,18 +53,23 @@ def test_calibrated_file_only_names_calibrated_records(name):
     for scope, values in raw.items():
         a = Assumptions.scenario("us_contemporary" if scope == "*" else scope)
         for n in values:
-            assert a.record(n).status == "calibrated", f"{scope}:{n} in calibrated.toml is not "
-            "a calibrated record"
+            assert a.record(n).status == "calibrated", (
+                f"{scope}:{n} in calibrated.toml is not a calibrated record"
+            )
+            # pytest.approx default (rel 1e-6): floating-point only, the TOML value as loaded
             assert a[n] == pytest.approx(values[n]), f"fitted value of {n} not loaded"
 
 
 def test_default_and_scenarios():
-    assert Assumptions.default().scenario_name == "us_contemporary"
-    assert cilib.scenarios() == ["us_contemporary", "iams_1996", "fmf_london"]
+    name = Assumptions.default().scenario_name
+    assert name == "us_contemporary", f"default scenario us_contemporary expected, got {name}"
+    want = ["us_contemporary", "iams_1996", "fmf_london"]
+    assert cilib.scenarios() == want, f"scenarios {want} expected, got {cilib.scenarios()}"
     iams = Assumptions.scenario("iams_1996")
     assert iams["p_twin"] == 0.0, "iams_1996 is a singleton cohort"
     assert "1992-1994" in iams.description, "scenarios say what they describe"
-    assert iams.record("cl_measurement_sd_mm").status == "calibrated"
+    status = iams.record("cl_measurement_sd_mm").status
+    assert status == "calibrated", f"iams_1996 cl_measurement_sd_mm: calibrated, got {status}"
     with pytest.raises(ValueError, match="iams_1996"):
         Assumptions.scenario("iams1996")
 
@@ -72,10 +77,13 @@ def test_default_and_scenarios():
 def test_replace_returns_new_object_and_validates():
     a = Assumptions.default()
     b = a.replace(p_smoking=0.2)
+    # pytest.approx default (rel 1e-6): floating-point only, the registry's value
     assert a["p_smoking"] == pytest.approx(0.037), "replace must not mutate the original"
-    assert b["p_smoking"] == 0.2 and b.overridden == ("p_smoking",)
+    assert b["p_smoking"] == 0.2, f"p_smoking 0.2 expected after replace, got {b['p_smoking']}"
+    assert b.overridden == ("p_smoking",), f"overridden ('p_smoking',) expected: {b.overridden}"
     assert a.hash() != b.hash(), "the hash must change with a value"
-    assert np.float64(0.1) == a.replace(p_smoking=np.float64(0.1))["p_smoking"]
+    got = a.replace(p_smoking=np.float64(0.1))["p_smoking"]
+    assert np.float64(0.1) == got, f"a numpy float is accepted as 0.1, got {got!r}"
 
 
 @pytest.mark.parametrize(
@@ -105,9 +113,9 @@ def test_toml_round_trip(tmp_path):
     a = Assumptions.scenario("fmf_london").replace(p_smoking=0.1)
     path = a.to_toml(tmp_path / "a.toml")
     b = Assumptions.from_toml(path)
-    assert b.scenario_name == "fmf_london"
+    assert b.scenario_name == "fmf_london", f"scenario fmf_london expected: {b.scenario_name}"
     assert b.values() == a.values(), "values must survive the round trip"
-    assert b.hash() == a.hash()
+    assert b.hash() == a.hash(), "the hash must survive the round trip"
     with pytest.raises(FileExistsError):
         a.to_toml(path)
     a.to_toml(path, force=True)
@@ -132,5 +140,6 @@ def test_toml_validation(tmp_path):
 def test_table_lists_every_record():
     t = Assumptions.default().table()
     assert len(t) == len(Assumptions.default()), "one row per record"
-    assert {"name", "value", "unit", "low", "high", "status", "sources"} <= set(t.columns)
+    cols = {"name", "value", "unit", "low", "high", "status", "sources"}
+    assert cols <= set(t.columns), f"missing columns {cols - set(t.columns)}"
     assert t["unit"].str.len().gt(0).all(), "every record has a unit"

@@ -31,14 +31,31 @@ def hand_table():
     return marker[order], event[order]
 
 
+def _event_probability(cl):
+    return 1 / (1 + np.exp(2.5 + 0.15 * (cl - 37)))
+
+
 def random_data(n=2000, seed=3, missing=0.05):
     """CL rounded to 1 mm (many ties), events more likely with a short cervix, some missing."""
     rng = np.random.default_rng(seed)
     cl = np.round(rng.normal(37, 8, n))
-    p = 1 / (1 + np.exp(2.5 + 0.15 * (cl - 37)))
+    p = _event_probability(cl)
     event = rng.random(n) < p
     cl[rng.random(n) < missing] = np.nan
     return cl, event
+
+
+def population_auc() -> float:
+    """The AUC of :func:`random_data`'s generator, exactly: P(an event's CL is lower than a
+    non-event's) + P(tie) / 2, summed over the rounded-normal CL values (missingness is
+    independent of both, so it does not change the AUC)."""
+    from scipy.stats import norm
+
+    k = np.arange(-40.0, 120.0)  # 9.6 SD either side of 37 mm: the rest has mass < 1e-20
+    w = norm.cdf(k + 0.5, 37, 8) - norm.cdf(k - 0.5, 37, 8)
+    ev, non = w * _event_probability(k), w * (1 - _event_probability(k))
+    above = non[::-1].cumsum()[::-1] - non  # non-events with a strictly longer cervix
+    return float(((ev * above).sum() + 0.5 * (ev * non).sum()) / (ev.sum() * non.sum()))
 
 
 def scipy_wilson(k, n):
@@ -54,6 +71,7 @@ def assert_same_row(got: pd.Series, want: pd.Series, context: str) -> None:
         if isinstance(b, str):
             assert a == b, f"{context}: column {col} is {a!r}, expected {b!r}"
         else:
+            # rel_tol=1e-12: floating-point only, the same ratios of counts computed two ways
             same = (np.isnan(a) and np.isnan(b)) or a == b or math.isclose(a, b, rel_tol=1e-12)
             assert same, f"{context}: column {col} is {a!r}, expected {b!r}"
 
@@ -82,6 +100,7 @@ def test_hand_worked_table():
         "positive_rate": 10 / 100,
         "nns": 100 / 8,
     }
+    # rel_tol=1e-12 here and below: floating-point only, ratios of small integers
     for name, value in expected.items():
         assert math.isclose(row[name], value, rel_tol=1e-12), (
             f"{name} should be {value} for tp=8, fp=2, fn=2, tn=88, got {row[name]}"
@@ -99,12 +118,14 @@ def test_hand_worked_intervals():
         ("npv", 88, 90),
     ):
         lo, hi = scipy_wilson(k, n)
+        # abs_tol=1e-12: floating-point only, two implementations of the same closed form
         assert math.isclose(row[f"{name}_low"], lo, abs_tol=1e-12), f"{name}_low != scipy Wilson"
         assert math.isclose(row[f"{name}_high"], hi, abs_tol=1e-12), f"{name}_high != scipy Wilson"
     se_pos = math.sqrt(1 / 8 - 1 / 10 + 1 / 2 - 1 / 90)
     se_neg = math.sqrt(1 / 2 - 1 / 10 + 1 / 88 - 1 / 90)
     for name, lr, se in (("lr_pos", 36.0, se_pos), ("lr_neg", 0.2 / (88 / 90), se_neg)):
         lo, hi = lr * math.exp(-Z * se), lr * math.exp(Z * se)
+        # rel_tol=1e-12: floating-point only (the same log-method formula)
         assert math.isclose(row[f"{name}_low"], lo, rel_tol=1e-12), f"{name}_low: log method"
         assert math.isclose(row[f"{name}_high"], hi, rel_tol=1e-12), f"{name}_high: log method"
         assert row[f"{name}_low"] < row[name] < row[f"{name}_high"], f"{name} inside its CI"
@@ -164,6 +185,7 @@ def test_single_class_metrics_still_returned():
     marker = np.array([10.0, 20.0, 30.0])
     row = metrics(marker, np.zeros(3, dtype=bool), 20.0).iloc[0]
     assert np.isnan(row["sensitivity"]), "no events: sensitivity has a zero denominator"
+    # math.isclose default (rel 1e-9): floating-point only, 1/3
     assert math.isclose(row["specificity"], 1 / 3), "specificity is still defined without events"
     assert row["prevalence"] == 0.0, "no events: prevalence 0"
 
@@ -280,8 +302,16 @@ def test_auc_equals_mann_whitney():
     u = mannwhitneyu(cases, controls).statistic
     want = 1 - u / (len(cases) * len(controls))
     got = auc(cl, event).iloc[0]
+    # rel_tol=1e-12: floating-point only (scipy counts U from ranks, cilib from midranks)
     assert math.isclose(got["auc"], want, rel_tol=1e-12), f"AUC {got['auc']} != 1 - U/(n1 n0)"
-    assert got["auc"] > 0.6, "a short cervix predicting the event must give AUC above 0.5"
+    # Was `auc > 0.6`, a literal. The generator's AUC is known exactly (population_auc,
+    # 0.784); the estimate must lie within 4 of its DeLong SEs (about 0.02 at ~150 events),
+    # a two-sided false-alarm rate of 6e-5, which also puts it well above 0.5.
+    true = population_auc()
+    assert abs(got["auc"] - true) < 4 * got["se"], (
+        f"a short cervix predicting the event: AUC {got['auc']:.3f} expected within "
+        f"{4 * got['se']:.3f} of the generator's {true:.3f}"
+    )
     assert (got["n_events"], got["n_non_events"]) == (len(cases), len(controls)), "class sizes"
     assert got["n_missing"] == np.isnan(cl).sum(), "missing markers counted"
     assert got["auc_low"] < got["auc"] < got["auc_high"], "AUC inside its CI"
@@ -297,6 +327,8 @@ def test_delong_se_matches_brute_force():
     v10, v01 = psi.mean(axis=1), psi.mean(axis=0)
     se = math.sqrt(v10.var(ddof=1) / len(x) + v01.var(ddof=1) / len(y))
     got = auc(cl, event).iloc[0]
+    # rel_tol 1e-12 / 1e-10: floating-point only; midrank sums against a brute-force mean of
+    # psi (the SE sums squares, hence the looser 1e-10)
     assert math.isclose(got["auc"], psi.mean(), rel_tol=1e-12), "AUC = mean of psi over pairs"
     assert math.isclose(got["se"], se, rel_tol=1e-10), f"DeLong SE {got['se']} vs brute {se}"
     assert math.isclose(got["auc_high"], min(1.0, psi.mean() + Z * se), rel_tol=1e-10), "CI"
@@ -314,7 +346,17 @@ def test_auc_useless_marker_near_half():
     assert abs(got["auc"] - 0.5) < 4 * got["se"], f"useless marker: AUC {got['auc']} far from 0.5"
     n1, n0 = got["n_events"], got["n_non_events"]
     null_se = math.sqrt((n1 + n0 + 1) / (12 * n1 * n0))  # exact null SD of U / (n1 n0)
-    assert abs(got["se"] / null_se - 1) < 0.1, f"DeLong SE {got['se']} vs null SD {null_se}"
+    # Was `< 0.1`, a literal (about 11 SEs). Under the null each placement value is uniform,
+    # so its sample variance has relative SD sqrt(0.8 / n) (uniform kurtosis 1.8); DeLong's
+    # variance weights the events' term by w1 = n0 / (n1 + n0) and the non-events' by w0,
+    # and the SE, a square root, halves the relative error: rel SD = 0.5 sqrt(0.8 (w1^2 / n1
+    # + w0^2 / n0)), about 0.009 here; 4 of them (two-sided 6e-5) gives 0.036.
+    w1 = n0 / (n1 + n0)
+    rel_sd = 0.5 * math.sqrt(0.8 * (w1**2 / n1 + (1 - w1) ** 2 / n0))
+    assert abs(got["se"] / null_se - 1) < 4 * rel_sd, (
+        f"DeLong SE {got['se']:.5f} expected within {4 * rel_sd:.3f} (relative) of the exact "
+        f"null SD {null_se:.5f}"
+    )
 
 
 def test_auc_perfect_marker():
@@ -346,6 +388,8 @@ def test_roc_curve_shape_and_area():
         np.sum(np.diff(r["fpr"]) * (r["tpr"].to_numpy()[1:] + r["tpr"].to_numpy()[:-1]) / 2)
     )
     want = auc(cl, event)["auc"].iloc[0]
+    # rel_tol=1e-12: floating-point only; the trapezoid area of the full ROC (ties as
+    # diagonal steps) is exactly the AUC with ties counted half
     assert math.isclose(area, want, rel_tol=1e-12), f"trapezoid area {area} != AUC {want}"
 
 
