@@ -31,17 +31,20 @@ __all__ = ["prior_cerclage", "short_on_serial_scans"]
 
 
 def short_on_serial_scans(a: Assumptions, cl14_mm, slope_mm_per_week, ga) -> np.ndarray:
-    """True CL at or below ``short_cervix_mm`` at a serial-scan week while still pregnant."""
-    t0 = a["hazard_start_weeks"]
-    weeks = np.arange(
-        a["serial_scan_start_weeks"],
-        a["serial_scan_end_weeks"] + 1e-9,
-        a["serial_scan_interval_weeks"],
-    )
-    short = np.zeros(len(ga), dtype=bool)
-    for w in weeks:  # a handful of scan weeks, each vectorised over the pregnancies
-        short |= (cl14_mm - slope_mm_per_week * (w - t0) <= a["short_cervix_mm"]) & (ga > w)
-    return short
+    """True CL at or below ``short_cervix_mm`` at a serial-scan week while still pregnant.
+
+    The trajectory only shortens, so this is the CL at the last scan week before birth (and
+    at most ``serial_scan_end_weeks``): one evaluation per pregnancy.
+    """
+    t0, first = a["hazard_start_weeks"], a["serial_scan_start_weeks"]
+    every = a["serial_scan_interval_weeks"]
+    n_scans = np.floor((a["serial_scan_end_weeks"] - first) / every + 1e-9) + 1
+    # scans strictly before birth: k < (ga - first) / every, so k = ceil(that) - 1
+    before_birth = np.ceil((ga - first) / every) - 1
+    last = np.minimum(before_birth, n_scans - 1)
+    week = first + every * last
+    cl = cl14_mm - slope_mm_per_week * (week - t0)
+    return (last >= 0) & (cl <= a["short_cervix_mm"])
 
 
 def prior_cerclage(
@@ -71,22 +74,30 @@ def prior_cerclage(
     spontaneous = earlier["cause"] <= LAST_SPONTANEOUS
     loss = spontaneous & (ga < a["loss_before_weeks"])
     sptb34 = spontaneous & ~loss & (ga < USI_PRIOR_SPTB_BEFORE_WEEKS)
-    singleton = earlier["plurality"] == 1
-    short = short_on_serial_scans(a, earlier["cl14_mm"], earlier["slope_mm_per_week"], ga)
     counts = np.bincount(woman, minlength=n_women)
-    order = np.arange(len(woman)) - (np.cumsum(counts) - counts)[woman]
-    after_loss = np.zeros(n_women, dtype=bool)  # an earlier loss or cerclage: history-indicated
-    after_sptb = np.zeros(n_women, dtype=bool)  # an earlier sPTB before 34 wk
+    starts = np.cumsum(counts) - counts
+    # only a woman with a loss or an sPTB before 34 wk before her last earlier pregnancy can
+    # have had a cerclage: the care is followed for those few women only
+    not_last = np.arange(len(woman)) < (starts + counts - 1)[woman]
+    candidates = np.flatnonzero(
+        np.bincount(woman, weights=(loss | sptb34) & not_last, minlength=n_women)
+    )
     had = np.zeros(n_women, dtype=bool)
-    for j in range(int(counts.max(initial=0))):  # at most max_prior_pregnancies steps
-        p = np.flatnonzero(order == j)
-        w = woman[p]
-        hic = singleton[p] & after_loss[w]
-        usi = singleton[p] & ~after_loss[w] & after_sptb[w] & short[p]
+    after_loss = np.zeros(len(candidates), dtype=bool)  # an earlier loss or cerclage
+    after_sptb = np.zeros(len(candidates), dtype=bool)  # an earlier sPTB before 34 wk
+    for j in range(int(counts[candidates].max(initial=0))):  # at most max_prior_pregnancies
+        alive = np.flatnonzero(counts[candidates] > j)
+        p = starts[candidates[alive]] + j
+        singleton = earlier["plurality"][p] == 1
+        hic = singleton & after_loss[alive]
+        usi = singleton & ~after_loss[alive] & after_sptb[alive]
+        usi[usi] = short_on_serial_scans(
+            a, earlier["cl14_mm"][p[usi]], earlier["slope_mm_per_week"][p[usi]], ga[p[usi]]
+        )
         cerclage = (hic & (u[p] < a["p_history_cerclage_after_loss"])) | (
             usi & (u[p] < a["p_history_cerclage_short_cervix"])
         )
-        had[w] |= cerclage
-        after_loss[w] |= loss[p] | cerclage
-        after_sptb[w] |= sptb34[p]
+        had[candidates[alive]] |= cerclage
+        after_loss[alive] |= loss[p] | cerclage
+        after_sptb[alive] |= sptb34[p]
     return had
