@@ -6,12 +6,7 @@ project's evidence dossier, ``None`` where the dossier does not give it.
 
 from __future__ import annotations
 
-from cilib.params.references.reference import Reference
-
-_NEJM = "N Engl J Med"
-_UOG = "Ultrasound Obstet Gynecol"
-_AJOG = "Am J Obstet Gynecol"
-_NVSR = "Natl Vital Stat Rep"
+from cilib.params.references.reference import AJOG, NEJM, NVSR, UOG, Reference
 
 EPIDEMIOLOGY: tuple[Reference, ...] = (
     # ---------------------------------------------------------------- 1. cervical length
@@ -20,7 +15,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         authors="Iams et al.",
         title="Transvaginal cervical length at 24 and 28 weeks and the risk of spontaneous "
         "preterm delivery (NICHD MFMU cohort)",
-        journal=_NEJM,
+        journal=NEJM,
         year=1996,
         pmid="8569824",
         note="2,915 singletons scanned at ~24 wk (2,531 rescanned at ~28 wk), 10 MFMU clinics; "
@@ -32,7 +27,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         authors="Heath et al.",
         title="Cervical length at 23 weeks in routine care: distribution, demographic "
         "factors and measurement reproducibility",
-        journal=f"{_UOG} 12:304-11",
+        journal=f"{UOG} 12:304-11",
         year=1998,
         pmid="9819867",
         note="2,702 UK singletons; median CL 38 mm at 23 wk, CL <=15 mm in 1.6%; 95% of "
@@ -43,7 +38,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         key="heath_1998_prediction",
         authors="Heath et al.",
         title="Cervical length at 23 weeks and prediction of spontaneous preterm delivery",
-        journal=f"{_UOG} 12:312-7",
+        journal=f"{UOG} 12:312-7",
         year=1998,
         pmid="9819868",
         note="Prevalence CL <=15 mm at 23 wk 1.7% (43/2,567), UK singletons.",
@@ -54,7 +49,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         authors=None,
         title="Cervical length at 22-24 weeks in routine screening (Fetal Medicine "
         "Foundation, London)",
-        journal=_UOG,
+        journal=UOG,
         year=2001,
         doi="10.1046/j.1469-0705.2001.00437.x",
         note="Authors not shown in the dossier (commonly cited as To et al.). 6,819 screened, "
@@ -66,7 +61,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         authors="Fonseca et al.",
         title="Vaginal progesterone vs placebo in women with a short cervix (CL <=15 mm) "
         "found at routine screening (FMF trial)",
-        journal=f"{_NEJM} 357:462-9",
+        journal=f"{NEJM} 357:462-9",
         year=2007,
         pmid="17671254",
         note="Screening prevalence CL <=15 mm 413/24,620 = 1.7% at median 22 wk; sPTB <34 wk "
@@ -77,7 +72,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         key="hassan_2000",
         authors="Hassan et al.",
         title="Cervical length at 14-24 weeks in a large Detroit population",
-        journal=_AJOG,
+        journal=AJOG,
         year=2000,
         pmid="10871466",
         note="6,877 women, two-stage TA then TV scanning; mean CL 37.5 mm.",
@@ -100,7 +95,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         authors="Temming et al.",
         title="Universal transvaginal cervical length screening at 17-23 weeks in a single "
         "US centre: uptake and prevalence of short cervix",
-        journal=f"{_AJOG} 214:523.e1-8",
+        journal=f"{AJOG} 214:523.e1-8",
         year=2016,
         note="St Louis, 2011-2014, singletons; 85.3% accepted; CL <=25 mm 2.0%, <=20 mm 1.2%; "
         "Black women more likely to decline (aOR 2.17).",
@@ -121,7 +116,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         key="carvalho_2003",
         authors=None,
         title="Change in cervical length from 11-14 to 22-24 weeks in unselected women",
-        journal=_UOG,
+        journal=UOG,
         year=2003,
         doi="10.1002/uog.32",
         note="Authors not shown in the dossier (commonly cited as Carvalho et al.). 529 women; "
@@ -154,7 +149,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         key="salomon_2009",
         authors="Salomon et al.",
         title="Reference range for cervical length across pregnancy (LMS model, France)",
-        journal=_UOG,
+        journal=UOG,
         year=2009,
         verified="no",
         note="6,614 measurements; the centile values were not captured (dossier: 'no (numbers)').",
@@ -165,7 +160,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         key="nvsr_2022_births",
         authors="Osterman et al.",
         title="Births: Final Data for 2022",
-        journal=f"{_NVSR} 73(2)",
+        journal=f"{NVSR} 73(2)",
         year=None,
         pmid="38625869",
         note="Data year 2022 (publication year not stated in the dossier). PTB <37 wk 10.38% "
@@ -176,7 +171,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         key="nvsr_2023_births",
         authors="Osterman et al.",
         title="Births: Final Data for 2023",
-        journal=_NVSR,
+        journal=NVSR,
         year=2025,
         pmid="40961109",
         note="PTB <37 wk 10.41% of 3,596,017 births; twin birth rate fell 2%. Provisional "
@@ -208,7 +203,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         key="gregory_2022_fetal_mortality",
         authors="Gregory et al.",
         title="Fetal Mortality: United States 2022",
-        journal=_NVSR,
+        journal=NVSR,
         year=None,
         note="Data year 2022 (publication year not stated in the dossier). 20,202 fetal deaths "
         ">=20 wk; 5.48/1,000; 2.79 at 20-27 wk; 2.71 at >=28 wk.",
@@ -290,7 +285,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         authors="Mercer et al.",
         title="Recurrence of spontaneous preterm birth in multiparous women (MFMU Preterm "
         "Prediction Study)",
-        journal=f"{_AJOG} 181:1216-21",
+        journal=f"{AJOG} 181:1216-21",
         year=1999,
         note="1,711 multiparous singletons; sPTB <37 wk 21.7% after prior sPTB vs 8.8% "
         "without; incidence by cut-off <28 to <37 wk.",
@@ -342,7 +337,7 @@ EPIDEMIOLOGY: tuple[Reference, ...] = (
         key="houlihan_2016",
         authors="Houlihan et al.",
         title="Twin pregnancy and early spontaneous preterm birth (background statement)",
-        journal=f"{_UOG} 48:752-6",
+        journal=f"{UOG} 48:752-6",
         year=2016,
         verified="yes (secondary)",
         note="Twins <2% of pregnancies but >25% of spontaneous early PTB.",

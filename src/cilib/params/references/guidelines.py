@@ -6,10 +6,7 @@ project's evidence dossier, ``None`` where the dossier does not give it.
 
 from __future__ import annotations
 
-from cilib.params.references.reference import Reference
-
-_UOG = "Ultrasound Obstet Gynecol"
-_AJOG = "Am J Obstet Gynecol"
+from cilib.params.references.reference import AJOG, UOG, Reference
 
 GUIDELINES: tuple[Reference, ...] = (
     # ---------------------------------------------------------------- 6. guidelines
@@ -28,7 +25,7 @@ GUIDELINES: tuple[Reference, ...] = (
         key="smfm_2012",
         authors=None,
         title="SMFM clinical guideline on progesterone and preterm birth prevention",
-        journal=f"{_AJOG} 206:376-86",
+        journal=f"{AJOG} 206:376-86",
         year=2012,
         note="Singleton, no prior PTB, CL <=20 mm at <=24 wk: VP 90 mg gel or 200 mg suppository.",
         title_is_descriptive=True,
@@ -37,7 +34,7 @@ GUIDELINES: tuple[Reference, ...] = (
         key="smfm_consult40_2016",
         authors=None,
         title="SMFM Consult Series #40 (cervical length screening)",
-        journal=f"{_AJOG} 215(3):B2-B7",
+        journal=f"{AJOG} 215(3):B2-B7",
         year=2016,
         note="Routine TV CL for singletons with prior sPTB; universal screening only under "
         "strict protocols.",
@@ -89,7 +86,7 @@ GUIDELINES: tuple[Reference, ...] = (
         key="cahill_2010",
         authors="Cahill et al.",
         title="Decision analysis of universal cervical length screening and vaginal progesterone",
-        journal=f"{_AJOG} 202:548.e1-8",
+        journal=f"{AJOG} 202:548.e1-8",
         year=2010,
         pmid="20079888",
         note="Universal screening + VP dominant; expected cost $8,325 vs $9,664 (17-OHPC "
@@ -101,7 +98,7 @@ GUIDELINES: tuple[Reference, ...] = (
         authors="Werner et al.",
         title="Cost-effectiveness of a single transvaginal cervical length scan in low-risk "
         "singletons",
-        journal=f"{_UOG} 38:32-7",
+        journal=f"{UOG} 38:32-7",
         year=2011,
         pmid="21157771",
         note="Per 100,000 screened: $12,119,947 saved, 423.9 QALYs, 22 neonatal deaths or "
@@ -112,7 +109,7 @@ GUIDELINES: tuple[Reference, ...] = (
         key="ajog_2016_cl_screening_cea",
         authors=None,
         title="Cost-effectiveness of risk-based vs universal cervical length screening",
-        journal=_AJOG,
+        journal=AJOG,
         year=2016,
         note="July 2016; authors not shown (likely Einerson, Grobman & Miller). ICER "
         "$21,144/QALY for universal screening.",

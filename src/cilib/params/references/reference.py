@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["VERIFIED_STATUSES", "Reference"]
+__all__ = ["AJOG", "NEJM", "NVSR", "OBSTET_GYNECOL", "UOG", "VERIFIED_STATUSES", "Reference"]
+
+#: NLM abbreviations of the journals most sources appeared in.
+NEJM = "N Engl J Med"
+UOG = "Ultrasound Obstet Gynecol"
+AJOG = "Am J Obstet Gynecol"
+OBSTET_GYNECOL = "Obstet Gynecol"
+NVSR = "Natl Vital Stat Rep"
 
 VERIFIED_STATUSES: tuple[str, ...] = ("yes", "yes (secondary)", "no", "derived")
 

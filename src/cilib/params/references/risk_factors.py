@@ -6,12 +6,7 @@ project's evidence dossier, ``None`` where the dossier does not give it.
 
 from __future__ import annotations
 
-from cilib.params.references.reference import Reference
-
-_NEJM = "N Engl J Med"
-_UOG = "Ultrasound Obstet Gynecol"
-_AJOG = "Am J Obstet Gynecol"
-_OG = "Obstet Gynecol"
+from cilib.params.references.reference import AJOG, NEJM, OBSTET_GYNECOL, UOG, Reference
 
 RISK_FACTORS: tuple[Reference, ...] = (
     # ---------------------------------------------------------------- 3. risk factors
@@ -62,7 +57,7 @@ RISK_FACTORS: tuple[Reference, ...] = (
         key="shah_bracken_2000",
         authors="Shah, Bracken",
         title="Meta-analysis of prospective studies of maternal smoking and preterm delivery",
-        journal=_AJOG,
+        journal=AJOG,
         year=2000,
         pmid="10694353",
         note="20 prospective studies; any smoking OR 1.27 (1.21-1.33); heavy 1.31 (1.20-1.42).",
@@ -91,7 +86,7 @@ RISK_FACTORS: tuple[Reference, ...] = (
         key="chan_2011_ptb",
         authors="Chan et al.",
         title="Meta-analysis of reproductive outcomes by type of congenital uterine anomaly",
-        journal=_UOG,
+        journal=UOG,
         year=2011,
         pmid="21830244",
         note="9 studies, 3,805 women; PTB RR 2.14 (canalisation), 2.97 (unification); arcuate: "
@@ -102,7 +97,7 @@ RISK_FACTORS: tuple[Reference, ...] = (
         key="hua_2011",
         authors="Hua et al.",
         title="Congenital uterine anomalies and preterm birth in a US tertiary centre",
-        journal=f"{_AJOG} 205:558.e1-5",
+        journal=f"{AJOG} 205:558.e1-5",
         year=2011,
         note="1990-2008; aOR 7.4 (4.8-11.4) for PTB <34 wk, 5.9 (4.3-8.1) for <37 wk.",
         title_is_descriptive=True,
@@ -111,7 +106,7 @@ RISK_FACTORS: tuple[Reference, ...] = (
         key="hoover_2011",
         authors="Hoover et al.",
         title="Reproductive outcomes after in-utero diethylstilbestrol (DES) exposure",
-        journal=_NEJM,
+        journal=NEJM,
         year=2011,
         pmid="21991952",
         note="4,653 exposed vs 1,927 unexposed; cumulative PTB 53.3% vs 17.8% (HR 4.68); "
@@ -152,7 +147,7 @@ RISK_FACTORS: tuple[Reference, ...] = (
         key="allsworth_2007",
         authors="Allsworth, Peipert",
         title="Prevalence of bacterial vaginosis in US women (NHANES)",
-        journal=_OG,
+        journal=OBSTET_GYNECOL,
         year=2007,
         note="BV prevalence 29%.",
         title_is_descriptive=True,
@@ -161,7 +156,7 @@ RISK_FACTORS: tuple[Reference, ...] = (
         key="leitich_2003",
         authors="Leitich et al.",
         title="Meta-analysis of bacterial vaginosis and preterm delivery",
-        journal=f"{_AJOG} 189:139-47",
+        journal=f"{AJOG} 189:139-47",
         year=2003,
         note="18 studies, 20,232 women; OR 2.19 (1.54-3.12); higher if screened early.",
         title_is_descriptive=True,

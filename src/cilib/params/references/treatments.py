@@ -6,12 +6,7 @@ project's evidence dossier, ``None`` where the dossier does not give it.
 
 from __future__ import annotations
 
-from cilib.params.references.reference import Reference
-
-_NEJM = "N Engl J Med"
-_UOG = "Ultrasound Obstet Gynecol"
-_AJOG = "Am J Obstet Gynecol"
-_OG = "Obstet Gynecol"
+from cilib.params.references.reference import AJOG, NEJM, OBSTET_GYNECOL, UOG, Reference
 
 TREATMENTS: tuple[Reference, ...] = (
     # ---------------------------------------------------------------- 5a. progestogens
@@ -20,7 +15,7 @@ TREATMENTS: tuple[Reference, ...] = (
         authors="Hassan et al.",
         title="Vaginal progesterone gel in women with a mid-trimester cervical length of "
         "10-20 mm (PREGNANT trial)",
-        journal=f"{_UOG} 38:18-31",
+        journal=f"{UOG} 38:18-31",
         year=2011,
         pmid="21472815",
         note="458 analysed; PTB <33 wk RR 0.55 (0.33-0.92). Treated-patient table in "
@@ -32,7 +27,7 @@ TREATMENTS: tuple[Reference, ...] = (
         authors="Romero et al.",
         title="Individual patient data meta-analysis of vaginal progesterone in women with a "
         "short cervix (CL <=25 mm)",
-        journal=_AJOG,
+        journal=AJOG,
         year=2012,
         note="5 trials, 775 women; PTB <33 wk RR 0.58 (0.42-0.80).",
         title_is_descriptive=True,
@@ -42,7 +37,7 @@ TREATMENTS: tuple[Reference, ...] = (
         authors="Romero et al.",
         title="Individual patient data meta-analysis of vaginal progesterone in twin "
         "gestations with a short cervix",
-        journal=f"{_UOG} 49:303-14",
+        journal=f"{UOG} 49:303-14",
         year=2017,
         pmid="28067007",
         note="6 trials, 303 women. Design verified; RRs not captured.",
@@ -53,7 +48,7 @@ TREATMENTS: tuple[Reference, ...] = (
         authors="Romero et al.",
         title="Updated individual patient data meta-analysis of vaginal progesterone in "
         "singletons with a short cervix (includes OPPTIMUM)",
-        journal=_AJOG,
+        journal=AJOG,
         year=2018,
         note="PMC5987201. 5 trials, 974 women; PTB <33 wk RR 0.62 (0.47-0.81).",
         title_is_descriptive=True,
@@ -62,7 +57,7 @@ TREATMENTS: tuple[Reference, ...] = (
         key="conde_agudelo_2022",
         authors="Conde-Agudelo et al.",
         title="Vaginal progesterone in singletons with prior sPTB and cervical length >25 mm",
-        journal=_AJOG,
+        journal=AJOG,
         year=2022,
         doi="10.1016/j.ajog.2022.07.054",
         note="Conclusion only (VP not effective); figures not captured.",
@@ -104,7 +99,7 @@ TREATMENTS: tuple[Reference, ...] = (
         authors="Meis et al.",
         title="Weekly 17-alpha-hydroxyprogesterone caproate vs placebo in women with prior "
         "spontaneous preterm birth (MFMU trial)",
-        journal=f"{_NEJM} 348:2379-85",
+        journal=f"{NEJM} 348:2379-85",
         year=2003,
         pmid="12802023",
         note="463 women (310 vs 153); PTB <37 wk 36.3% vs 54.9%. Rates verified; the RR CI "
@@ -199,7 +194,7 @@ TREATMENTS: tuple[Reference, ...] = (
         key="owen_2009",
         authors="Owen et al.",
         title="Ultrasound-indicated cerclage in women with prior sPTB and CL <25 mm",
-        journal=f"{_AJOG} 201:375.e1-8",
+        journal=f"{AJOG} 201:375.e1-8",
         year=2009,
         pmid="19788970",
         note="302 randomised; birth <35 wk 32% vs 42%, p=0.09 (primary endpoint not "
@@ -211,7 +206,7 @@ TREATMENTS: tuple[Reference, ...] = (
         authors="Berghella et al.",
         title="Patient-level meta-analysis of cerclage for short cervix in singletons with "
         "prior spontaneous preterm birth",
-        journal=f"{_OG} 117:663-71",
+        journal=f"{OBSTET_GYNECOL} 117:663-71",
         year=2011,
         note="5 trials; PTB <35 wk 28.4% (71/250) vs 41.3% (105/254), RR 0.70 (0.55-0.89); "
         "composite perinatal morbidity/mortality RR 0.64 (0.45-0.91).",
@@ -221,7 +216,7 @@ TREATMENTS: tuple[Reference, ...] = (
         key="berghella_2005",
         authors="Berghella et al.",
         title="Meta-analysis of cerclage for short cervix (twin subgroup)",
-        journal=f"{_OG} 106:181-9",
+        journal=f"{OBSTET_GYNECOL} 106:181-9",
         year=2005,
         verified="no",
         note="Harm signal in twins with CL <25 mm (RR ~2.15 for PTB <35 wk) not seen.",
@@ -231,7 +226,7 @@ TREATMENTS: tuple[Reference, ...] = (
         key="ehsanipoor_2015",
         authors="Ehsanipoor et al.",
         title="Meta-analysis of physical-exam-indicated (rescue) cerclage vs expectant management",
-        journal=_OG,
+        journal=OBSTET_GYNECOL,
         year=2015,
         verified="yes (secondary)",
         note="Attribution and figures read in a citing article: neonatal survival 71% vs 43% "
@@ -283,7 +278,7 @@ TREATMENTS: tuple[Reference, ...] = (
         key="nicolaides_2016",
         authors="Nicolaides et al.",
         title="Cervical pessary in singletons with CL <=25 mm at 20-24 weeks",
-        journal=f"{_NEJM} 374:1044-52",
+        journal=f"{NEJM} 374:1044-52",
         year=2016,
         pmid="26981934",
         note="465 vs 467; spontaneous delivery <34 wk 12.0% vs 10.8%, OR 1.12 (0.75-1.69).",
