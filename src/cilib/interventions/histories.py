@@ -18,7 +18,7 @@ import pandas as pd
 from cilib.interventions.simulation import simulate
 from cilib.model import population
 from cilib.model.histories import OUTCOMES, natural_histories, outcome_codes
-from cilib.model.schema import COLUMNS, LATENT_PROCESSES, PREGNANCY_ID_STRIDE
+from cilib.model.schema import COLUMNS, LATENT_PROCESSES, ONSET, PREGNANCY_ID_STRIDE
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, attach
 
@@ -103,7 +103,7 @@ def _pregnancy_frame(cols, codes, cats, k: int, a: Assumptions, cerclage_before)
     history = population.obstetric_history(
         a,
         cols["ga_birth_weeks"][:, :k].reshape(-1),
-        (codes["onset"][:, :k] == 0).reshape(-1),
+        (codes["onset"][:, :k] == ONSET["spontaneous"]).reshape(-1),
         woman,
         n,
     )
@@ -151,7 +151,7 @@ def _managed(h: pd.DataFrame, policy, p: int, seed: int, a: Assumptions) -> pd.D
     out = {c: v.reshape(-1) for c, v in cols.items()}
     for c, v in codes.items():
         out[c] = pd.Categorical.from_codes(v.reshape(-1), cats[c])
-    spontaneous = out["onset"].codes == 0
+    spontaneous = out["onset"].codes == ONSET["spontaneous"]
     out["outcome"] = pd.Categorical.from_codes(
         outcome_codes(out["ga_birth_weeks"], spontaneous, a), categories=list(OUTCOMES)
     )

@@ -26,6 +26,7 @@ from cilib.model.schema import (
     LATENT,
     ONSET_CATEGORIES,
     SPONTANEOUS_TYPES,
+    onset_codes,
 )
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, resolve
@@ -181,9 +182,7 @@ def simulate(
         ga[idx], cause[idx] = new_ga, new_cause
     out["treated"] = given_any
     out["ga_birth_weeks"] = ga
-    out["onset"] = pd.Categorical.from_codes(
-        (cause > LAST_SPONTANEOUS).astype(np.int8), categories=list(ONSET_CATEGORIES)
-    )
+    out["onset"] = pd.Categorical.from_codes(onset_codes(cause), categories=list(ONSET_CATEGORIES))
     out["spontaneous_type"] = pd.Categorical.from_codes(
         stype.astype(np.int8), categories=list(SPONTANEOUS_TYPES)
     )

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.model import care, inputs, population
-from cilib.model.schema import LAST_SPONTANEOUS, LATENT_PROCESSES, make_frame
+from cilib.model.schema import LAST_SPONTANEOUS, LATENT_PROCESSES, make_frame, onset_codes
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, attach
 
@@ -82,7 +82,7 @@ def _block(a: Assumptions, seed: streams.Seed, block: int, m: int) -> dict[str, 
         **history,
         **inputs.to_columns(woman, idx),
         ga_birth_weeks=idx["ga"].astype(np.float64),
-        onset=(idx["cause"] > LAST_SPONTANEOUS).astype(np.int8),
+        onset=onset_codes(idx["cause"]),
         spontaneous_type=idx["stype"],
         end_cause=idx["cause"],
         latent_e=e.astype(np.float32),

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.model import inputs, population
-from cilib.model.schema import CATEGORICAL, LAST_SPONTANEOUS, LATENT_PROCESSES
+from cilib.model.schema import CATEGORICAL, LAST_SPONTANEOUS, LATENT_PROCESSES, onset_codes
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions
 from cilib.params.definitions import SPTB_BANDS_WEEKS
@@ -80,7 +80,7 @@ def _block(a: Assumptions, seed: streams.Seed, block: int, m: int, p: int) -> di
         "pregnancy_number": number,
         **inputs.to_columns(traits, preg),
         "ga_birth_weeks": ga,
-        "onset": (~spontaneous).astype(np.int8),
+        "onset": onset_codes(preg["cause"]),
         "spontaneous_type": preg["stype"],
         "end_cause": preg["cause"],
         "midtrimester_loss": spontaneous & (ga < a["loss_before_weeks"]),

@@ -29,6 +29,7 @@ __all__ = [
     "LAST_SPONTANEOUS",
     "LATENT",
     "LATENT_PROCESSES",
+    "ONSET",
     "ONSET_CATEGORIES",
     "PLURALITY_CATEGORIES",
     "PREGNANCY_ID_STRIDE",
@@ -40,6 +41,7 @@ __all__ = [
     "data_dictionary",
     "infants",
     "make_frame",
+    "onset_codes",
     "plurality",
     "singleton",
     "spontaneous",
@@ -72,6 +74,8 @@ RACE_CATEGORIES = ("NH White", "NH Black", "Hispanic", "NH Asian", "Other")
 EXCISION_CATEGORIES = ("none", "LLETZ", "cold-knife cone")
 PLURALITY_CATEGORIES = ("singleton", "twin", "triplet")
 ONSET_CATEGORIES = ("spontaneous", "indicated")
+#: Code of each onset (its position in :data:`ONSET_CATEGORIES`).
+ONSET = {name: code for code, name in enumerate(ONSET_CATEGORIES)}
 #: pregnancy_id = woman_id * PREGNANCY_ID_STRIDE + number of earlier pregnancies.
 PREGNANCY_ID_STRIDE = 16
 
@@ -207,7 +211,8 @@ def make_frame(cols: dict[str, np.ndarray], n: int, loss_before_weeks: float) ->
         if c.name in CATEGORICAL:
             out[c.name] = _cat(cols[c.name], CATEGORICAL[c.name])
         elif c.name == "midtrimester_loss":
-            out[c.name] = (cols["onset"] == 0) & (cols["ga_birth_weeks"] < loss_before_weeks)
+            spont = cols["onset"] == ONSET["spontaneous"]
+            out[c.name] = spont & (cols["ga_birth_weeks"] < loss_before_weeks)
         elif c.name.startswith("latent_e_"):
             out[c.name] = latent[:, LATENT[c.name.removeprefix("latent_e_")]]
         else:
@@ -249,9 +254,17 @@ def infants(frame: pd.DataFrame) -> np.ndarray:
     return plurality(frame).astype(np.float64)
 
 
+def onset_codes(cause: np.ndarray) -> np.ndarray:
+    """Codes of ``onset`` (int8) from the codes of ``end_cause``: causes up to
+    :data:`LAST_SPONTANEOUS` are spontaneous, the rest indicated."""
+    return np.where(cause <= LAST_SPONTANEOUS, ONSET["spontaneous"], ONSET["indicated"]).astype(
+        np.int8
+    )
+
+
 def spontaneous(frame: pd.DataFrame) -> np.ndarray:
     """Pregnancy ended with a spontaneous onset (labour, PPROM, painless dilation or loss)."""
-    return (frame["onset"].cat.codes == ONSET_CATEGORIES.index("spontaneous")).to_numpy()
+    return (frame["onset"].cat.codes == ONSET["spontaneous"]).to_numpy()
 
 
 def births(frame: pd.DataFrame, a) -> np.ndarray:
