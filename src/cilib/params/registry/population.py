@@ -9,8 +9,8 @@ from __future__ import annotations
 from cilib.params.records import PROBABILITY as P
 from cilib.params.records import Record
 from cilib.params.records import record as _r
+from cilib.params.registry._common import US
 
-US = "United States births"
 _POP = dict(group="population")
 
 POPULATION: tuple[Record, ...] = (

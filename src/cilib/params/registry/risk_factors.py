@@ -10,7 +10,6 @@ from cilib.params.records import PROBABILITY as P
 from cilib.params.records import RATIO, Record
 from cilib.params.records import record as _r
 
-US = "United States births"
 _RISK = dict(group="risk factors")
 
 RISK_FACTORS: tuple[Record, ...] = (

@@ -9,9 +9,8 @@ from __future__ import annotations
 from cilib.params.records import PROBABILITY as P
 from cilib.params.records import RATIO, Scenario
 from cilib.params.records import record as _r
-
-_PREG = dict(group="pregnancy")
-_HZ = dict(group="hazards")
+from cilib.params.registry.hazards import _HZ
+from cilib.params.registry.pregnancy import _PREG
 
 #: Groups of probabilities that share one draw; the label names the remainder category.
 SHARE_GROUPS: dict[str, tuple[str, ...]] = {
