@@ -22,9 +22,12 @@ def package_of(module: str, is_package: bool) -> str:
     return module if is_package else module.rpartition(".")[0]
 
 
-def private_imports(module: str) -> list[tuple[int, str, str]]:
+def private_imports(
+    module: str, modules: set[str], packages: set[str]
+) -> list[tuple[int, str, str]]:
     """``(line, imported module, name)`` of every private name ``module`` imports from
-    outside its own package (relative imports are resolved)."""
+    outside its own package (relative imports are resolved); ``modules`` and ``packages`` are
+    those of the import graph."""
     spec = importlib.util.find_spec(module)
     if spec is None or not spec.origin or not spec.origin.endswith(".py"):
         return []
@@ -45,16 +48,12 @@ def private_imports(module: str) -> list[tuple[int, str, str]]:
             if not name.startswith("_") or name.startswith("__"):
                 continue
             owner = source
-            if f"{source}.{name}" in _MODULES:  # ``from pkg import _module``
+            if f"{source}.{name}" in modules:  # ``from pkg import _module``
                 owner = f"{source}.{name}"
-            owner_home = owner.rpartition(".")[0] if owner not in _PACKAGES else owner
+            owner_home = owner.rpartition(".")[0] if owner not in packages else owner
             if owner_home != home:
                 out.append((node.lineno, source, name))
     return out
-
-
-_MODULES: set[str] = set()
-_PACKAGES: set[str] = set()
 
 
 class PrivateNamesContract(Contract):
@@ -63,17 +62,17 @@ class PrivateNamesContract(Contract):
     type_name = "private_names"
 
     def check(self, graph: grimp.ImportGraph, verbose: bool) -> ContractCheck:
-        _MODULES.clear()
-        _PACKAGES.clear()
-        _MODULES.update(graph.modules)
-        for m in graph.modules:
-            spec = importlib.util.find_spec(m)
-            if spec is not None and spec.submodule_search_locations is not None:
-                _PACKAGES.add(m)
+        modules = set(graph.modules)
+        packages = {
+            m
+            for m in modules
+            if (spec := importlib.util.find_spec(m)) is not None
+            and spec.submodule_search_locations is not None
+        }
         broken = [
             (module, line, source, name)
-            for module in sorted(graph.modules)
-            for line, source, name in private_imports(module)
+            for module in sorted(modules)
+            for line, source, name in private_imports(module, modules, packages)
         ]
         return ContractCheck(kept=not broken, metadata={"broken": broken})
 
