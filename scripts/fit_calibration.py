@@ -106,6 +106,22 @@ def main(argv=None) -> int:
         }
 
     evals = [0]
+    best = [math.inf]
+
+    def write(u, cost) -> None:
+        vals = from_u(u)
+        lines = [
+            "# Written by scripts/fit_calibration.py; do not edit by hand.",
+            f"# n = {args.n} per scenario, seed = {args.seed}, cost = {cost:.4f}",
+            "",
+        ]
+        for scope in ["*", *SCENARIOS]:
+            items = [(n, v) for (s, n), v in zip(params, vals, strict=True) if s == scope]
+            if items:
+                lines.append(f'[values."{scope}"]')
+                lines += [f"{n} = {float(v)!r}" for n, v in items]
+                lines.append("")
+        OUT.write_text("\n".join(lines))
 
     def residuals(x):
         evals[0] += 1
@@ -129,6 +145,10 @@ def main(argv=None) -> int:
         # plus a steep hinge (HINGE) beyond 0.9 of the half-width, so that a target at its edge
         # costs more than small moves of the others (the goal is every target inside)
         r = r * np.sqrt(1.0 + r * r) + HINGE * np.sign(r) * np.maximum(np.abs(r) - 0.9, 0.0)
+        cost = 0.5 * float(r @ r)
+        if cost < best[0]:  # a checkpoint: the best point so far is never lost
+            best[0] = cost
+            write(x, cost)
         if evals[0] % 20 == 1:
             print(
                 f"eval {evals[0]}: sum of squares {float(r @ r):.3f}, worst {abs(r).max():.2f}",
@@ -144,19 +164,7 @@ def main(argv=None) -> int:
         f"{fit.message} after {fit.nfev} evaluations, {time.perf_counter() - t0:.0f} s; "
         f"cost {fit.cost:.3f}"
     )
-    vals = from_u(fit.x)
-    lines = [
-        "# Written by scripts/fit_calibration.py; do not edit by hand.",
-        f"# n = {args.n} per scenario, seed = {args.seed}, cost = {fit.cost:.4f}",
-        "",
-    ]
-    for scope in ["*", *SCENARIOS]:
-        items = [(n, v) for (s, n), v in zip(params, vals, strict=True) if s == scope]
-        if items:
-            lines.append(f'[values."{scope}"]')
-            lines += [f"{n} = {float(v)!r}" for n, v in items]
-            lines.append("")
-    OUT.write_text("\n".join(lines))
+    write(fit.x, fit.cost)
     print(OUT.read_text())
     table = calibrate(n=args.n, seed=args.seed)
     print(

@@ -305,9 +305,9 @@ def test_calibrate_csv_exit_status_matches_pass_column(capsys):
     from io import StringIO
 
     table = pd.read_csv(StringIO(stdout))
-    assert list(table["key"]) == ["cl_median_22_24w", "cl_le15_22_24w", "sptb34_cl_le15"], (
-        f"keys {list(table['key'])}"
-    )
+    want = ["cl_median_22_24w", "cl_le15_22_24w", "sptb34_cl_le15"]
+    want += ["heath_5mm", "heath_15mm", "heath_45mm"]
+    assert list(table["key"]) == want, f"keys {list(table['key'])}"
     assert code == (0 if table["pass"].all() else 1), f"exit {code} vs pass {list(table['pass'])}"
 
 

@@ -82,6 +82,7 @@ def test_care_pattern_on_hand_built_histories():
         "plurality": np.array([r[3] for r in rows], dtype=np.int8),
         "cl14_mm": np.array([r[4][0] for r in rows]),
         "slope_mm_per_week": np.array([r[4][1] for r in rows]),
+        "dilation_ga": np.full(len(rows), np.nan, dtype=np.float32),  # no cervical failure
     }
     got = care.prior_cerclage(a, earlier, woman, 5, np.zeros(len(rows)))
     assert got.tolist() == [True, True, False, False, False], got.tolist()

@@ -40,19 +40,27 @@ def test_higher_hazard_never_lengthens_time():
     assert np.all(high <= low), f"log h0 -1 vs -2: expected earlier times, got {high - low}"
 
 
-def test_gompertz_floor_time_is_constant_hazard_after_the_cap():
-    e = np.array([0.001, 0.05, 3.0])
-    log_h0, rate, cap = -3.0, 0.5, np.array([2.0, 2.0, 2.0])
-    s = hazards.gompertz_floor_time(e, log_h0, rate, cap)
+@pytest.mark.parametrize("s_knee", [0.0, 2.0])
+def test_knee_time_inverts_a_hazard_steeper_after_the_knee_and_flat_after_zero(s_knee):
+    """The cervix-driven hazard: log-linear at ``rate`` up to the knee, at ``knee_rate`` up to
+    full effacement, constant after; checked against numerical integration of that hazard."""
+    e = np.array([0.001, 0.05, 0.4, 3.0, 30.0])
+    log_h0, rate, knee_rate, s_zero = -3.0, 0.2, 0.9, 5.0
+    s = hazards.knee_time(e, log_h0, rate, knee_rate, s_knee, s_zero)
 
-    def hazard(t):
-        return math.exp(log_h0 + rate * min(t, 2.0))
+    def log_hazard(t):
+        t = min(t, s_zero)
+        return log_h0 + rate * min(t, s_knee) + knee_rate * max(t - s_knee, 0.0)
 
     for ei, si in zip(e, s, strict=True):
-        h, _ = integrate.quad(hazard, 0, si, points=[2.0])
-        # rel=1e-9: floating-point only (quad with the kink given as a break point)
-        assert h == pytest.approx(ei, rel=1e-9), "cumulative hazard with a floor must equal E"
-    assert s[0] < 2.0 < s[2], "the test must cover both sides of the cap"
+        h, _ = integrate.quad(lambda t: math.exp(log_hazard(t)), 0, si, points=[s_knee, s_zero])
+        # rel=1e-9: floating-point only (quad with the kinks given as break points)
+        assert h == pytest.approx(ei, rel=1e-9), f"H(s) must equal E={ei} (knee at {s_knee})"
+        assert hazards.knee_cumulative(si, log_h0, rate, knee_rate, s_knee, s_zero) == (
+            pytest.approx(ei, rel=1e-12)
+        ), "knee_cumulative must invert knee_time (floating point only)"
+    assert s[0] < max(s_knee, 1e-3) or s_knee == 0.0, "the test must cover the first segment"
+    assert s[-1] > s_zero, "the test must cover the flat segment after full effacement"
 
 
 def test_sporadic_loss_rate_is_its_constant_hazard_and_ignores_risk():
@@ -122,12 +130,16 @@ def test_frailty_acts_on_the_cervix_driven_hazard_by_its_share(share):
         "mullerian": np.zeros(n, dtype=bool),
         "des": np.zeros(n, dtype=bool),
         "ctd": np.zeros(n, dtype=bool),
+        "dc_count": np.zeros(n, dtype=np.int8),
+        "sti": np.zeros(n, dtype=bool),
+        "age": np.full(n, 27.0),
     }
     pregnancy = {
         "plurality": np.ones(n, dtype=np.int8),
         "smoking": np.zeros(n, dtype=bool),
         "bv": np.zeros(n, dtype=bool),
         "chlamydia": np.zeros(n, dtype=bool),
+        "laceration": np.zeros(n, dtype=bool),
         "first": np.zeros(n, dtype=bool),
     }
     lp_race, lp_woman = inputs.woman_log_hr(a, woman)

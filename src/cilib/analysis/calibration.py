@@ -25,14 +25,17 @@ from cilib.analysis.recurrence import (
 from cilib.analysis.targets import CHECKS, FMF, IAMS, TARGETS, US, Target
 from cilib.analysis.trials import get as get_trial
 from cilib.interventions.histories import generate_histories
-from cilib.model.cervix import first_open
+from cilib.model import inputs
 from cilib.model.cohort import generate_cohort
-from cilib.model.schema import births, infants, plurality, spontaneous
+from cilib.model.schema import births, infants, plurality, singleton, spontaneous
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions
 from cilib.params.definitions import (
+    DILATION_WINDOW_WEEKS,
     FMF_SHORT_CERVIX_MM,
     FONSECA_OUTCOME_BEFORE_WEEKS,
+    HEATH_OUTCOME_BEFORE_WEEKS,
+    HEATH_SCAN_WEEKS,
     IAMS_OUTCOME_BEFORE_WEEKS,
     IAMS_SCAN_WEEKS,
     PREGNANT_SHORT_CERVIX_MM,
@@ -52,6 +55,9 @@ __all__ = [
 ]
 
 FETAL_DEATH_FROM_WEEKS = 20.0  # NVSS reports fetal deaths from 20 weeks (Gregory et al.)
+VERY_PRETERM_BEFORE_WEEKS = 32.0  # NVSS "very preterm": born before 32 completed weeks
+#: Keys of the age-band targets (21), in the order of :data:`cilib.model.inputs.AGE_HR`.
+AGE_TARGET_KEYS = ("ptb_age_under_20", "ptb_age_20_29", "ptb_age_30_39", "ptb_age_40_plus")
 
 
 def _pct(y, w=None, scale=100.0):
@@ -117,7 +123,7 @@ def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
     prior = c["prior_sptb"].to_numpy()
     out["recurrence_prior_sptb"] = _pct(sptb[multi & prior])
     out["recurrence_no_prior_sptb"] = _pct(sptb[multi & ~prior])
-    out["rescue_latency_days"] = _rescue_latency(c, singleton)
+    out.update(_natural_history_figures(c, a, born, w))
     berghella = get_trial("berghella_2011")
     eligible, _, _ = berghella.eligible(c, a, seed)
     out["berghella_control_ptb35"] = _pct(berghella.outcome(c, a)[eligible])
@@ -126,18 +132,38 @@ def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
     return out
 
 
-#: Weekly examinations for an open cervix before viability (notebook 05's rescue cohort).
-RESCUE_EXAM_WEEKS = tuple(float(w) for w in range(16, 24))
 DAYS_PER_WEEK = 7.0
+#: Heath 1998 CL bands (measured, mm) of target 18: about 5 mm, about 15 mm, 45 mm and over.
+HEATH_BANDS_MM = {"heath_5mm": (3.0, 7.0), "heath_15mm": (14.0, 16.0), "heath_45mm": (45.0, np.inf)}
 
 
-def _rescue_latency(c: pd.DataFrame, singleton: np.ndarray) -> tuple[float, float, float]:
-    """Mean days from the first weekly examination finding true CL 0 mm (pregnancy ongoing) to
-    birth, untreated singletons, with a normal 95% CI."""
-    found = first_open(c, RESCUE_EXAM_WEEKS).to_numpy()
-    hit = ~np.isnan(found) & singleton
+def _natural_history_figures(c: pd.DataFrame, a: Assumptions, born, w) -> dict[str, tuple]:
+    """Targets 16, 17, 19-23: painless dilation, mid-trimester loss, twins before 32 wk, race
+    and age gradients, expectant latency after dilation, PPROM share (untreated cohort)."""
     ga = c["ga_birth_weeks"].to_numpy()
-    return mean_ci(DAYS_PER_WEEK * (ga[hit] - found[hit]))
+    onset = c["dilation_ga_weeks"].to_numpy(np.float64)
+    dilated = ~np.isnan(onset)
+    lo, hi = DILATION_WINDOW_WEEKS
+    window = dilated & (onset >= lo) & (onset < hi)
+    race = c["race_ethnicity"].to_numpy()
+    fetuses = plurality(c)
+    ptb = ga < a["preterm_before_weeks"]
+    out = {
+        "dilation_incidence": _pct(dilated),
+        "dilation_median_ga": quantile_ci(onset[dilated], 0.5),
+        "dilation_14_28_share": _pct(window[dilated]),
+        "loss_14_24": _pct(ga < a["loss_before_weeks"]),
+        "twin_ptb32": _pct(ga < VERY_PRETERM_BEFORE_WEEKS, w * (fetuses == 2)),
+        "dilation_black_white_rr": _rr(dilated, race == "NH Black", race == "NH White"),
+        "dilation_latency_days": mean_ci(DAYS_PER_WEEK * (ga[window] - onset[window])),
+        "dilation_birth_lt34": _pct(ga[window] < FONSECA_OUTCOME_BEFORE_WEEKS),
+        "pprom_share": _pct((c["spontaneous_type"] == "pprom").to_numpy(), w * ptb),
+    }
+    band = inputs.age_band(c["age_years"].to_numpy())
+    single = born & (fetuses == 1)
+    for code, key in enumerate(AGE_TARGET_KEYS):
+        out[key] = _pct(ptb[single & (band == code)])
+    return out
 
 
 def _recurrence_figures(a: Assumptions, seed: int, n_women: int) -> dict[str, tuple]:
@@ -186,10 +212,26 @@ def _figures_fmf(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]
     ga = c["ga_birth_weeks"].to_numpy()[ongoing]
     sptb34 = spontaneous(c)[ongoing] & (ga < FONSECA_OUTCOME_BEFORE_WEEKS)
     short = cl <= FMF_SHORT_CERVIX_MM
-    return {
+    out = {
         "cl_median_22_24w": quantile_ci(cl, 0.5),
         "cl_le15_22_24w": _pct(short),
         "sptb34_cl_le15": _pct(sptb34[short]),
+    }
+    out.update(_heath_figures(c, a, seed))
+    return out
+
+
+def _heath_figures(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
+    """Target 18: singletons scanned at 23 wk, spontaneous delivery at or before 32 wk by
+    measured CL (Heath 1998; untreated, as the risk curve was fitted to expectant care)."""
+    ga = c["ga_birth_weeks"].to_numpy()
+    ongoing = singleton(c) & (ga > HEATH_SCAN_WEEKS)
+    at = np.where(ongoing, HEATH_SCAN_WEEKS, a["hazard_start_weeks"])
+    cl = measure_cervical_length(c, at, seed=seed, scan=2, assumptions=a).to_numpy()
+    early = spontaneous(c) & (ga < HEATH_OUTCOME_BEFORE_WEEKS)
+    return {
+        key: _pct(early[ongoing & (cl >= lo) & (cl <= hi)])
+        for key, (lo, hi) in HEATH_BANDS_MM.items()
     }
 
 

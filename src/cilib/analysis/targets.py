@@ -1,16 +1,16 @@
 """The published figures the model is calibrated to (:data:`TARGETS`) and checked against.
 
 Each :class:`Target` is a figure a scenario must reproduce, with its acceptance interval and
-sources: those of evidence.md ("Calibration targets you can see", 1-13), the recurrence
-figures 16-17 and published effects no paper gives as a model parameter (101+).
+sources: those of evidence.md ("Calibration targets you can see", 1-23; the natural-history
+targets 16-23 are in :mod:`cilib.analysis.history_targets`), the recurrence figures 106-107 and
+published effects no paper gives as a model parameter (101+).
 :data:`CHECKS` are figures held aside from calibration, reported by
 :func:`cilib.analysis.calibration.validation`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from cilib.analysis.history_targets import FMF, IAMS, NATURAL_HISTORY_TARGETS, US, Target, _t
 from cilib.stats import wilson_interval
 
 __all__ = ["BERGHELLA_CONTROL_EVENTS", "CHECKS", "TARGETS", "Target"]
@@ -20,27 +20,6 @@ __all__ = ["BERGHELLA_CONTROL_EVENTS", "CHECKS", "TARGETS", "Target"]
 BERGHELLA_CONTROL_EVENTS = (105, 254)
 
 
-@dataclass(frozen=True)
-class Target:
-    """A published figure a scenario must reproduce, with its acceptance interval."""
-
-    id: int
-    key: str
-    scenario: str
-    description: str
-    published: float
-    lower: float
-    upper: float
-    unit: str
-    sources: tuple[str, ...]
-    tolerance: str
-
-
-def _t(id_, key, scen, desc, pub, lo, hi, unit, src, tol):
-    return Target(id_, key, scen, desc, pub, lo, hi, unit, src, tol)
-
-
-US, IAMS, FMF = "us_contemporary", "iams_1996", "fmf_london"
 _BERGHELLA_LOW, _BERGHELLA_HIGH = (float(x) for x in wilson_interval(*BERGHELLA_CONTROL_EVENTS))
 _RR = (
     ("75th", 1.98),
@@ -308,9 +287,11 @@ TARGETS: tuple[Target, ...] = (
         ("berghella_2011",),
         "Wilson 95% CI of 105/254",
     ),
-    # recurrence across pregnancies (issue 5), from simulated histories of the same women
+    # recurrence across pregnancies (issue 5), from simulated histories of the same women;
+    # numbered 106-107 (not in evidence.md's list, whose 16-27 are the natural-history and
+    # treatment targets)
     _t(
-        16,
+        106,
         "recurrence_after_loss",
         US,
         "After a spontaneous loss at 16-23+6 wk, no birth in between: spontaneous birth or loss "
@@ -323,7 +304,7 @@ TARGETS: tuple[Target, ...] = (
         "+/- 4 points (issue 5)",
     ),
     _t(
-        16,
+        106,
         "recurrence_after_loss_then_term",
         US,
         "After a loss at 16-23+6 wk and then a term birth: spontaneous birth or loss at 16-36+6 "
@@ -336,7 +317,7 @@ TARGETS: tuple[Target, ...] = (
         "+/- 4 points (issue 5)",
     ),
     _t(
-        17,
+        107,
         "ci_recurrence_lt28",
         US,
         "First pregnancy ended by painless dilation at 14-27+6 wk (strict cervical insufficiency), "
@@ -349,7 +330,7 @@ TARGETS: tuple[Target, ...] = (
         "+/- 4 points (issue 5); 61 women in the source",
     ),
     _t(
-        17,
+        107,
         "ci_strict_share",
         US,
         "First pregnancies ending spontaneously at 14-27+6 wk: share ended by painless dilation "
@@ -388,19 +369,6 @@ TARGETS: tuple[Target, ...] = (
         "+/- 2 mm (253 pregnancies; our reading)",
     ),
     _t(
-        105,
-        "rescue_latency_days",
-        US,
-        "Singletons with an open cervix (true CL 0 mm) found at a weekly examination at 16-23 "
-        "wk, untreated: mean days from the examination to birth",
-        18.8,
-        15.8,
-        21.8,
-        "days",
-        ("ehsanipoor_2015",),
-        "+/- 3 days (our reading; expectant arms of small series)",
-    ),
-    _t(
         103,
         "twin_cl_p10_18_22w",
         US,
@@ -412,16 +380,17 @@ TARGETS: tuple[Target, ...] = (
         ("twin_cl_brazil_2023",),
         "+/- 3 mm (253 pregnancies; our reading)",
     ),
+    *NATURAL_HISTORY_TARGETS,
 )
 
 
 #: Published figures the model was *not* fitted to (``id`` 0), and one treated-recurrence figure
-#: that a treatment effect was fitted to (``id`` 17): reported, not enforced.
+#: that a treatment effect was fitted to (``id`` 107): reported, not enforced.
 CHECKS: tuple[Target, ...] = (
     # fitted (hr_cerclage_effaced_cervix, scripts/fit_treatments.py), reported here because it
     # needs histories managed under a policy
     _t(
-        17,
+        107,
         "ci_recurrence_lt28_cerclage",
         US,
         "First pregnancy ended by painless dilation at 14-27+6 wk, cerclage in the second "
@@ -457,18 +426,6 @@ CHECKS: tuple[Target, ...] = (
         "%",
         ("aafp_2022_pb234_summary",),
         "'about 1 in 20'; the range is our reading",
-    ),
-    _t(
-        0,
-        "midtrimester_loss",
-        US,
-        "Pregnancies ongoing at 14 wk that end before 24 wk",
-        1.5,
-        1.0,
-        2.0,
-        "%",
-        ("bmj_best_practice_miscarriage",),
-        "'1-2% of pregnancies reaching the second trimester' (secondary source)",
     ),
     _t(
         0,

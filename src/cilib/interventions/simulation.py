@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.interventions import policies, treatments
-from cilib.model import hazards, inputs
+from cilib.model import failure, hazards, inputs
 from cilib.model.schema import (
     CAUSE,
     CAUSES,
@@ -34,6 +34,9 @@ from cilib.params.assumptions import Assumptions, resolve
 __all__ = ["simulate"]
 
 Window = tuple[np.ndarray, np.ndarray, np.ndarray]  # (start, stop, multiplier), from 14 weeks
+#: Events before the end of a pregnancy that a treatment can change (the onset of painless
+#: dilation is not, but whether it comes before the end is).
+_EVENT_COLUMNS = ("dilation_ga_weeks", "pprom_ga_weeks")
 
 
 def _piecewise_time(e, H, H_inverse, windows: list[Window]):
@@ -119,6 +122,8 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tu
         given, mult, stop = treatments.effects(cohort, t, start, a, adherent)
         out[f"{t}_start_weeks"] = np.where(given, start, np.nan)
         out[f"{t}_given"] = given
+        if t == "cerclage":  # a policy that asks after rupture gets a refusal, not a stitch
+            out["cerclage_refused"] = treatments.refused(cohort, t, start, a)
         given_any |= given
         for p in treatments.PROCESSES:
             # an effect acts from the later of its start and the start of the hazards (14 wk)
@@ -146,8 +151,8 @@ def simulate(
         :data:`cilib.interventions.treatments.TREATMENTS`; NaN = not given) as a frame or a
         function of the cohort returning one.
     seed : int
-        Seed of the policy's own draws (adherence, labour vs PPROM of changed births); the
-        same seed gives every policy arm the same draws.
+        Seed of the policy's own draws (adherence); the same seed gives every policy arm the
+        same draws.
     assumptions : Assumptions, optional
         Defaults to the cohort's own.
 
@@ -155,8 +160,11 @@ def simulate(
     -------
     DataFrame, indexed like ``cohort``
         ``<treatment>_start_weeks`` and ``<treatment>_given`` per treatment in the policy,
-        ``treated`` (any treatment given), ``ga_birth_weeks``, ``onset``, ``spontaneous_type``,
-        ``end_cause`` and ``midtrimester_loss`` under the policy, and the screening results
+        ``cerclage_refused`` (a cerclage asked for after rupture of the membranes) when the
+        policy can place one, ``treated`` (any treatment given), ``dilation_ga_weeks`` and
+        ``pprom_ga_weeks`` (weeks, NaN if none before the end), ``ga_birth_weeks``,
+        ``onset``, ``spontaneous_type``, ``end_cause`` and ``midtrimester_loss`` under the
+        policy, and the screening results
         the policy used (``screen_*`` columns, see :func:`cilib.screening.screen`). A policy
         that treats nobody returns the cohort's natural-history columns exactly.
     """
@@ -164,23 +172,21 @@ def simulate(
     a = resolve(cohort, assumptions)
     starts, screened = _policy_starts(cohort, policy, seed, a)
     out, given_any, windows = _treatment_windows(cohort, starts, a, seed)
-    n = len(cohort)
     ga = cohort["ga_birth_weeks"].to_numpy().copy()
     cause = cohort["end_cause"].cat.codes.to_numpy().copy()
     stype = cohort["spontaneous_type"].cat.codes.to_numpy().copy()
+    events = {k: cohort[k].to_numpy().copy() for k in _EVENT_COLUMNS}
     idx = np.flatnonzero(given_any)
     if len(idx):
-        new_ga, new_cause, new_type = _treated_outcomes(
+        new = _treated_outcomes(
             cohort.iloc[idx],
             a,
             {p: [(s[idx], e[idx], k[idx]) for s, e, k in w] for p, w in windows.items()},
-            streams.generator(seed, "spontaneous_type").random(n)[idx],
         )
-        # an unchanged birth keeps its natural labour/PPROM subtype
-        same = (new_ga == ga[idx]) & (new_cause == cause[idx])
-        stype[idx] = np.where(same, stype[idx], new_type)
-        ga[idx], cause[idx] = new_ga, new_cause
+        ga[idx], cause[idx], stype[idx] = new[0], new[1], new[2]
+        events["dilation_ga_weeks"][idx], events["pprom_ga_weeks"][idx] = new[3], new[4]
     out["treated"] = given_any
+    out.update(events)
     out["ga_birth_weeks"] = ga
     out["onset"] = pd.Categorical.from_codes(onset_codes(cause), categories=list(ONSET_CATEGORIES))
     out["spontaneous_type"] = pd.Categorical.from_codes(
@@ -194,7 +200,7 @@ def simulate(
     return frame
 
 
-def _cumulative_hazards(p: dict, n: int) -> dict:
+def _cumulative_hazards(a: Assumptions, p: dict, n: int) -> dict:
     """Per treatable process, its cumulative hazard ``H(s, rows)`` and inverse ``H^-1(y, rows)``
     (time from 14 weeks) from the :func:`cilib.model.hazards.treatable_parameters` ``p``."""
 
@@ -203,8 +209,9 @@ def _cumulative_hazards(p: dict, n: int) -> dict:
 
     lht, rt = (full(x) for x in p["term"])
     lh, r = (full(x) for x in p["preterm"])
-    lhc, rc, cap = (full(x) for x in p["cervical"])
-    s_zero, latency = full(p["dilation"][0]), p["dilation"][1]
+    lhp, rp, capp = (full(x) for x in p["pprom"])
+    lhc, rc, rk, sk, sz = (full(x) for x in p["cervical"])
+    onset = full(p["dilation"][0])
     return {
         "term": (
             lambda s, m: hazards.cumulative(s, lht[m], rt[m]),
@@ -214,20 +221,26 @@ def _cumulative_hazards(p: dict, n: int) -> dict:
             lambda s, m: hazards.cumulative(s, lh[m], r[m]),
             lambda y, m: hazards.gompertz_time(y, lh[m], r[m]),
         ),
+        "pprom": (
+            lambda s, m: hazards.capped_cumulative(s, lhp[m], rp[m], capp[m]),
+            lambda y, m: hazards.capped_time(y, lhp[m], rp[m], capp[m]),
+        ),
         "cervical": (
-            lambda s, m: hazards.floor_cumulative(s, lhc[m], rc[m], cap[m]),
-            lambda y, m: hazards.gompertz_floor_time(y, lhc[m], rc[m], cap[m]),
+            lambda s, m: hazards.knee_cumulative(s, lhc[m], rc[m], rk[m], sk[m], sz[m]),
+            lambda y, m: hazards.knee_time(y, lhc[m], rc[m], rk[m], sk[m], sz[m]),
         ),
         "dilation": (
-            lambda s, m: np.maximum(s - s_zero[m], 0.0) / latency,
-            lambda y, m: s_zero[m] + latency * y,
+            lambda s, m: failure.dilation_cumulative(a, s, onset[m]),
+            lambda y, m: failure.dilation_inverse(a, y, onset[m]),
         ),
     }
 
 
-def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows, u_type):
-    """Recompute the competing processes of treated pregnancies with their multipliers."""
+def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows):
+    """Recompute the competing processes of treated pregnancies with their multipliers:
+    :func:`cilib.model.hazards.resolve`'s ``(ga, cause, type, dilation_ga, pprom_ga)``."""
     x = inputs.from_frame(sub, a)
+    onset = failure.failure_onset(a, x["lp_failure"], x["e"][:, LATENT["failure"]])
     p = hazards.treatable_parameters(
         a,
         cl14_mm=x["cl14_mm"],
@@ -235,12 +248,14 @@ def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows, u_type):
         plurality=x["plurality"],
         lp_spontaneous=x["lp_spontaneous"],
         lp_cervical=x["lp_cervical"],
+        dilation_ga=onset,
     )
-    times = hazards.times_from_parameters(
+    times, rupture = hazards.times_from_parameters(
         a, p, plurality=x["plurality"], lp_indicated=x["lp_indicated"], e=x["e"]
-    ).astype(np.float64)
+    )
+    times, rupture = times.astype(np.float64), rupture.astype(np.float64)
     t0 = a["hazard_start_weeks"]
-    for process, (H, H_inverse) in _cumulative_hazards(p, len(sub)).items():
+    for process, (H, H_inverse) in _cumulative_hazards(a, p, len(sub)).items():
         row = CAUSE[hazards.TREATABLE_CAUSES[process]]
         # only pregnancies whose hazard actually changes are recomputed, so a treatment with
         # no effect leaves the natural-history time untouched, bit for bit
@@ -251,14 +266,20 @@ def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows, u_type):
             continue
         # a process that fires before its first treatment starts fires as in natural history
         first_start = np.min([s for s, _, _ in windows[process]], axis=0)
-        changed &= times[row] > t0 + first_start
+        fired = rupture if process == "pprom" else times[row]
+        changed &= fired > t0 + first_start
         if not changed.any():
             continue
         idx = np.flatnonzero(changed)
-        times[row, idx] = t0 + _piecewise_time(
-            x["e"][idx, LATENT[process]].astype(np.float64),
+        latent = "rupture" if process == "pprom" else process
+        new = t0 + _piecewise_time(
+            x["e"][idx, LATENT[latent]].astype(np.float64),
             lambda s, idx=idx, H=H: H(s, idx),
             lambda y, m, idx=idx, H_inverse=H_inverse: H_inverse(y, idx[m]),
             [(s[idx], e_[idx], k[idx]) for s, e_, k in windows[process]],
         )
-    return hazards.resolve(a, times, u_type)
+        if process == "pprom":  # the new rupture, then birth after its latency
+            rupture[idx] = new
+            new = failure.pprom_birth(a, new, x["e"][idx, LATENT["pprom_latency"]])
+        times[row, idx] = new
+    return hazards.resolve(a, times, onset, rupture)

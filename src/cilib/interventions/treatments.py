@@ -4,7 +4,7 @@ Effects are assumption records (group ``treatments`` of :mod:`cilib.params.regis
 95% CIs. A treatment multiplies hazards from the week it starts until it stops:
 
 - ``vaginal_progesterone``: the labour (term-labour process before 37 wk included: spontaneous
-  labour is preterm labour whichever process brings it on), cervix-driven and
+  labour is preterm labour whichever process brings it on), rupture, cervix-driven and
   painless-dilation hazards; in twins
   ``hr_vp_twin``, with a short cervix at the start ``hr_vp_short_cervix``, otherwise
   ``hr_vp_no_short_cervix``; stops at ``progesterone_stop_weeks``, its effect at
@@ -19,12 +19,13 @@ Effects are assumption records (group ``treatments`` of :mod:`cilib.params.regis
   ``hr_cerclage_effaced_cervix`` instead (the suture is in before the cervix opens), and the
   cervix-driven hazard too if the cervix is already fully effaced at placement; removed at
   ``cerclage_removal_weeks``.
-- ``pessary``: preterm-labour and cervix-driven hazards, ``hr_pessary``.
+- ``pessary``: preterm-labour, rupture and cervix-driven hazards, ``hr_pessary``.
 
 The effect depends on the pregnancy's own state when the treatment starts (:class:`State`: true
 CL, history, plurality), never on the policy that chose it; each treatment is one function of
 that state (:data:`MECHANISMS`). Contraindicated treatments are not given: any
-treatment once the pregnancy has ended, and elective cerclage in a multiple pregnancy.
+treatment once the pregnancy has ended, elective cerclage in a multiple pregnancy, and any
+cerclage once the membranes have ruptured (:func:`effects` reports these as refused).
 Adherence to progesterone is ``p_adherence_progesterone``; a non-adherent woman is counted as
 treated but gets no effect.
 
@@ -43,7 +44,7 @@ from cilib.model.hazards import TREATABLE_CAUSES
 from cilib.model.schema import plurality
 from cilib.params.assumptions import Assumptions
 
-__all__ = ["MECHANISMS", "PROCESSES", "TREATMENTS", "State", "effects"]
+__all__ = ["MECHANISMS", "PROCESSES", "TREATMENTS", "State", "effects", "refused"]
 
 #: Hazards a treatment can multiply (see :func:`cilib.model.hazards.treatable_parameters`).
 PROCESSES = tuple(TREATABLE_CAUSES)
@@ -57,7 +58,8 @@ class State:
 
     ``start`` (weeks, NaN = not given), ``given`` (started while the pregnancy is ongoing),
     ``multiple`` (twins or more), ``prior`` (an earlier sPTB), ``cl`` (true CL at the start,
-    mm) and ``short`` (``cl`` at or below ``short_cervix_mm``).
+    mm), ``short`` (``cl`` at or below ``short_cervix_mm``), ``dilated`` (painless dilation
+    has begun) and ``ruptured`` (the membranes have ruptured).
     """
 
     start: np.ndarray
@@ -66,6 +68,8 @@ class State:
     prior: np.ndarray
     cl: np.ndarray
     short: np.ndarray
+    dilated: np.ndarray
+    ruptured: np.ndarray
 
     def unchanged(self) -> dict[str, np.ndarray]:
         """A multiplier of 1 for every process."""
@@ -77,7 +81,8 @@ def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
     start = np.asarray(start_weeks, dtype=np.float64)
     ongoing = cohort["ga_birth_weeks"].to_numpy() > np.where(np.isnan(start), np.inf, start)
     given = ~np.isnan(start) & ongoing
-    cl = true_length(cohort, np.where(given, start, TRAJECTORY_WEEKS[0]))
+    at = np.where(given, start, TRAJECTORY_WEEKS[0])
+    cl = true_length(cohort, at, a)
     return State(
         start=start,
         given=given,
@@ -85,6 +90,8 @@ def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
         prior=cohort["prior_sptb"].to_numpy(dtype=bool),
         cl=cl,
         short=cl <= a["short_cervix_mm"],
+        dilated=cohort["dilation_ga_weeks"].to_numpy(np.float64) <= at,
+        ruptured=cohort["pprom_ga_weeks"].to_numpy(np.float64) <= at,
     )
 
 
@@ -95,6 +102,7 @@ def _progestogen(s: State, hr: np.ndarray, stop_weeks: float, adherent) -> Effec
     mult = {
         "term": hr,  # spontaneous labour at any gestation while the effect lasts
         "preterm": hr.copy(),
+        "pprom": hr.copy(),
         "cervical": hr.copy(),
         "dilation": hr.copy(),
     }
@@ -124,9 +132,11 @@ def cerclage(s: State, a: Assumptions, adherent=None) -> Effect:
     """The cervix-driven hazard by indication (history, ultrasound, no prior sPTB, multiple)
     and painless dilation: prevented by a history-indicated stitch in a singleton, delayed
     (a longer latency to birth) by any other; elective cerclage is contraindicated in
-    multiples; removed at ``cerclage_removal_weeks``."""
-    open_cervix = s.cl <= 0.0
+    multiples; never placed after rupture of the membranes; removed at
+    ``cerclage_removal_weeks``."""
+    open_cervix = s.dilated | (s.cl <= 0.0)  # open, or fully effaced at placement
     given = s.given & ~(s.multiple & ~open_cervix)  # elective cerclage: singletons only
+    given &= ~s.ruptured  # contraindicated after PPROM (ACOG PB 142; the seeds)
     history = s.start <= a["history_cerclage_by_weeks"]
     hr = np.where(
         history,
@@ -159,6 +169,7 @@ def pessary(s: State, a: Assumptions, adherent=None) -> Effect:
     """``hr_pessary`` on the preterm-labour and cervix-driven hazards until removal."""
     mult = s.unchanged()
     mult["preterm"] = np.where(s.given, a["hr_pessary"], 1.0)
+    mult["pprom"] = mult["preterm"].copy()
     mult["cervical"] = mult["preterm"].copy()
     return s.given, mult, np.full(len(s.start), a["pessary_removal_weeks"])
 
@@ -171,6 +182,15 @@ MECHANISMS = {
     "pessary": pessary,
 }
 TREATMENTS = tuple(MECHANISMS)
+
+
+def refused(cohort: pd.DataFrame, treatment: str, start_weeks, a: Assumptions) -> np.ndarray:
+    """Pregnancies for which a policy asked for ``treatment`` while it was contraindicated by
+    the pregnancy's state (a cerclage after rupture of the membranes), bool per row."""
+    if treatment != "cerclage":
+        return np.zeros(len(cohort), dtype=bool)
+    s = _state(cohort, start_weeks, a)
+    return s.given & s.ruptured
 
 
 def effects(
@@ -199,7 +219,7 @@ def effects(
     -------
     given : ndarray of bool
         Started and not contraindicated (pregnancy still ongoing, no elective cerclage in a
-        multiple pregnancy).
+        multiple pregnancy, no cerclage after rupture of the membranes).
     multipliers : dict
         Hazard multiplier per process in :data:`PROCESSES` (1 where no effect).
     stop_weeks : ndarray

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from cilib.model import cervix
 from cilib.model.schema import LAST_SPONTANEOUS
 from cilib.params.assumptions import Assumptions
 from cilib.params.definitions import USI_PRIOR_SPTB_BEFORE_WEEKS
@@ -30,20 +31,23 @@ from cilib.params.definitions import USI_PRIOR_SPTB_BEFORE_WEEKS
 __all__ = ["prior_cerclage", "short_on_serial_scans"]
 
 
-def short_on_serial_scans(a: Assumptions, cl14_mm, slope_mm_per_week, ga) -> np.ndarray:
-    """True CL at or below ``short_cervix_mm`` at a serial-scan week while still pregnant.
+def short_on_serial_scans(
+    a: Assumptions, cl14_mm, slope_mm_per_week, dilation_ga, ga
+) -> np.ndarray:
+    """True CL (:func:`cilib.model.cervix.length`) at or below ``short_cervix_mm`` at a
+    serial-scan week while still pregnant.
 
     The trajectory only shortens, so this is the CL at the last scan week before birth (and
     at most ``serial_scan_end_weeks``): one evaluation per pregnancy.
     """
-    t0, first = a["hazard_start_weeks"], a["serial_scan_start_weeks"]
+    first = a["serial_scan_start_weeks"]
     every = a["serial_scan_interval_weeks"]
     n_scans = np.floor((a["serial_scan_end_weeks"] - first) / every + 1e-9) + 1
     # scans strictly before birth: k < (ga - first) / every, so k = ceil(that) - 1
     before_birth = np.ceil((ga - first) / every) - 1
     last = np.minimum(before_birth, n_scans - 1)
     week = first + every * last
-    cl = cl14_mm - slope_mm_per_week * (week - t0)
+    cl = cervix.length(cl14_mm, slope_mm_per_week, dilation_ga, week, a["failure_funnel_weeks"])
     return (last >= 0) & (cl <= a["short_cervix_mm"])
 
 
@@ -60,7 +64,7 @@ def prior_cerclage(
         The earlier pregnancies, laid out woman by woman in the order they happened:
         ``ga`` (weeks), ``cause`` (codes; spontaneous up to
         :data:`cilib.model.schema.LAST_SPONTANEOUS`), ``plurality``, ``cl14_mm``,
-        ``slope_mm_per_week``.
+        ``slope_mm_per_week``, ``dilation_ga`` (weeks, NaN if none).
     woman : ndarray of int
         The woman (0 to ``n_women - 1``) of each earlier pregnancy, in increasing order.
     u : ndarray
@@ -91,8 +95,13 @@ def prior_cerclage(
         singleton = earlier["plurality"][p] == 1
         hic = singleton & after_loss[alive]
         usi = singleton & ~after_loss[alive] & after_sptb[alive]
+        q = p[usi]
         usi[usi] = short_on_serial_scans(
-            a, earlier["cl14_mm"][p[usi]], earlier["slope_mm_per_week"][p[usi]], ga[p[usi]]
+            a,
+            earlier["cl14_mm"][q],
+            earlier["slope_mm_per_week"][q],
+            earlier["dilation_ga"][q].astype(np.float64),
+            ga[q],
         )
         cerclage = (hic & (u[p] < a["p_history_cerclage_after_loss"])) | (
             usi & (u[p] < a["p_history_cerclage_short_cervix"])

@@ -1,6 +1,11 @@
-"""Cervical length: a true linear trajectory per pregnancy from 14 to 34 weeks.
+"""Cervical length: a true trajectory per pregnancy from 14 to 34 weeks.
 
-``CL(t) = cl_14w_mm - cl_slope_mm_per_week * (t - 14)``, floored at 0 mm. The value at 14 wk and
+The underlying trajectory is linear, ``L(t) = cl_14w_mm - cl_slope_mm_per_week * (t - 14)``,
+floored at 0 mm. A pregnancy whose cervix fails (painless dilation at ``dilation_ga_weeks``,
+:mod:`cilib.model.failure`) shortens and funnels faster and faster over the
+``failure_funnel_weeks`` before it: ``CL(t) = L(t) * (1 - x**2)`` with ``x`` the share of that
+window gone by, so the cervix is 0 mm (open) at the failure and a scan a few weeks earlier
+finds some of these cervices short (:func:`length`). The value at 14 wk and
 the log shortening rate are each the sum of a component shared by a woman's pregnancies
 (``cl_woman_share`` of the variance) and one of the pregnancy. The woman's level component has a
 stretched lower half (``cl_14w_lower_tail``): a constitutionally short cervix is a lasting trait,
@@ -17,9 +22,19 @@ import math
 import numpy as np
 import pandas as pd
 
-from cilib.params.assumptions import Assumptions
+from cilib.params.assumptions import Assumptions, resolve
 
-__all__ = ["TRAJECTORY_WEEKS", "cervical_length", "first_open", "trajectory", "true_length"]
+#: Cohort columns the true trajectory is read from.
+_TRAJECTORY_COLUMNS = ("cl_14w_mm", "cl_slope_mm_per_week", "dilation_ga_weeks", "ga_birth_weeks")
+
+__all__ = [
+    "TRAJECTORY_WEEKS",
+    "cervical_length",
+    "first_open",
+    "length",
+    "trajectory",
+    "true_length",
+]
 
 #: Gestational window in which the true trajectory is defined (weeks).
 TRAJECTORY_WEEKS = (14.0, 34.0)
@@ -94,24 +109,45 @@ def _ga_array(ga_weeks, n: int) -> np.ndarray:
     return ga
 
 
-def true_length(cohort: pd.DataFrame, ga_weeks) -> np.ndarray:
-    """The trajectory ``max(cl_14w_mm - cl_slope_mm_per_week * (t - 14), 0)`` in mm, float64,
-    unchecked and whether or not the pregnancy is still ongoing (see :func:`cervical_length`)."""
-    level = cohort["cl_14w_mm"].to_numpy(np.float64)
-    slope = cohort["cl_slope_mm_per_week"].to_numpy(np.float64)
-    return np.maximum(level - slope * (np.asarray(ga_weeks) - TRAJECTORY_WEEKS[0]), 0.0)
+def length(level, slope, dilation_ga, t, funnel_weeks: float) -> np.ndarray:
+    """True CL (mm, float64) at gestation ``t`` from the trajectory's level at 14 wk (mm), its
+    shortening rate (mm/week) and the onset of painless dilation (weeks, NaN if none).
+
+    The linear trajectory, floored at 0 mm, times ``1 - x**2`` in the ``funnel_weeks`` before
+    the dilation (``x`` from 0 at the start of the window to 1 at the dilation), 0 after it.
+    """
+    t = np.asarray(t, dtype=np.float64)
+    linear = np.maximum(level - slope * (t - TRAJECTORY_WEEKS[0]), 0.0)
+    with np.errstate(invalid="ignore"):
+        x = np.clip((t - (dilation_ga - funnel_weeks)) / funnel_weeks, 0.0, 1.0)
+    return np.where(np.isnan(x), linear, linear * (1.0 - x * x))
 
 
-def cervical_length(cohort: pd.DataFrame, ga_weeks) -> pd.Series:
+def true_length(cohort: pd.DataFrame, ga_weeks, a: Assumptions) -> np.ndarray:
+    """True CL (:func:`length`) in mm, float64, at ``ga_weeks``, unchecked and whether or not
+    the pregnancy is still ongoing (see :func:`cervical_length`); ``a`` gives
+    ``failure_funnel_weeks``."""
+    return length(
+        cohort["cl_14w_mm"].to_numpy(np.float64),
+        cohort["cl_slope_mm_per_week"].to_numpy(np.float64),
+        cohort["dilation_ga_weeks"].to_numpy(np.float64),
+        ga_weeks,
+        a["failure_funnel_weeks"],
+    )
+
+
+def cervical_length(cohort: pd.DataFrame, ga_weeks, assumptions: Assumptions | None = None):
     """True cervical length at a gestational age.
 
     Parameters
     ----------
     cohort : DataFrame
-        From :func:`cilib.generate_cohort`; uses ``cl_14w_mm``, ``cl_slope_mm_per_week`` and
-        ``ga_birth_weeks``.
+        From :func:`cilib.generate_cohort`; uses ``cl_14w_mm``, ``cl_slope_mm_per_week``,
+        ``dilation_ga_weeks`` and ``ga_birth_weeks``.
     ga_weeks : float or array-like
         Gestation in weeks, 14-34; a scalar or one value per pregnancy.
+    assumptions : Assumptions, optional
+        Defaults to the cohort's own (its ``failure_funnel_weeks``).
 
     Returns
     -------
@@ -131,27 +167,26 @@ def cervical_length(cohort: pd.DataFrame, ga_weeks) -> pd.Series:
         raise TypeError(
             f"cohort: got {type(cohort).__name__}; allowed: a DataFrame from cilib.generate_cohort"
         )
-    missing = {"cl_14w_mm", "cl_slope_mm_per_week", "ga_birth_weeks"} - set(cohort.columns)
+    missing = set(_TRAJECTORY_COLUMNS) - set(cohort.columns)
     if missing:
         raise ValueError(
             f"cohort: missing columns {sorted(missing)}; allowed: a DataFrame "
             "from cilib.generate_cohort"
         )
     ga = _ga_array(ga_weeks, len(cohort))
-    cl = true_length(cohort, ga)
+    cl = true_length(cohort, ga, resolve(cohort, assumptions))
     cl[cohort["ga_birth_weeks"].to_numpy() <= ga] = np.nan
     return pd.Series(cl, index=cohort.index, name="cl_mm")
 
 
 def first_open(cohort: pd.DataFrame, weeks) -> pd.Series:
-    """Week of the first examination at which the true cervix is open (CL 0 mm) while the
-    pregnancy is still ongoing.
+    """Week of the first examination at which the cervix is open (painless dilation has begun)
+    while the pregnancy is still ongoing.
 
     Parameters
     ----------
     cohort : DataFrame
-        From :func:`cilib.generate_cohort`; uses ``cl_14w_mm``, ``cl_slope_mm_per_week`` and
-        ``ga_birth_weeks``.
+        From :func:`cilib.generate_cohort`; uses ``dilation_ga_weeks`` and ``ga_birth_weeks``.
     weeks : sequence of float
         Gestations of the examinations (weeks, 14-34), in increasing order.
 
@@ -171,8 +206,10 @@ def first_open(cohort: pd.DataFrame, weeks) -> pd.Series:
     True
     """
     ga = cohort["ga_birth_weeks"].to_numpy()
+    dilated = cohort["dilation_ga_weeks"].to_numpy(np.float64)
     found = np.full(len(cohort), np.nan)
     for week in weeks:  # a handful of examinations, each vectorised over the cohort
-        is_open = (true_length(cohort, _ga_array(week, len(cohort))) <= 0.0) & (ga > week)
+        _ga_array(week, len(cohort))
+        is_open = (dilated <= week) & (ga > week)
         found = np.where(np.isnan(found) & is_open, float(week), found)
     return pd.Series(found, index=cohort.index, name="open_found_weeks")

@@ -46,9 +46,11 @@ def _earlier(a: Assumptions, woman: dict, g: list, m: int) -> dict[str, np.ndarr
     starts = np.cumsum(n_prior) - n_prior
     first = np.zeros(k, dtype=bool)
     first[starts[n_prior > 0]] = True
+    traits = {key: woman[key][widx] for key in population.PREGNANCY_TRAITS}
+    traits["laceration"] = np.zeros(k, dtype=bool)  # see population.laceration
     hist = population.pregnancies(
         a,
-        {key: woman[key][widx] for key in population.PREGNANCY_TRAITS},
+        traits,
         g[2].random((k, population.PREGNANCY_UNIFORMS), dtype=f32),
         g[3].standard_normal((k, population.PREGNANCY_NORMALS), dtype=f32),
         g[4].standard_exponential((k, len(LATENT_PROCESSES)), dtype=f32),
@@ -60,6 +62,16 @@ def _earlier(a: Assumptions, woman: dict, g: list, m: int) -> dict[str, np.ndarr
     return history
 
 
+def _events(pregnancy: dict) -> dict[str, np.ndarray]:
+    """Columns of what happened before the end of each pregnancy (untreated)."""
+    return {
+        "dilation_ga_weeks": pregnancy["dilation_ga"],
+        "pprom_ga_weeks": pregnancy["pprom_ga"],
+        "chorioamnionitis": pregnancy["chorioamnionitis"],
+        "symptoms_ga_weeks": pregnancy["symptoms_ga"],
+    }
+
+
 def _block(a: Assumptions, seed: streams.Seed, block: int, m: int) -> dict[str, np.ndarray]:
     g = streams.generators(seed, "cohort", block, _GENERATORS)
     f32 = np.float32  # latent draws in single precision: ample, and half the work
@@ -68,6 +80,7 @@ def _block(a: Assumptions, seed: streams.Seed, block: int, m: int) -> dict[str, 
     woman = population.women(a, wu, wz)
     history = _earlier(a, woman, g, m)
     e = g[7].standard_exponential((m, len(LATENT_PROCESSES)), dtype=f32)
+    woman["laceration"] = population.laceration(a, woman["u_laceration"], history["parity"] > 0)
     idx = population.pregnancies(
         a,
         woman,
@@ -77,10 +90,10 @@ def _block(a: Assumptions, seed: streams.Seed, block: int, m: int) -> dict[str, 
         woman["n_prior"] == 0,
     )
     return dict(
-        age_years=woman["age"].astype(np.float32),
         n_prior_pregnancies=woman["n_prior"],
         **history,
         **inputs.to_columns(woman, idx),
+        **_events(idx),
         ga_birth_weeks=idx["ga"].astype(np.float64),
         onset=onset_codes(idx["cause"]),
         spontaneous_type=idx["stype"],

@@ -6,19 +6,24 @@ Competing processes start at ``hazard_start_weeks`` (14 wk); each has a Gompertz
 and the whole cohort is drawn with a handful of vector operations:
 
 1. term labour: physiological spontaneous labour around ``term_labour_median_weeks``;
-2. preterm labour/PPROM through non-cervical pathways;
-3. cervix-driven spontaneous birth: ``h = h25 * exp(beta * (25 mm - CL(t)))`` with ``CL(t)`` the
-   pregnancy's linear true cervical-length trajectory, so it rises as the cervix shortens; once
-   the cervix is fully effaced the hazard stays at its 0-mm value (:func:`floor_cumulative`);
-4. painless dilation: once the trajectory reaches 0 mm the cervix is open, and birth follows
-   after an exponential latency (mean ``dilation_to_birth_weeks``, the expectant arm of the
-   physical-examination-indicated cerclage trials);
-5. sporadic mid-trimester loss: a constant hazard ``h_sporadic_loss_per_week`` from 14 wk until
+2. preterm labour through non-cervical pathways (infection, inflammation, bleeding,
+   overdistension);
+3. PPROM: rupture of the membranes before term, then birth after a latency
+   (:mod:`cilib.model.failure`);
+4. cervix-driven spontaneous birth: ``h = h25 * exp(beta * (25 mm - CL(t)))`` with ``CL(t)`` the
+   pregnancy's linear true cervical-length trajectory, so it rises as the cervix shortens, and
+   steeper still below ``cervical_knee_mm`` (``log_hr_cervical_per_mm_below_knee`` more per
+   mm: the Heath 1998 curve, 4% at 15 mm to 78% at 5 mm); once the cervix is fully effaced
+   the hazard stays at its 0-mm value (:func:`knee_cumulative`);
+5. painless dilation: the cervix fails (opens without contractions) at a gestation drawn by
+   the cervical-failure process, and birth follows after a latency, unless the dilation
+   arrests (:mod:`cilib.model.failure`);
+6. sporadic mid-trimester loss: a constant hazard ``h_sporadic_loss_per_week`` from 14 wk until
    ``sporadic_loss_before_weeks``, the same for every pregnancy and unchanged by any risk
    factor or treatment: losses from fetal causes that do not recur, so that a loss is not
    always a sign of a lasting maternal trait (Purisch 2018: a term birth after a loss is
    reassuring);
-6. medically indicated birth, plus a planned birth (elective induction or caesarean for
+7. medically indicated birth, plus a planned birth (elective induction or caesarean for
    singletons at a week spread over the planned window, induction for prolonged pregnancy at
    its end; planned birth of twins and triplets at a fixed week).
 
@@ -35,15 +40,19 @@ import math
 
 import numpy as np
 
+from cilib.model import failure
+from cilib.model.gompertz import cumulative, gompertz_time
 from cilib.model.schema import CAUSE, CAUSES, LAST_SPONTANEOUS, LATENT, SPONTANEOUS_TYPES
 from cilib.params.assumptions import Assumptions
 
 __all__ = [
     "CL_REFERENCE_MM",
     "TREATABLE_CAUSES",
+    "capped_cumulative",
+    "capped_time",
     "cumulative",
-    "floor_cumulative",
-    "gompertz_floor_time",
+    "knee_cumulative",
+    "knee_time",
     "gompertz_time",
     "natural_history",
     "process_times",
@@ -62,91 +71,67 @@ INDICATED_REFERENCE_WEEKS = 37.0
 TREATABLE_CAUSES = {
     "term": "term_labour",
     "preterm": "preterm_labour",
+    "pprom": "pprom",
     "cervical": "cervical",
     "dilation": "dilation",
 }
-#: A rate below this is treated as zero (constant hazard).
-_FLAT = 1e-9
 
 
 # ------------------------------------------------------------------ cumulative hazards
-def cumulative(s, log_h0, rate):
-    """Cumulative Gompertz hazard from 0 to ``s``: ``exp(log_h0) (exp(rate s) - 1) / rate``.
+def knee_cumulative(s, log_h0, rate, knee_rate, s_knee, s_zero):
+    """Cumulative hazard of a log-linear hazard whose slope changes at ``s_knee`` (from
+    ``rate`` to ``knee_rate``) and that stays constant after ``s_zero`` (``s_knee <= s_zero``).
 
-    ``s`` may be ``inf``; with ``rate`` near zero the hazard is constant (``exp(log_h0) s``).
+    The cervix-driven hazard on a linear CL trajectory: shallow above the knee CL, steep below
+    it, constant once the cervix is fully effaced.
     """
     with np.errstate(over="ignore", invalid="ignore"):
-        base = np.exp(log_h0)
-        safe = np.where(rate > _FLAT, rate, 1.0)
-        return np.where(rate > _FLAT, base * np.expm1(rate * s) / safe, base * s)
+        h1 = cumulative(np.minimum(s, s_knee), log_h0, rate)
+        lh1 = log_h0 + rate * s_knee
+        h2 = cumulative(np.clip(s - s_knee, 0.0, s_zero - s_knee), lh1, knee_rate)
+        lh2 = lh1 + knee_rate * (s_zero - s_knee)
+        h3 = np.exp(lh2) * np.maximum(s - s_zero, 0.0)
+    return h1 + h2 + h3
 
 
-def floor_cumulative(s, log_h0, rate, cap):
-    """:func:`cumulative` of a hazard that stops rising at ``cap`` and stays constant after."""
-    below = cumulative(np.minimum(s, cap), log_h0, rate)
+def knee_time(e, log_h0, rate, knee_rate, s_knee, s_zero):
+    """Inverse of :func:`knee_cumulative`: the time at which it reaches ``e``, in closed form
+    segment by segment."""
+    log_h0, rate, knee_rate, s_knee, s_zero = np.broadcast_arrays(
+        *(np.asarray(x, dtype=np.float64) for x in (log_h0, rate, knee_rate, s_knee, s_zero))
+    )
+    e = np.asarray(e, dtype=np.float64)
     with np.errstate(over="ignore", invalid="ignore"):
-        after = np.exp(log_h0 + rate * cap) * np.maximum(s - cap, 0.0)
-    return below + np.where(s > cap, after, 0.0)
-
-
-def gompertz_time(e: np.ndarray, log_h0: np.ndarray | float, rate: np.ndarray | float):
-    """Time (weeks after the origin) at which a Gompertz cumulative hazard reaches ``e``.
-
-    Solves ``exp(log_h0) * (exp(rate * s) - 1) / rate = e`` for ``s``; with ``rate`` near zero
-    the hazard is constant and ``s = e * exp(-log_h0)``. Returns ``inf`` where the hazard is
-    zero.
-    """
-    log_h0 = np.asarray(log_h0)
-    if log_h0.ndim == 0:  # a Python float keeps float32 draws in float32
-        x = e * math.exp(-float(log_h0))
-    else:  # a new array; the steps below work in place on it
-        x = np.negative(log_h0)
-        np.exp(x, out=x)
-        x *= e
-    rate = np.asarray(rate)
-    if rate.ndim == 0:
-        if rate > _FLAT:
-            x *= rate
-            np.log1p(x, out=x)
-            x /= rate
-        return x
-    positive = rate > _FLAT
-    if positive.all():  # the usual case: in place, no temporaries
-        x *= rate
-        np.log1p(x, out=x)
-        x /= rate
-        return x
-    safe = np.where(positive, rate, 1.0)
-    return np.where(positive, np.log1p(x * safe) / safe, x)
-
-
-def gompertz_floor_time(e, log_h0, rate, s_cap):
-    """Like :func:`gompertz_time`, but the hazard stops rising at ``s_cap`` and stays constant.
-
-    ``H(s)`` is :func:`cumulative` up to ``s_cap``, then grows linearly at the hazard reached at
-    ``s_cap`` (:func:`floor_cumulative`).
-    """
-    log_h0 = np.asarray(log_h0)
-    rate = np.asarray(rate)
-    s = gompertz_time(e, log_h0, rate)
-    over = s > s_cap
-    if np.any(over):
-        lh, r, sc = (np.broadcast_to(x, s.shape)[over] for x in (log_h0, rate, s_cap))
-        h_cap = np.exp(lh + r * sc)
-        s[over] = sc + (np.broadcast_to(e, s.shape)[over] - cumulative(sc, lh, r)) / h_cap
-    return s
+        c1 = cumulative(s_knee, log_h0, rate)
+        lh1 = log_h0 + rate * s_knee
+        c2 = c1 + cumulative(s_zero - s_knee, lh1, knee_rate)
+        lh2 = lh1 + knee_rate * (s_zero - s_knee)
+        first = gompertz_time(e, log_h0, rate)
+        second = s_knee + gompertz_time(np.maximum(e - c1, 0.0), lh1, knee_rate)
+        third = s_zero + (e - c2) * np.exp(-lh2)
+    return np.where(e < c1, first, np.where(e < c2, second, third))
 
 
 # ------------------------------------------------------------------ the processes
 def treatable_parameters(
-    a: Assumptions, *, cl14_mm, slope_mm_per_week, plurality, lp_spontaneous, lp_cervical
+    a: Assumptions,
+    *,
+    cl14_mm,
+    slope_mm_per_week,
+    plurality,
+    lp_spontaneous,
+    lp_cervical,
+    dilation_ga,
 ) -> dict:
     """Parameters of the processes a treatment can change (time measured from 14 weeks).
 
-    Returns ``{"term": (log_h0, rate), "preterm": (log_h0, rate), "cervical": (log_h0, rate,
-    s_zero), "dilation": (s_zero, latency_weeks)}``: Gompertz hazards, the cervical one
-    constant after ``s_zero`` (the week after 14 at which the cervix is fully effaced), and
-    painless dilation at ``s_zero`` plus an exponential latency.
+    Returns ``{"term": (log_h0, rate), "preterm": (log_h0, rate), "pprom": (log_h0, rate,
+    s_cap), "cervical": (log_h0, rate, knee_rate, s_knee, s_zero), "dilation": (s_onset,)}``:
+    Gompertz hazards, the rupture hazard zero after ``s_cap`` (term), the cervical one steeper
+    after ``s_knee`` (the week after 14 at which the linear trajectory reaches
+    ``cervical_knee_mm``) and constant after ``s_zero`` (0 mm), and birth by the open
+    cervix from the onset of painless dilation ``dilation_ga`` (weeks, ``inf`` if none;
+    :func:`cilib.model.failure.dilation_cumulative`).
     """
     t0 = a["hazard_start_weeks"]
     # term labour (median M: exp(a1) / g1 ~= ln 2 at M)
@@ -159,27 +144,54 @@ def treatable_parameters(
     term_log_h0 = math.log(g1 * math.log(2.0)) + g1 * (t0 - m) + lp_spontaneous
     g2 = a["preterm_labour_slope_per_week"]
     log_h0 = math.log(a["h_preterm_labour_per_week_24w"]) + g2 * (t0 - PRETERM_REFERENCE_WEEKS)
-    beta = a["log_hr_cervical_per_mm"]
+    g3 = a["pprom_slope_per_week"]
+    pprom_log_h0 = math.log(a["h_pprom_per_week_24w"]) + g3 * (t0 - PRETERM_REFERENCE_WEEKS)
+    beta, beta2 = a["log_hr_cervical_per_mm"], a["log_hr_cervical_per_mm_below_knee"]
+    knee = a["cervical_knee_mm"]
+    cl14 = np.maximum(cl14_mm, 0.0)
     cervical_log_h0 = (
         math.log(a["h_cervical_per_week_at_25mm"])
-        + beta * (CL_REFERENCE_MM - np.maximum(cl14_mm, 0.0))
+        + beta * (CL_REFERENCE_MM - cl14)
+        + beta2 * np.maximum(knee - cl14, 0.0)
         + lp_cervical
     )
-    with np.errstate(divide="ignore"):
-        s_zero = np.where(cl14_mm > 0, cl14_mm / slope_mm_per_week, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s_zero = np.where(cl14 > 0, cl14 / slope_mm_per_week, 0.0)
+        s_knee = np.where(cl14 > knee, (cl14 - knee) / slope_mm_per_week, 0.0)
     return {
         "term": (term_log_h0, g1),
         "preterm": (log_h0 + lp_spontaneous, g2),
-        "cervical": (cervical_log_h0, beta * slope_mm_per_week, s_zero),
-        "dilation": (s_zero, a["dilation_to_birth_weeks"]),
+        "pprom": (pprom_log_h0 + lp_spontaneous, g3, a["preterm_before_weeks"] - t0),
+        "cervical": (
+            cervical_log_h0,
+            beta * slope_mm_per_week,
+            (beta + beta2) * slope_mm_per_week,
+            s_knee,
+            s_zero,
+        ),
+        "dilation": (np.asarray(dilation_ga, dtype=np.float64) - t0,),
     }
 
 
-def process_times(a: Assumptions, inputs: dict) -> np.ndarray:
-    """Gestation (weeks) at which each competing process would end each pregnancy, (7, n).
+def capped_cumulative(s, log_h0, rate, cap):
+    """:func:`cumulative` of a Gompertz hazard that stops at ``cap`` (zero after)."""
+    return cumulative(np.minimum(s, cap), log_h0, rate)
+
+
+def capped_time(e, log_h0, rate, cap):
+    """Inverse of :func:`capped_cumulative`: ``inf`` where ``e`` is beyond the hazard's total."""
+    s = gompertz_time(e, log_h0, rate)
+    return np.where(s < cap, s, np.inf)
+
+
+def process_times(a: Assumptions, inputs: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Gestation (weeks) at which each competing process would end each pregnancy, shape
+    (8, n), with the onset of painless dilation and the rupture of the membranes (weeks,
+    ``inf`` if none): see :func:`times_from_parameters`.
 
     ``inputs`` are the hazard inputs of :func:`cilib.model.inputs.hazard_inputs`.
     """
+    onset = failure.failure_onset(a, inputs["lp_failure"], inputs["e"][:, LATENT["failure"]])
     p = treatable_parameters(
         a,
         cl14_mm=inputs["cl14_mm"],
@@ -187,29 +199,37 @@ def process_times(a: Assumptions, inputs: dict) -> np.ndarray:
         plurality=inputs["plurality"],
         lp_spontaneous=inputs["lp_spontaneous"],
         lp_cervical=inputs["lp_cervical"],
+        dilation_ga=onset,
     )
-    return times_from_parameters(
+    times, rupture = times_from_parameters(
         a, p, plurality=inputs["plurality"], lp_indicated=inputs["lp_indicated"], e=inputs["e"]
     )
+    return times, onset, rupture
 
 
-def times_from_parameters(a: Assumptions, p: dict, *, plurality, lp_indicated, e) -> np.ndarray:
+def times_from_parameters(
+    a: Assumptions, p: dict, *, plurality, lp_indicated, e
+) -> tuple[np.ndarray, np.ndarray]:
     """:func:`process_times` from the :func:`treatable_parameters` ``p`` already computed (so
-    that a caller that needs both computes them once)."""
+    that a caller that needs both computes them once): the times (8, n) and the rupture of
+    the membranes (weeks, ``inf`` if none)."""
     t0 = a["hazard_start_weeks"]
     twin = plurality >= 2
     triplet = plurality >= 3
     # float32 throughout: ample for weeks (resolution ~1e-5 week) and twice as fast
     times = np.empty((len(CAUSES), len(e)), dtype=np.float32)
     times[CAUSE["term_labour"]] = gompertz_time(e[:, LATENT["term"]], *p["term"])
-    # preterm labour / PPROM, non-cervical pathways
+    # preterm labour, non-cervical pathways
     times[CAUSE["preterm_labour"]] = gompertz_time(e[:, LATENT["preterm"]], *p["preterm"])
-    # cervix-driven: log h = log h25 + beta * (25 - CL(t)), CL(t) = CL14 - slope * s >= 0;
-    # once the cervix is fully effaced (CL 0 mm) the hazard stays at its 0-mm value.
-    times[CAUSE["cervical"]] = gompertz_floor_time(e[:, LATENT["cervical"]], *p["cervical"])
-    # painless dilation: the cervix is open from the week the trajectory reaches 0 mm
-    s_zero, latency = p["dilation"]
-    times[CAUSE["dilation"]] = s_zero + latency * e[:, LATENT["dilation"]]
+    # PPROM: the rupture, then birth after a latency that depends on gestation at rupture
+    rupture = t0 + capped_time(e[:, LATENT["rupture"]], *p["pprom"])
+    times[CAUSE["pprom"]] = failure.pprom_birth(a, rupture, e[:, LATENT["pprom_latency"]]) - t0
+    # cervix-driven: log h = log h25 + beta * (25 - CL(t)) + beta2 * max(knee - CL(t), 0),
+    # CL(t) = CL14 - slope * s >= 0; constant once the cervix is fully effaced (CL 0 mm).
+    times[CAUSE["cervical"]] = knee_time(e[:, LATENT["cervical"]], *p["cervical"])
+    # painless dilation: birth by the open cervix from the onset of the failure
+    (onset_s,) = p["dilation"]
+    times[CAUSE["dilation"]] = failure.dilation_inverse(a, e[:, LATENT["dilation"]], onset_s)
     g4 = a["indicated_slope_per_week"]
     log_h0 = math.log(a["h_indicated_per_week_37w"]) + g4 * (t0 - INDICATED_REFERENCE_WEEKS)
     times[CAUSE["indicated"]] = gompertz_time(e[:, LATENT["indicated"]], log_h0 + lp_indicated, g4)
@@ -234,55 +254,65 @@ def times_from_parameters(a: Assumptions, p: dict, *, plurality, lp_indicated, e
         np.float32(a["planned_birth_triplet_weeks"]),
         np.where(twin, np.float32(a["planned_birth_twin_weeks"]), singleton_week),
     )
-    return times
+    return times, rupture.astype(np.float32)
 
 
 #: Code of each spontaneous type (:data:`SPONTANEOUS_TYPES`); indicated births get -1.
 _TYPE = {name: code for code, name in enumerate(SPONTANEOUS_TYPES)}
 
 
-def resolve(a: Assumptions, times: np.ndarray, u_type: np.ndarray):
-    """Earliest process wins: ``(ga_weeks, cause, spontaneous_type)`` from :func:`process_times`.
+def resolve(a: Assumptions, times: np.ndarray, onset, rupture):
+    """Earliest process wins: ``(ga_weeks, cause, spontaneous_type, dilation_ga, pprom_ga)``.
 
-    A spontaneous preterm end by painless dilation is ``painless_dilation``; another
-    spontaneous preterm end is PPROM with probability ``p_pprom_given_spontaneous`` (uniform
-    ``u_type``), labour otherwise; indicated births get -1 (a missing type).
+    ``times`` are those of :func:`process_times`, ``onset`` and ``rupture`` the onset of
+    painless dilation and the rupture of the membranes (weeks, ``inf`` if none). A spontaneous
+    preterm end is ``painless_dilation`` if the cervix failed first, ``pprom`` if the
+    membranes ruptured first, ``labour`` otherwise; indicated births get -1 (a missing type).
+    ``dilation_ga`` and ``pprom_ga`` (float32) are NaN unless they came before the end.
     """
     cause = np.argmin(times, axis=0).astype(np.int8)
     ga = np.take_along_axis(times, cause[None, :].astype(np.intp), axis=0)[0]
     spontaneous = cause <= LAST_SPONTANEOUS
     preterm = ga < a["preterm_before_weeks"]
-    pprom = np.where(preterm & (u_type < a["p_pprom_given_spontaneous"]), _TYPE["pprom"], 0)
-    stype = np.where(
-        spontaneous,
-        np.where((cause == CAUSE["dilation"]) & preterm, _TYPE["painless_dilation"], pprom),
-        -1,
-    ).astype(np.int8)
-    return ga, cause, stype
+    dilated = onset < np.minimum(rupture, ga)
+    ruptured = rupture < np.minimum(onset, ga)
+    kind = np.where(
+        dilated, _TYPE["painless_dilation"], np.where(ruptured, _TYPE["pprom"], _TYPE["labour"])
+    )
+    stype = np.where(spontaneous, np.where(preterm, kind, _TYPE["labour"]), -1).astype(np.int8)
+    nan = np.float32(np.nan)
+    dilation_ga = np.where(onset < ga, onset, nan).astype(np.float32)
+    pprom_ga = np.where(rupture < ga, rupture, nan).astype(np.float32)
+    return ga, cause, stype, dilation_ga, pprom_ga
 
 
-def natural_history(a: Assumptions, inputs: dict, u_type: np.ndarray):
-    """Gestation at birth (weeks, float32), its cause and spontaneous type, without treatment.
+def natural_history(a: Assumptions, inputs: dict) -> dict[str, np.ndarray]:
+    """The untreated end of each pregnancy and the events before it.
 
     Parameters
     ----------
     a : Assumptions
-        Uses the ``hazards`` and ``definitions`` records.
+        Uses the ``hazards``, ``natural history`` and ``definitions`` records.
     inputs : dict
         Hazard inputs of each pregnancy (:func:`cilib.model.inputs.hazard_inputs`): CL
         trajectory, plurality, log hazard ratios and the latent unit-exponential draws ``e``,
-        shape (n, 7), one per process (:data:`cilib.model.schema.LATENT_PROCESSES`), kept in
+        shape (n, 10), one per process (:data:`cilib.model.schema.LATENT_PROCESSES`), kept in
         the cohort so that every policy arm reuses them (common random numbers).
-    u_type : ndarray
-        Uniform draw choosing labour or PPROM for spontaneous preterm births.
 
     Returns
     -------
-    ga_weeks : ndarray of float32
-        Gestation at birth or loss, weeks.
-    cause : ndarray of int8
-        Index into :data:`cilib.model.schema.CAUSES`.
-    spontaneous_type : ndarray of int8
-        Index into :data:`cilib.model.schema.SPONTANEOUS_TYPES`, -1 for indicated births.
+    dict of ndarray
+        ``ga`` (weeks, float32, gestation at birth or loss), ``cause`` (int8 index into
+        :data:`cilib.model.schema.CAUSES`), ``stype`` (int8 index into
+        :data:`cilib.model.schema.SPONTANEOUS_TYPES`, -1 for indicated births),
+        ``dilation_ga`` and ``pprom_ga`` (weeks, float32, NaN if none before the end).
     """
-    return resolve(a, process_times(a, inputs), u_type)
+    times, onset, rupture = process_times(a, inputs)
+    ga, cause, stype, dilation_ga, pprom_ga = resolve(a, times, onset, rupture)
+    return {
+        "ga": ga,
+        "cause": cause,
+        "stype": stype,
+        "dilation_ga": dilation_ga,
+        "pprom_ga": pprom_ga,
+    }

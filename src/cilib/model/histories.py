@@ -64,6 +64,7 @@ def _block(a: Assumptions, seed: streams.Seed, block: int, m: int, p: int) -> di
     k = m * p
     e = g[4].standard_exponential((k, len(LATENT_PROCESSES)), dtype=f32)
     traits = {key: woman[key][widx] for key in population.PREGNANCY_TRAITS}
+    traits["laceration"] = population.laceration(a, woman["u_laceration"][widx], number > 1)
     preg = population.pregnancies(
         a,
         traits,
@@ -79,13 +80,16 @@ def _block(a: Assumptions, seed: streams.Seed, block: int, m: int, p: int) -> di
         "woman_id": (block * BLOCK_WOMEN + widx).astype(np.int64),
         "pregnancy_number": number,
         **inputs.to_columns(traits, preg),
+        "dilation_ga_weeks": preg["dilation_ga"],
+        "pprom_ga_weeks": preg["pprom_ga"],
+        "chorioamnionitis": preg["chorioamnionitis"],
+        "symptoms_ga_weeks": preg["symptoms_ga"],
         "ga_birth_weeks": ga,
         "onset": onset_codes(preg["cause"]),
         "spontaneous_type": preg["stype"],
         "end_cause": preg["cause"],
         "midtrimester_loss": spontaneous & (ga < a["loss_before_weeks"]),
         "outcome": outcome_codes(ga, spontaneous, a),
-        "age_years": woman["age"][widx].astype(f32),
         **{f"latent_e_{name}": e[:, i] for i, name in enumerate(LATENT_PROCESSES)},
     }
 

@@ -28,14 +28,19 @@ import math
 import numpy as np
 import pandas as pd
 
+from cilib.model import failure
 from cilib.model.schema import LATENT_PROCESSES, plurality
 from cilib.params.assumptions import Assumptions
+from cilib.params.definitions import AGE_BANDS_YEARS
 
 __all__ = [
     "COLUMNS",
     "PREGNANCY_HR",
     "RACE_HR",
+    "AGE_HR",
     "WOMAN_HR",
+    "age_band",
+    "failure_log_scale",
     "from_frame",
     "hazard_inputs",
     "log_hazard_ratios",
@@ -52,12 +57,16 @@ COLUMNS: dict[str, str] = {
     "des": "des_exposure",
     "ctd": "connective_tissue_disorder",
     "trachelectomy": "trachelectomy",
+    "dc_count": "prior_dc_count",
+    "sti": "prior_sti",
+    "age": "age_years",
     "insufficiency": "cervical_insufficiency",
     "log_frailty": "log_frailty",
     "plurality": "plurality",
     "smoking": "smoking",
     "bv": "bacterial_vaginosis",
     "chlamydia": "chlamydia",
+    "laceration": "prior_laceration",
     "cl14_mm": "cl_14w_mm",
     "slope_mm_per_week": "cl_slope_mm_per_week",
 }
@@ -69,21 +78,37 @@ WOMAN_INPUTS = (
     "des",
     "ctd",
     "trachelectomy",
+    "dc_count",
+    "sti",
+    "age",
     "insufficiency",
     "log_frailty",
 )
 #: Inputs that belong to one pregnancy.
-PREGNANCY_INPUTS = ("plurality", "smoking", "bv", "chlamydia", "cl14_mm", "slope_mm_per_week")
+PREGNANCY_INPUTS = (
+    "plurality",
+    "smoking",
+    "bv",
+    "chlamydia",
+    "laceration",
+    "cl14_mm",
+    "slope_mm_per_week",
+)
 
 #: Hazard ratio of spontaneous (and indicated) birth per race/ethnicity group after NH White.
 RACE_HR = ("hr_ptb_nh_black", "hr_ptb_hispanic", "hr_ptb_nh_asian", "hr_ptb_other")
-#: Lasting traits that multiply the hazards of spontaneous birth: (record, indicator), summed in
-#: this order after race, the population ratio and the frailty.
+#: Hazard ratio of spontaneous and indicated birth per maternal age band after 20-29 years
+#: (bands of :data:`cilib.params.definitions.AGE_BANDS_YEARS`, in order).
+AGE_HR = ("hr_ptb_age_under_20", None, "hr_ptb_age_30_39", "hr_ptb_age_40_plus")
+#: Lasting traits that multiply the hazards of spontaneous birth: (record, log-HR multiplier),
+#: summed in this order after race and age, the population ratio and the frailty.
 WOMAN_HR = (
     ("hr_sptb_excision", lambda w: w["excision"] > 0),
     ("hr_sptb_mullerian", lambda w: w["mullerian"]),
     ("hr_sptb_des", lambda w: w["des"]),
     ("hr_sptb_ctd", lambda w: w["ctd"]),
+    ("hr_sptb_dc_per_procedure", lambda w: w["dc_count"]),
+    ("hr_sptb_prior_sti", lambda w: w["sti"]),
 )
 #: Pregnancy states that multiply the hazards of spontaneous birth: (record, indicator).
 PREGNANCY_HR = (
@@ -92,14 +117,23 @@ PREGNANCY_HR = (
     ("hr_sptb_smoking", lambda p: p["smoking"]),
     ("hr_sptb_bv", lambda p: p["bv"]),
     ("hr_sptb_chlamydia", lambda p: p["chlamydia"]),
+    ("hr_sptb_laceration", lambda p: p["laceration"]),
     ("hr_sptb_first_pregnancy", lambda p: p["first"]),
 )
 
 
+def age_band(age) -> np.ndarray:
+    """Index (int8) of each age in the bands of :data:`AGE_HR`."""
+    return np.searchsorted(np.asarray(AGE_BANDS_YEARS), age, side="right").astype(np.int8)
+
+
 def woman_log_hr(a: Assumptions, woman: dict) -> tuple[np.ndarray, np.ndarray]:
-    """Woman-level log hazard ratios, float32: (race only, all lasting traits and frailty)."""
+    """Woman-level log hazard ratios, float32: (race and age, which act on indicated birth
+    too; all lasting traits and frailty)."""
     f = np.float32
     lp_race = np.log(np.array([1.0] + [a[k] for k in RACE_HR], dtype=f))[woman["race"]]
+    age_hr = np.array([1.0 if k is None else a[k] for k in AGE_HR], dtype=f)
+    lp_race = lp_race + np.log(age_hr)[age_band(woman["age"])]
     lp_woman = lp_race + math.log(a["hr_sptb_population"])
     lp_woman = lp_woman + woman["log_frailty"]
     for record, indicator in WOMAN_HR:
@@ -127,6 +161,18 @@ def log_hazard_ratios(
     return lp_spont, lp_cervical, lp_ind
 
 
+def failure_log_scale(a: Assumptions, woman: dict, pregnancy: dict) -> np.ndarray:
+    """Log of each pregnancy's total hazard of cervical failure
+    (:func:`cilib.model.failure.failure_log_scale`): the latent weakness, a laceration at an
+    earlier birth and the number of fetuses."""
+    return failure.failure_log_scale(
+        a,
+        insufficiency=woman["insufficiency"],
+        laceration=pregnancy["laceration"],
+        plurality=pregnancy["plurality"],
+    )
+
+
 def hazard_inputs(
     a: Assumptions,
     woman: dict,
@@ -152,6 +198,7 @@ def hazard_inputs(
         "lp_spontaneous": lp_spont,
         "lp_cervical": lp_cervical,
         "lp_indicated": lp_ind,
+        "lp_failure": failure_log_scale(a, woman, pregnancy),
         "e": e,
     }
 

@@ -15,10 +15,17 @@ import math
 import numpy as np
 from scipy import special
 
-from cilib.model import cervix, hazards, inputs
+from cilib.model import cervix, failure, hazards, inputs
 from cilib.params.assumptions import Assumptions
 
-__all__ = ["BV_RECORDS", "RACE_SHARE_RECORDS", "obstetric_history", "pregnancies", "women"]
+__all__ = [
+    "BV_RECORDS",
+    "RACE_SHARE_RECORDS",
+    "laceration",
+    "obstetric_history",
+    "pregnancies",
+    "women",
+]
 
 #: Share record of each race/ethnicity group (codes 1-4); non-Hispanic White (code 0) is the
 #: remainder.
@@ -43,12 +50,20 @@ INSUFFICIENCY_OR = (
     ("or_insufficiency_trachelectomy", lambda w: w["trachelectomy"]),
     ("or_insufficiency_ctd", lambda w: w["ctd"]),
     ("or_insufficiency_mullerian", lambda w: w["mullerian"]),
+    ("or_insufficiency_des", lambda w: w["des"]),
+    ("or_insufficiency_dc_per_procedure", lambda w: w["dc_count"]),
+    ("or_insufficiency_nh_black", lambda w: w["race"] == RACE_CODE_NH_BLACK),
 )
+#: Code of non-Hispanic Black in ``race`` (position in :data:`RACE_SHARE_RECORDS` plus one).
+RACE_CODE_NH_BLACK = 1
 #: Woman-level arrays of :func:`women` that :func:`pregnancies` reads (indexed to pregnancies).
 PREGNANCY_TRAITS = (
     "race",
     "excision",
     "trachelectomy",
+    "dc_count",
+    "sti",
+    "age",
     "insufficiency",
     "lp_race",
     "lp_woman",
@@ -56,8 +71,8 @@ PREGNANCY_TRAITS = (
     "z_cervix",
 )
 #: Uniform and normal draws per woman, and per pregnancy.
-WOMAN_UNIFORMS, WOMAN_NORMALS = 10, 3
-PREGNANCY_UNIFORMS, PREGNANCY_NORMALS = 5, 2
+WOMAN_UNIFORMS, WOMAN_NORMALS = 13, 3
+PREGNANCY_UNIFORMS, PREGNANCY_NORMALS = 7, 2
 
 
 def _race_codes(u: np.ndarray, a: Assumptions) -> np.ndarray:
@@ -85,14 +100,38 @@ def _age(a: Assumptions, u: np.ndarray) -> np.ndarray:
     return mu + sd * special.ndtri(plo + u * (phi - plo))
 
 
+def _dc_count(a: Assumptions, u: np.ndarray) -> np.ndarray:
+    """Earlier mechanical dilations of the cervix (D&C, surgical termination): at least one
+    with probability ``p_prior_dc``, each further one with ``p_dc_repeat`` (by inversion of
+    one uniform; at most ``max_prior_dc``)."""
+    count = np.zeros(len(u), dtype=np.int8)
+    threshold = a["p_prior_dc"]
+    for _ in range(int(a["max_prior_dc"])):  # a few steps, vectorised over women
+        count += u < threshold
+        threshold *= a["p_dc_repeat"]
+    return count
+
+
+def laceration(a: Assumptions, u: np.ndarray, after_birth: np.ndarray) -> np.ndarray:
+    """Cervical laceration at an earlier birth: ``p_prior_laceration`` among pregnancies that
+    follow a birth (``after_birth``), from the woman's uniform ``u``.
+
+    A cohort's earlier pregnancies are simulated together, so they carry no laceration; the
+    index pregnancy carries one after an earlier birth, and a history's pregnancies after its
+    first (a stated simplification: the laceration is the woman's, not dated to one birth).
+    """
+    return after_birth & (u < a["p_prior_laceration"])
+
+
 def women(a: Assumptions, wu: np.ndarray, wz: np.ndarray) -> dict[str, np.ndarray]:
-    """Lasting traits of women from their uniform (m, 10) and normal (m, 3) draws.
+    """Lasting traits of women from their uniform (m, 13) and normal (m, 3) draws.
 
     Returns the woman inputs of :mod:`cilib.model.inputs` (``race``, ``excision``,
-    ``mullerian``, ``des``, ``ctd``, ``trachelectomy``, ``insufficiency``, ``log_frailty``)
-    plus ``age``, ``n_prior`` (earlier pregnancies reaching 12 weeks), ``z_cervix`` (the
-    woman's share of the CL level and log shortening rate, correlated with her frailty by
-    ``rho_frailty_cervix``) and her log hazard ratios ``lp_race`` and ``lp_woman``.
+    ``mullerian``, ``des``, ``ctd``, ``trachelectomy``, ``dc_count``, ``sti``, ``age``,
+    ``insufficiency``, ``log_frailty``) plus ``n_prior`` (earlier pregnancies reaching 12
+    weeks), ``z_cervix`` (the woman's share of the CL level and log shortening rate,
+    correlated with her frailty by ``rho_frailty_cervix``), her log hazard ratios ``lp_race``
+    and ``lp_woman``, and ``u_laceration`` (the uniform of :func:`laceration`).
     """
     f32 = np.float32
     age = _age(a, wu[:, 0])
@@ -108,6 +147,9 @@ def women(a: Assumptions, wu: np.ndarray, wz: np.ndarray) -> dict[str, np.ndarra
         "des": wu[:, 6] < a["p_des_exposure"],
         "ctd": wu[:, 7] < a["p_connective_tissue_disorder"],
         "trachelectomy": wu[:, 8] < a["p_trachelectomy"],
+        "dc_count": _dc_count(a, wu[:, 10]),
+        "sti": wu[:, 11] < a["p_prior_sti"],
+        "age": age,
     }
     log_odds = float(special.logit(a["p_cervical_insufficiency"]))
     for record, indicator in INSUFFICIENCY_OR:
@@ -119,7 +161,7 @@ def women(a: Assumptions, wu: np.ndarray, wz: np.ndarray) -> dict[str, np.ndarra
     woman["z_cervix"] = np.column_stack(
         (wz[:, 1], rho * wz[:, 0] + math.sqrt(1.0 - rho * rho) * wz[:, 2])
     )
-    woman["age"] = age
+    woman["u_laceration"] = wu[:, 12]
     woman["n_prior"] = _poisson_inverse(wu[:, 2], lam, int(a["max_prior_pregnancies"]))
     return woman
 
@@ -134,12 +176,15 @@ def pregnancies(
 ) -> dict[str, np.ndarray]:
     """Simulate pregnancies (index or earlier) of the women indexed in ``woman``.
 
-    ``woman`` holds the traits of :func:`women` indexed to one row per pregnancy; ``u`` (n, 5)
-    uniforms and ``z`` (n, 2) normals of each pregnancy, ``e`` its latent draws and ``first``
-    whether it is the woman's first pregnancy reaching 12 weeks. Returns the pregnancy inputs
-    of :mod:`cilib.model.inputs` (``plurality``, ``smoking``, ``bv``, ``chlamydia``,
-    ``first``, ``cl14_mm``, ``slope_mm_per_week``) and the natural history: ``ga`` (weeks,
-    float32), ``cause`` and ``stype`` (codes, see :func:`cilib.model.hazards.natural_history`).
+    ``woman`` holds the traits of :func:`women` indexed to one row per pregnancy and
+    ``laceration`` (:func:`laceration`); ``u`` (n, 7) uniforms and ``z`` (n, 2) normals of each
+    pregnancy, ``e`` its latent draws and ``first`` whether it is the woman's first pregnancy
+    reaching 12 weeks. Returns the pregnancy inputs of :mod:`cilib.model.inputs`
+    (``plurality``, ``smoking``, ``bv``, ``chlamydia``, ``laceration``, ``first``,
+    ``cl14_mm``, ``slope_mm_per_week``), the natural history (``ga`` in weeks, float32,
+    ``cause``, ``stype``, ``dilation_ga``, ``pprom_ga``; see
+    :func:`cilib.model.hazards.natural_history`), ``chorioamnionitis`` and ``symptoms_ga``
+    (:mod:`cilib.model.failure`).
     """
     plurality = np.where(
         u[:, 0] < a["p_triplet"], 3, np.where(u[:, 0] < a["p_triplet"] + a["p_twin"], 2, 1)
@@ -159,6 +204,7 @@ def pregnancies(
         "smoking": u[:, 1] < a["p_smoking"],
         "bv": u[:, 2] < p_bv,
         "chlamydia": u[:, 3] < a["p_chlamydia"],
+        "laceration": woman["laceration"],
         "first": first,
         "cl14_mm": level,
         "slope_mm_per_week": slope,
@@ -166,7 +212,11 @@ def pregnancies(
     x = inputs.hazard_inputs(
         a, woman, pregnancy, e, lp_race=woman["lp_race"], lp_woman=woman["lp_woman"]
     )
-    pregnancy["ga"], pregnancy["cause"], pregnancy["stype"] = hazards.natural_history(a, x, u[:, 4])
+    pregnancy.update(hazards.natural_history(a, x))
+    pregnancy["chorioamnionitis"] = failure.chorioamnionitis(a, pregnancy["pprom_ga"], u[:, 4])
+    pregnancy["symptoms_ga"] = failure.symptoms(
+        a, pregnancy["dilation_ga"], pregnancy["ga"], u[:, 5], u[:, 6]
+    )
     return pregnancy
 
 

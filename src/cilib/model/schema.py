@@ -52,6 +52,7 @@ __all__ = [
 CAUSES = (
     "term_labour",
     "preterm_labour",
+    "pprom",
     "cervical",
     "dilation",
     "sporadic_loss",
@@ -64,7 +65,18 @@ CAUSE = {name: code for code, name in enumerate(CAUSES)}
 LAST_SPONTANEOUS = CAUSE["sporadic_loss"]
 #: Latent unit-exponential draws per pregnancy, one per random process (column order of ``e``
 #: and of the ``latent_e_*`` columns).
-LATENT_PROCESSES = ("term", "preterm", "cervical", "dilation", "indicated", "planned", "sporadic")
+LATENT_PROCESSES = (
+    "term",
+    "preterm",
+    "cervical",
+    "dilation",
+    "indicated",
+    "planned",
+    "sporadic",
+    "failure",
+    "rupture",
+    "pprom_latency",
+)
 #: Column of each latent draw in ``e``.
 LATENT = {name: i for i, name in enumerate(LATENT_PROCESSES)}
 #: Spontaneous onset subtypes (``spontaneous_type``); indicated births have a missing value.
@@ -127,6 +139,19 @@ COLUMNS: tuple[Column, ...] = (
     _C("des_exposure", "bool", "", "In-utero diethylstilbestrol exposure."),
     _C("connective_tissue_disorder", "bool", "", "Connective-tissue disorder (Ehlers-Danlos)."),
     _C("trachelectomy", "bool", "", "Prior radical trachelectomy."),
+    _C(
+        "prior_dc_count",
+        "int8",
+        "count",
+        "Earlier dilation and curettage or surgical terminations (mechanical dilation).",
+    ),
+    _C("prior_sti", "bool", "", "A sexually transmitted infection before this pregnancy."),
+    _C(
+        "prior_laceration",
+        "bool",
+        "",
+        "Cervical laceration at an earlier birth (only after one; see cilib.model.population).",
+    ),
     _C("cervical_insufficiency", "bool", "", "Latent cervical weakness (lasting trait)."),
     _C("plurality", "category", "", "Number of fetuses.", PLURALITY_CATEGORIES),
     _C("smoking", "bool", "", "Smoking during the index pregnancy."),
@@ -140,13 +165,39 @@ COLUMNS: tuple[Column, ...] = (
         "log hazard",
         "Woman-level random propensity to spontaneous birth (log hazard), shared by her pregnancies.",
     ),
+    _C(
+        "dilation_ga_weeks",
+        "float32",
+        "weeks",
+        "Onset of painless dilation (cervical failure) while pregnant, untreated; NaN if none.",
+    ),
+    _C(
+        "pprom_ga_weeks",
+        "float32",
+        "weeks",
+        "Preterm prelabour rupture of the membranes while pregnant, untreated; NaN if none.",
+    ),
+    _C(
+        "chorioamnionitis",
+        "bool",
+        "",
+        "Clinical chorioamnionitis (intra-amniotic infection) after PPROM, untreated.",
+    ),
+    _C(
+        "symptoms_ga_weeks",
+        "float32",
+        "weeks",
+        "Onset of symptoms (pelvic pressure, backache, cramping, light bleeding or discharge) "
+        "while pregnant; NaN if none (most pregnancies, most failures too).",
+    ),
     _C("ga_birth_weeks", "float64", "weeks", "Gestation at birth or loss, untreated."),
     _C("onset", "category", "", "Onset of birth or loss.", ONSET_CATEGORIES),
     _C(
         "spontaneous_type",
         "category",
         "",
-        "Labour, PPROM or painless dilation; missing for indicated births.",
+        "Labour, PPROM (the membranes ruptured first) or painless dilation (the cervix failed "
+        "first); missing for indicated births.",
         SPONTANEOUS_TYPES,
     ),
     _C(

@@ -22,7 +22,12 @@ __all__ = [
     "IAMS_OUTCOME_BEFORE_WEEKS",
     "IAMS_REFERENCE_CENTILE",
     "IAMS_SCAN_WEEKS",
+    "AGE_BANDS_YEARS",
+    "DILATION_PEAK_WEEKS",
+    "DILATION_WINDOW_WEEKS",
     "CL_THRESHOLDS_MM",
+    "HEATH_OUTCOME_BEFORE_WEEKS",
+    "HEATH_SCAN_WEEKS",
     "GESTATION_BANDS_WEEKS",
     "PRETERM_CUTS_WEEKS",
     "PUBLISHED_THRESHOLDS_MM",
@@ -65,3 +70,16 @@ IAMS_SCAN_WEEKS = 24.0
 IAMS_REFERENCE_CENTILE = 75.0
 #: "current singleton, prior PTB <34 wk" (ACOG PB 142 ultrasound-indicated cerclage).
 USI_PRIOR_SPTB_BEFORE_WEEKS = 34.0
+
+#: Interior cut points of the maternal-age bands of the NVSS preterm table the model is fitted
+#: to (years): under 20, 20-29, 30-39, 40 and over (Martin & Osterman, NVSR 73(1), Table 2).
+AGE_BANDS_YEARS: tuple[int, ...] = (20, 30, 40)
+#: Heath et al. 1998 (UOG 12:312-7): a scan at 23 weeks, spontaneous delivery at or before 32
+#: completed weeks (before 33+0).
+HEATH_SCAN_WEEKS = 23.0
+HEATH_OUTCOME_BEFORE_WEEKS = 33.0
+#: Where painless dilation (cervical insufficiency) typically manifests, 14+0 to 27+6 weeks
+#: (clinical descriptions in the project's seeds; Ehsanipoor 2015's inclusion window).
+DILATION_WINDOW_WEEKS: tuple[float, float] = (14.0, 28.0)
+#: "Usually between 16 and 20 weeks" (the seeds): the peak drawn on timing charts.
+DILATION_PEAK_WEEKS: tuple[float, float] = (16.0, 20.0)

@@ -118,7 +118,12 @@ STREAMS: dict[str, Stream] = _registry(
     Stream("scan_timing", _MEASUREMENT, 1000, doc="gestation of a single scan in a window"),
     Stream("uptake", _MEASUREMENT, 2000, doc="acceptance of the offered scans"),
     Stream("adherence", _MEASUREMENT, 3000, doc="adherence to progesterone"),
-    Stream("spontaneous_type", _MEASUREMENT, 3100, doc="labour or PPROM of a changed birth"),
+    Stream(
+        "spontaneous_type",
+        _MEASUREMENT,
+        3100,
+        doc="retired in cilib 0.2 (PPROM is its own process); kept so that no stream reuses it",
+    ),
     Stream("preference", _MEASUREMENT, 4000, doc="shared decisions of the policies"),
     Stream("trial_timing", _MEASUREMENT, 5000, 100, doc="a trial's scan or enrolment weeks"),
     Stream("randomisation", _MEASUREMENT, 5100, doc="a trial's allocation"),

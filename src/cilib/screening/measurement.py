@@ -34,7 +34,7 @@ def measure_with(
     ``cl_measurement_sd_mm`` times a standard normal, never negative; NaN where the pregnancy
     ended at or before ``ga_weeks``.
     """
-    true = cervical_length(cohort, ga_weeks).to_numpy()
+    true = cervical_length(cohort, ga_weeks, a).to_numpy()
     z = rng.standard_normal(len(true))
     m = true + a["cl_measurement_offset_mm"] + a["cl_measurement_sd_mm"] * z
     return pd.Series(np.maximum(m, 0.0), index=cohort.index, name="cl_measured_mm")

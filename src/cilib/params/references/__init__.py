@@ -6,9 +6,11 @@ Each published source cited by an assumption, calibration target or guideline ru
 first author is not known, the key names the journal, organisation or document instead
 (``plos_one_2021_cl_meta``, ``acog_pb234_2021``, ``danish_ci_cohort``).
 
-Every field is taken from the project evidence dossier (the evidence dossier (``shared/evidence.md`` beside the repository)) and
-nothing else. Where the dossier does not give a field (authors, journal, year, PMID, DOI) it is
-``None``; no identifier, author list or title has been filled in from memory. In particular:
+Every field is taken from the project evidence dossier (``shared/evidence.md`` beside the
+repository) or from a retrieved copy of the published abstract, journal page or PubMed record
+(the citation audit of cilib 0.2; identifiers only where such a page showed them). Where
+neither gives a field (authors, journal, year, PMID, DOI) it is ``None``; no identifier, author
+list or title has been filled in from memory. In particular:
 
 * Authors are written as the dossier gives them: a first-author surname followed by
   ``et al.`` (initials are not given in the dossier and have not been added), or the named
@@ -53,6 +55,7 @@ from typing import TYPE_CHECKING
 
 from cilib.params.references.epidemiology import EPIDEMIOLOGY
 from cilib.params.references.guidelines import GUIDELINES
+from cilib.params.references.natural_history import NATURAL_HISTORY
 from cilib.params.references.reference import VERIFIED_STATUSES, Reference
 from cilib.params.references.risk_factors import RISK_FACTORS
 from cilib.params.references.treatments import TREATMENTS
@@ -68,7 +71,9 @@ __all__ = [
     "references_table",
 ]
 
-_REFERENCE_LIST: tuple[Reference, ...] = EPIDEMIOLOGY + RISK_FACTORS + TREATMENTS + GUIDELINES
+_REFERENCE_LIST: tuple[Reference, ...] = (
+    EPIDEMIOLOGY + RISK_FACTORS + TREATMENTS + GUIDELINES + NATURAL_HISTORY
+)
 
 
 def _build_registry(items: tuple[Reference, ...]) -> dict[str, Reference]:

@@ -25,20 +25,27 @@ class Reference:
     key : str
         Registry key, lowercase ``firstauthor_year[_topic]``.
     authors : str or None
-        Authors as named in the dossier (e.g. ``"Iams et al."``), or ``None`` if not named.
+        First author followed by ``et al.`` (e.g. ``"Iams et al."``), or the names of a
+        two-author paper, or ``None`` if no author list was seen. Full author lists, where
+        checked, are in :attr:`note`.
     title : str
         The title, or a short description if the title is not known
         (then ``title_is_descriptive`` is ``True``).
     journal : str or None
         Journal, publisher or report series, with ``volume:pages`` where known.
     year : int or None
-        Year of publication, or ``None`` if the dossier does not give it.
+        Year of publication (not the data year of a statistical report), or ``None`` if
+        unknown.
     pmid, doi, url : str or None
-        Identifiers, only where the dossier gives them.
+        Identifiers, only where the dossier gives them or a page retrieved in the citation
+        audit showed them; never filled in from memory.
     verified : str
-        The dossier's verification status; one of :data:`VERIFIED_STATUSES`.
+        Verification status of the figures taken from the source; one of
+        :data:`VERIFIED_STATUSES`. ``"yes"``: read in the source or a reproduction of it;
+        ``"yes (secondary)"``: read only in a secondary source; ``"no"``: not seen.
     note : str
-        What the source is used for and any caveats.
+        What the source is used for and any caveats, including which figures the citation
+        audit could not find in the source.
     title_is_descriptive : bool
         ``True`` if ``title`` is a description rather than the published title.
     """

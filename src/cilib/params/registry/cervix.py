@@ -36,7 +36,7 @@ CERVIX: tuple[Record, ...] = (
         distribution="uniform",
         sources=("iams_1996", "fonseca_2007"),
         status="calibrated",
-        targets=(9, 12, 13, 17),
+        targets=(9, 12, 13, 107),
         note="Stretch of the lower half of the woman's share of the "
         "14-wk level (z -> sinh(tau z)/tau for z < 0): a constitutionally short cervix is a "
         "lasting trait, so it recurs in her next pregnancies and makes painless dilation recur; "
@@ -113,7 +113,7 @@ CERVIX: tuple[Record, ...] = (
         bounds=(0, 1),
         distribution="uniform",
         status="calibrated",
-        targets=(17,),
+        targets=(107,),
         note="Share of the variance of CL at 14 wk and of the log "
         "shortening rate that a woman's pregnancies have in common; not in the dossier, fitted "
         "to the recurrence of painless dilation.",
@@ -121,18 +121,18 @@ CERVIX: tuple[Record, ...] = (
     ),
     _r(
         "rr_shortening_insufficiency",
-        8.0,
+        1.5,
         "rate ratio",
-        3.0,
-        30.0,
+        1.0,
+        10.0,
         bounds=(1, 100),
         distribution="uniform",
-        sources=("gregory_2022_fetal_mortality",),
         status="calibrated",
-        targets=(6,),
-        note="Latent cervical weakness multiplies the shortening rate, so the "
-        "cervix effaces in mid-trimester (painless dilation); fitted to fetal deaths at "
-        "20-27 wk.",
+        targets=(9, 107),
+        note="Latent cervical weakness multiplies the underlying shortening rate (a weak "
+        "cervix is also a shorter one before it fails); the failure itself is the "
+        "cervical-failure process (cilib.model.failure), not this rate. Fitted with the CL "
+        "tail and the recurrence of strict cervical insufficiency.",
         **_CX,
     ),
     _r(

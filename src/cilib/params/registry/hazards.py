@@ -6,7 +6,6 @@ plausible range, distribution, status and citation keys (:data:`cilib.params.ref
 
 from __future__ import annotations
 
-from cilib.params.records import PROBABILITY as P
 from cilib.params.records import RATIO, Record
 from cilib.params.records import record as _r
 
@@ -82,7 +81,7 @@ HAZARDS: tuple[Record, ...] = (
         bounds=(-1, 2),
         distribution="uniform",
         status="calibrated",
-        targets=(16, 17),
+        targets=(106, 107),
         note="Log-linear rise of that hazard "
         "with gestation (fewer births at 20-28 wk than at 32-36 wk); fitted with the recurrence "
         "targets, which need mid-trimester losses from labour and PPROM as well as from painless "
@@ -118,6 +117,34 @@ HAZARDS: tuple[Record, ...] = (
         **_HZ,
     ),
     _r(
+        "cervical_knee_mm",
+        15.0,
+        "mm",
+        10.0,
+        20.0,
+        bounds=(0, 40),
+        status="calibrated",
+        targets=(18,),
+        sources=("heath_1998_prediction",),
+        note="True CL below which the cervix-driven hazard rises more steeply "
+        "(log_hr_cervical_per_mm_below_knee more per mm): Heath 1998's risk of delivery by 32 "
+        "wk goes from 0.5% at 50 mm to 4% at 15 mm, then to 78% at 5 mm.",
+        **_HZ,
+    ),
+    _r(
+        "log_hr_cervical_per_mm_below_knee",
+        0.3,
+        "log hazard/mm",
+        0.0,
+        0.8,
+        bounds=(0, 3),
+        status="calibrated",
+        targets=(18,),
+        sources=("heath_1998_prediction",),
+        note="Extra rise of the log hazard per mm of shortening below cervical_knee_mm.",
+        **_HZ,
+    ),
+    _r(
         "frailty_cervical_share",
         0.5,
         "share",
@@ -139,21 +166,21 @@ HAZARDS: tuple[Record, ...] = (
     ),
     _r(
         "dilation_to_birth_weeks",
-        2.69,
+        1.0,
         "weeks",
-        1.5,
-        8.0,
+        0.2,
+        6.0,
         bounds=(0.1, 20),
         distribution="uniform",
         sources=("ehsanipoor_2015",),
         status="calibrated",
-        targets=(105,),
-        note="Mean of the exponential latency from full effacement (painless dilation) to "
-        "birth by that process. Fitted so that the *observed* latency from a weekly "
-        "examination that finds the cervix open (16-23 wk, singletons) to birth is the 18.8 days "
-        "of the expectant arm of the physical-examination-indicated cerclage meta-analysis; "
-        "the process mean is longer, because the other processes (above all the cervix-driven "
-        "hazard of an effaced cervix) end some pregnancies first.",
+        targets=(22,),
+        note="Mean of the exponential latency from the onset of painless dilation to birth "
+        "by the open cervix, in the dilations that do not arrest (p_dilation_arrest). Fitted "
+        "with p_dilation_arrest so that untreated dilations at 14-27 wk have the mean latency "
+        "(18.8 days) and birth before 34 wk (83%) of the expectant arms of the "
+        "physical-examination-indicated cerclage meta-analysis (per-arm figures read in a "
+        "citing article; the abstract gives the 34-day difference with cerclage).",
         **_HZ,
     ),
     _r(
@@ -166,7 +193,7 @@ HAZARDS: tuple[Record, ...] = (
         distribution="uniform",
         sources=("purisch_2018", "danish_ci_cohort", "bmj_best_practice_miscarriage"),
         status="calibrated",
-        targets=(16, 17),
+        targets=(106, 107),
         note="Constant hazard of a mid-trimester loss from fetal causes that do not "
         "recur (the same in every pregnancy, untouched by risk factors and treatment), from 14 "
         "wk to sporadic_loss_before_weeks. Fitted: without it every loss marks a lasting "
@@ -312,19 +339,6 @@ HAZARDS: tuple[Record, ...] = (
         distribution="uniform",
         status="assumption",
         note="Planned birth of triplets.",
-        **_HZ,
-    ),
-    _r(
-        "p_pprom_given_spontaneous",
-        0.40,
-        "probability",
-        0.25,
-        0.55,
-        bounds=P,
-        distribution="uniform",
-        sources=("ptb_subtype_chapter",),
-        status="derived",
-        note="PPROM share of spontaneous preterm births: 30 / (45 + 30) = 0.40.",
         **_HZ,
     ),
 )

@@ -107,7 +107,7 @@ RISK_FACTORS: tuple[Record, ...] = (
         distribution="uniform",
         sources=("harper_owen_2017", "merck_ci"),
         status="calibrated",
-        targets=(5, 6, 9, 12, 17),
+        targets=(5, 6, 9, 12, 107),
         population="general obstetric population",
         note="Latent "
         "cervical weakness in a woman without other risk factors; fitted within the classic "
@@ -260,8 +260,9 @@ RISK_FACTORS: tuple[Record, ...] = (
         bounds=RATIO,
         distribution="lognormal",
         sources=("flynn_1999", "leitich_2003"),
-        note="Bacterial vaginosis and PTB: OR 1.85 "
-        "(1.62-2.11, Flynn 1999); Leitich 2003 gives 2.19 (1.54-3.12).",
+        note="Bacterial vaginosis and PTB: OR 1.85 (1.62-2.11) as the dossier quotes Flynn "
+        "1999 (not in its abstract, whose pooled adjusted ORs are about 1.6); Leitich 2003 "
+        "gives 2.19 (1.54-3.12), checked against its abstract.",
         **_RISK,
     ),
     _r(
@@ -272,8 +273,10 @@ RISK_FACTORS: tuple[Record, ...] = (
         2.32,
         bounds=RATIO,
         distribution="lognormal",
-        sources=("ahmadi_2018",),
-        note="High-quality studies, OR 1.73 (1.30-2.32).",
+        sources=("he_2020", "ahmadi_2018"),
+        note="Chlamydia in pregnancy and PTB: OR 1.73 (1.30-2.32) in the high-quality studies "
+        "of He et al. 2020; Ahmadi et al. 2018 pooled all 24 studies, OR 2.28 (1.64-3.16). "
+        "The high-quality estimate is used; Ahmadi's lies near the top of the range.",
         **_RISK,
     ),
     _r(
@@ -409,7 +412,7 @@ RISK_FACTORS: tuple[Record, ...] = (
         distribution="uniform",
         sources=("mercer_1999",),
         status="calibrated",
-        targets=(7, 16),
+        targets=(7, 106),
         note="Woman-level "
         "propensity to spontaneous preterm birth shared by all her pregnancies (normal on the "
         "log-hazard scale); fitted to recurrence 21.7% vs 8.8%.",

@@ -147,6 +147,22 @@ SCENARIOS: dict[str, Scenario] = {
                 group="measurement",
             ),
             _r(
+                "hr_sptb_population",
+                0.8,
+                "hazard ratio",
+                0.4,
+                1.5,
+                bounds=RATIO,
+                distribution="uniform",
+                sources=("heath_1998_prediction", "fonseca_2007"),
+                status="calibrated",
+                targets=(13, 18),
+                note="Spontaneous-birth risk of London routine care (FMF) relative to US "
+                "births today (UK preterm birth is lower than US); fitted with the Heath 1998 "
+                "risk curve and the Fonseca 2007 placebo arm.",
+                **_HZ,
+            ),
+            _r(
                 "cl_measurement_sd_mm",
                 1.26,
                 "mm",

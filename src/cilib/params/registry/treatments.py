@@ -90,9 +90,10 @@ TREATMENTS: tuple[Record, ...] = (
         1.2,
         bounds=RATIO,
         distribution="uniform",
-        sources=("epppic_2021", "romero_2017_twins"),
+        sources=("epppic_2021",),
         note="Vaginal progesterone in multiple "
-        "pregnancy: no benefit in unselected multiples (EPPPIC).",
+        "pregnancy: no benefit in unselected multiples (EPPPIC). Romero 2017 (twins with a "
+        "short cervix) reports a benefit that this value does not encode yet.",
         **_TX,
     ),
     _r(
@@ -202,7 +203,8 @@ TREATMENTS: tuple[Record, ...] = (
         sources=("ehsanipoor_2015", "rcog_gtg75_2022"),
         status="derived",
         note="Physical-examination-indicated cerclage lengthens the latency "
-        "from dilation to birth: 56.7 vs 18.8 days = 3.0.",
+        "from dilation to birth: 56.7 vs 18.8 days = 3.0 (per-arm means read in a citing "
+        "article; Ehsanipoor 2015's abstract gives the difference, 34 days, 17.9-50.1).",
         **_TX,
     ),
     _r(
@@ -215,7 +217,7 @@ TREATMENTS: tuple[Record, ...] = (
         distribution="uniform",
         sources=("danish_ci_cohort",),
         status="calibrated",
-        targets=(17,),
+        targets=(107,),
         note="History-indicated cerclage in a singleton: hazard ratio of painless dilation "
         "while the suture is in place, whether the cervix effaces before or after placement "
         "(replacing the rescue latency ratio of later cerclage), and also of the "

@@ -1,0 +1,479 @@
+"""Natural history: cervical failure (painless dilation), PPROM, symptoms, and the risk factors
+and gradients that act on them (laceration, mechanical dilation, earlier infection, race, age).
+
+Part of the assumptions registry (:mod:`cilib.params.registry`): every record has its unit,
+plausible range, distribution, status and citation keys
+(:data:`cilib.params.references.REFERENCES`). The mechanisms are in
+:mod:`cilib.model.failure`.
+"""
+
+from __future__ import annotations
+
+from cilib.params.records import PROBABILITY as P
+from cilib.params.records import RATIO, Record
+from cilib.params.records import record as _r
+
+_NH = dict(group="natural history")
+_RISK = dict(group="risk factors")
+_US = "United States births"
+
+FAILURE: tuple[Record, ...] = (
+    _r(
+        "p_failure_insufficiency",
+        0.8,
+        "probability",
+        0.4,
+        0.95,
+        bounds=P,
+        status="calibrated",
+        targets=(16, 107),
+        sources=("danish_ci_cohort", "merck_ci"),
+        note="Probability that a cervix with the latent weakness fails (opens painlessly) in a "
+        "pregnancy that nothing else ends first. Fitted to the incidence of painless dilation "
+        "and to its recurrence without cerclage (Danish cohort: 72% of second pregnancies "
+        "end before 28 wk).",
+        **_NH,
+    ),
+    _r(
+        "p_failure_base",
+        0.002,
+        "probability",
+        0.0,
+        0.01,
+        bounds=P,
+        status="calibrated",
+        targets=(16, 107),
+        sources=("harper_owen_2017",),
+        note="The same for a cervix without the latent weakness: failures that do not recur "
+        "(the seeds: women with no risk factor can still have cervical insufficiency).",
+        **_NH,
+    ),
+    _r(
+        "failure_median_weeks",
+        19.0,
+        "weeks",
+        17.0,
+        21.0,
+        bounds=(14.5, 34),
+        status="calibrated",
+        targets=(16,),
+        sources=("merck_ci", "harper_owen_2017"),
+        note="Median gestation of cervical failure (before competing ends); the seeds: "
+        "'usually between 16 and 20 weeks', 'typically 14 to 27 weeks'.",
+        **_NH,
+    ),
+    _r(
+        "failure_log_sd",
+        0.5,
+        "log weeks",
+        0.2,
+        0.9,
+        bounds=(0.01, 3),
+        status="calibrated",
+        targets=(16,),
+        note="Log-SD of the weeks after 14 at which the cervix fails (log-normal): the spread "
+        "of the 14-27 week window.",
+        **_NH,
+    ),
+    _r(
+        "failure_funnel_weeks",
+        4.0,
+        "weeks",
+        2.0,
+        8.0,
+        bounds=(0.5, 12),
+        status="calibrated",
+        targets=(18,),
+        sources=("heath_1998_prediction",),
+        note="Weeks of accelerating shortening and funnelling before the cervix opens "
+        "(CL falls as 1 - x^2 of the window): how early a scan can see a failing cervix. "
+        "Fitted to the steep end of the Heath 1998 risk curve (78% delivered by 32 wk at "
+        "5 mm).",
+        **_NH,
+    ),
+    _r(
+        "hr_failure_laceration",
+        6.3,
+        "hazard ratio",
+        3.0,
+        10.0,
+        bounds=RATIO,
+        status="derived",
+        sources=("hamou_2020_laceration",),
+        note="Cervical failure after a cervical laceration at an earlier birth: the crude "
+        "ratio of cervical incompetence in the next pregnancy, 1.9% / 0.3% = 6.3.",
+        **_NH,
+    ),
+    _r(
+        "hr_failure_twin",
+        2.0,
+        "hazard ratio",
+        1.0,
+        4.0,
+        bounds=RATIO,
+        status="assumption",
+        sources=("acog_pb142",),
+        note="Cervical failure per extra fetus: ACOG PB 142 and the seeds name multiple "
+        "pregnancy as a risk factor, no figure is published; a doubling is a stated "
+        "assumption (the twin targets 3 and 19 bound it).",
+        **_NH,
+    ),
+    _r(
+        "p_dilation_arrest",
+        0.15,
+        "probability",
+        0.05,
+        0.4,
+        bounds=(1e-6, 1),
+        status="calibrated",
+        targets=(22,),
+        sources=("ehsanipoor_2015",),
+        note="Share of open cervices that stop progressing, so that birth comes later by "
+        "another process: the expectant arms of the physical-examination-indicated cerclage "
+        "studies have a mean latency of 18.8 days yet 17% born at 34 wk or later, which one "
+        "exponential latency cannot give.",
+        **_NH,
+    ),
+)
+
+PPROM: tuple[Record, ...] = (
+    _r(
+        "h_pprom_per_week_24w",
+        0.0005,
+        "1/week",
+        1e-5,
+        1e-2,
+        bounds=(0, 1),
+        status="calibrated",
+        targets=(2, 23),
+        sources=("acog_pb80_2007", "mercer_2004_pprom", "ptb_subtype_chapter"),
+        note="Hazard of preterm prelabour rupture of the membranes at 24 wk for a reference "
+        "woman; fitted so that PPROM is about a third of preterm births.",
+        **_NH,
+    ),
+    _r(
+        "pprom_slope_per_week",
+        0.15,
+        "log hazard/week",
+        0.0,
+        0.4,
+        bounds=(-1, 2),
+        status="calibrated",
+        targets=(23,),
+        note="Log-linear rise of the rupture hazard with gestation (until 37 wk; rupture at "
+        "term is part of term labour).",
+        **_NH,
+    ),
+    _r(
+        "pprom_latency_at_24_weeks",
+        1.43,
+        "weeks",
+        0.7,
+        2.5,
+        bounds=(0.01, 20),
+        status="derived",
+        sources=("dale_1989_pprom",),
+        note="Mean latency from rupture to birth at 24 wk under expectant care (1 / the "
+        "hazard of birth after rupture at 24 wk): exponential with the median of 7 days at "
+        "20-34 wk, 7 / ln 2 = 10 days.",
+        **_NH,
+    ),
+    _r(
+        "pprom_latency_log_change_per_week",
+        -0.21,
+        "log weeks/week",
+        -0.35,
+        -0.05,
+        bounds=(-2, 1),
+        status="derived",
+        sources=("ukoss_2024_previable_pprom", "dale_1989_pprom"),
+        note="Latency is longer the earlier the rupture: the hazard of birth after rupture "
+        "changes by this much on the log scale per week of gestation (the mean latency by "
+        "minus it): 38% still pregnant 28 days after a rupture at 16-22 wk (UKOSS; an "
+        "exponential mean of about 4.1 wk at 19 wk) against 1.43 wk at 24 wk gives "
+        "ln(1.43 / 4.1) / 5 = -0.21 per week.",
+        **_NH,
+    ),
+    _r(
+        "pprom_latency_from_34_weeks",
+        0.3,
+        "weeks",
+        0.1,
+        1.0,
+        bounds=(0.01, 5),
+        status="assumption",
+        sources=("acog_pb80_2007",),
+        note="Mean time to birth once a ruptured pregnancy reaches 34 wk: delivery is "
+        "recommended from 34 wk; about two days is a stated assumption.",
+        **_NH,
+    ),
+    _r(
+        "p_chorioamnionitis_pprom_24w",
+        0.15,
+        "probability",
+        0.1,
+        0.35,
+        bounds=P,
+        status="assumption",
+        sources=("dale_1989_pprom", "ukoss_2024_previable_pprom"),
+        note="Clinical chorioamnionitis after a rupture at 24 wk: 12.6% after rupture at "
+        "20-34 wk (Dale 1989), maternal sepsis 12% after previable rupture (UKOSS); no table "
+        "by gestation is published.",
+        **_NH,
+    ),
+    _r(
+        "chorioamnionitis_log_odds_per_week",
+        -0.08,
+        "log odds/week",
+        -0.2,
+        0.0,
+        bounds=(-2, 2),
+        status="assumption",
+        note="Infection is more likely the earlier the rupture (positive amniotic-fluid "
+        "cultures are inversely related to gestation at PPROM); the slope is a stated "
+        "assumption (about 35% at 14 wk, 10% at 30 wk).",
+        **_NH,
+    ),
+)
+
+SYMPTOMS: tuple[Record, ...] = (
+    _r(
+        "p_symptoms_failure",
+        0.5,
+        "probability",
+        0.3,
+        0.7,
+        bounds=P,
+        status="assumption",
+        sources=("medscape_ci_presentation", "merck_ci"),
+        note="Share of failing cervices that give symptoms (pelvic pressure, backache, "
+        "cramping, light bleeding, discharge) before they open; 'most patients are "
+        "asymptomatic', no proportion is published.",
+        **_NH,
+    ),
+    _r(
+        "symptoms_lead_weeks",
+        2.0,
+        "weeks",
+        0.5,
+        4.0,
+        bounds=(0, 10),
+        status="assumption",
+        note="Symptoms begin up to this many weeks before the cervix opens (uniformly).",
+        **_NH,
+    ),
+    _r(
+        "p_symptoms_background",
+        0.02,
+        "probability",
+        0.005,
+        0.05,
+        bounds=P,
+        status="assumption",
+        note="Share of other pregnancies with the same nonspecific symptoms once between "
+        "symptoms_background_from_weeks and symptoms_background_until_weeks: why a symptom "
+        "triggers an examination that mostly finds a closed cervix.",
+        **_NH,
+    ),
+    _r(
+        "symptoms_background_from_weeks",
+        16.0,
+        "weeks",
+        14.0,
+        18.0,
+        bounds=(14, 34),
+        distribution="fixed",
+        status="assumption",
+        note="Start of the window of background symptoms (the mid-trimester).",
+        **_NH,
+    ),
+    _r(
+        "symptoms_background_until_weeks",
+        28.0,
+        "weeks",
+        24.0,
+        30.0,
+        bounds=(14, 37),
+        distribution="fixed",
+        status="assumption",
+        note="End of the window of background symptoms.",
+        **_NH,
+    ),
+)
+
+RISK: tuple[Record, ...] = (
+    _r(
+        "p_prior_laceration",
+        0.002,
+        "probability",
+        0.001,
+        0.01,
+        bounds=P,
+        sources=("hamou_2020_laceration",),
+        population="subsequent singleton deliveries, Israel",
+        note="A cervical laceration at an earlier birth: 429 of 187,162 subsequent "
+        "deliveries (0.2%).",
+        **_RISK,
+    ),
+    _r(
+        "hr_sptb_laceration",
+        1.8,
+        "hazard ratio",
+        1.1,
+        2.8,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("hamou_2020_laceration",),
+        note="Preterm delivery after a cervical laceration at the previous birth, adjusted "
+        "OR 1.8 (1.1-2.8), used as a hazard ratio (a rare outcome).",
+        **_RISK,
+    ),
+    _r(
+        "p_prior_dc",
+        0.15,
+        "probability",
+        0.1,
+        0.22,
+        bounds=P,
+        sources=("jones_jerman_2017",),
+        status="assumption",
+        population=_US,
+        note="At least one earlier D&C or surgical termination: 19% of US women have had an "
+        "abortion by 30 and 24% by 45 (Jones & Jerman 2017), most now medical; no figure "
+        "for women giving birth is published, 15% is a stated assumption.",
+        **_RISK,
+    ),
+    _r(
+        "p_dc_repeat",
+        0.4,
+        "probability",
+        0.3,
+        0.5,
+        bounds=P,
+        status="assumption",
+        note="Probability of each further procedure after one (repeat abortion is common; "
+        "stated assumption).",
+        **_RISK,
+    ),
+    _r(
+        "max_prior_dc",
+        4,
+        "procedures",
+        3,
+        6,
+        bounds=(1, 10),
+        distribution="fixed",
+        integer=True,
+        status="assumption",
+        note="Cap on earlier procedures (Anum 2010 tabulates up to 'four or more').",
+        **_RISK,
+    ),
+    _r(
+        "hr_sptb_dc_per_procedure",
+        1.29,
+        "hazard ratio",
+        1.17,
+        1.42,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("lemmers_2016",),
+        note="Preterm birth after a D&C, OR 1.29 (1.17-1.42), per procedure (two give 1.66, "
+        "against 1.74 for multiple D&Cs), used as a hazard ratio.",
+        **_RISK,
+    ),
+    _r(
+        "or_insufficiency_dc_per_procedure",
+        2.2,
+        "odds ratio",
+        1.5,
+        2.5,
+        bounds=RATIO,
+        status="derived",
+        sources=("anum_2010",),
+        note="Odds of the latent cervical weakness per earlier mechanical dilation: cervical "
+        "insufficiency by earlier terminations 2.49, 4.66, 8.07 for one to three (about 2.2 "
+        "per procedure; birth-certificate data, so the range reaches down to 1.5).",
+        **_RISK,
+    ),
+    _r(
+        "p_prior_sti",
+        0.15,
+        "probability",
+        0.08,
+        0.25,
+        bounds=P,
+        status="assumption",
+        sources=("reekie_2018",),
+        population=_US,
+        note="A sexually transmitted infection before this pregnancy; no figure for pregnant "
+        "people is published (8.3% of women tested before pregnancy had chlamydia, Reekie "
+        "2018); stated assumption.",
+        **_RISK,
+    ),
+    _r(
+        "hr_sptb_prior_sti",
+        1.08,
+        "hazard ratio",
+        0.91,
+        1.28,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("reekie_2018",),
+        note="Spontaneous PTB after a positive chlamydia test, adjusted OR 1.08 (0.91-1.28): "
+        "an earlier infection barely raises the risk; the current infection is "
+        "hr_sptb_chlamydia.",
+        **_RISK,
+    ),
+    _r(
+        "or_insufficiency_nh_black",
+        2.89,
+        "odds ratio",
+        2.45,
+        3.07,
+        bounds=RATIO,
+        sources=("tanner_2018", "anum_2010", "miller_2025_ci_disparities"),
+        note="Cervical insufficiency in Black vs White women: adjusted OR 2.89 (Kaiser "
+        "Northern California); 2.45 (US natality 2005) and 3.07 (California 2007-2018) "
+        "bound the range.",
+        **_RISK,
+    ),
+    _r(
+        "or_insufficiency_des",
+        3.77,
+        "odds ratio",
+        2.56,
+        5.54,
+        bounds=RATIO,
+        sources=("hoover_2011",),
+        note="In-utero DES exposure: second-trimester loss HR 3.77 (2.56-5.54), used as the "
+        "odds of the latent weakness.",
+        **_RISK,
+    ),
+)
+
+_AGE = (
+    ("under_20", "under 20", 1.1),
+    ("30_39", "30-39", 1.0),
+    ("40_plus", "40 and over", 1.45),
+)
+AGE: tuple[Record, ...] = tuple(
+    _r(
+        f"hr_ptb_age_{key}",
+        value,
+        "hazard ratio",
+        0.5,
+        3.0,
+        bounds=RATIO,
+        status="calibrated",
+        targets=(21,),
+        sources=("martin_osterman_2024_nvsr73_1",),
+        population=_US,
+        note=f"Hazards of spontaneous and indicated birth at maternal age {label} years, "
+        "relative to 20-29: fitted to the singleton preterm rates by age of NVSR 73(1) "
+        "(target 21).",
+        **_RISK,
+    )
+    for key, label, value in _AGE
+)
+
+NATURAL_HISTORY: tuple[Record, ...] = FAILURE + PPROM + SYMPTOMS + RISK + AGE
