@@ -56,6 +56,8 @@ __all__ = [
 
 FETAL_DEATH_FROM_WEEKS = 20.0  # NVSS reports fetal deaths from 20 weeks (Gregory et al.)
 VERY_PRETERM_BEFORE_WEEKS = 32.0  # NVSS "very preterm": born before 32 completed weeks
+#: Heath 1998's held-aside shares: deliveries at or before 28 and 32 completed weeks.
+HEATH_SHARE_WEEKS = (28, 32)
 #: Keys of the age-band targets (21), in the order of :data:`cilib.model.inputs.AGE_HR`.
 AGE_TARGET_KEYS = ("ptb_age_under_20", "ptb_age_20_29", "ptb_age_30_39", "ptb_age_40_plus")
 
@@ -327,6 +329,22 @@ def cerclage_recurrence(a: Assumptions, seed: int, n_women: int) -> tuple[float,
     return 100 * p, 100 * lo, 100 * hi
 
 
+def _heath_shares(n: int, seed: int) -> dict[str, tuple]:
+    """Held-aside Heath 1998 figures (``fmf_london``, singletons scanned at 23 wk): the share
+    of spontaneous deliveries at or before 28 and 32 wk that had CL <= 15 mm."""
+    a = Assumptions.scenario(FMF)
+    c = generate_cohort(n, seed=seed, assumptions=a)
+    ga = c["ga_birth_weeks"].to_numpy()
+    ongoing = singleton(c) & (ga > HEATH_SCAN_WEEKS)
+    at = np.where(ongoing, HEATH_SCAN_WEEKS, a["hazard_start_weeks"])
+    cl = measure_cervical_length(c, at, seed=seed, scan=2, assumptions=a).to_numpy()
+    short = cl <= FMF_SHORT_CERVIX_MM
+    spont = spontaneous(c) & ongoing
+    return {
+        f"heath_le15_share_sptb{w}": _pct(short[spont & (ga < w + 1)]) for w in HEATH_SHARE_WEEKS
+    }
+
+
 def validation(n: int = 200_000, seed: int = DEFAULT_SEED) -> pd.DataFrame:
     """Published figures held aside from calibration, beside the ``us_contemporary`` model.
 
@@ -358,5 +376,9 @@ def validation(n: int = 200_000, seed: int = DEFAULT_SEED) -> pd.DataFrame:
         "midtrimester_loss": _pct(c["midtrimester_loss"].to_numpy()),
     }
     figs["ci_recurrence_lt28_cerclage"] = cerclage_recurrence(a, seed, max(n // 2, 1000))
+    rupture = c["pprom_ga_weeks"].to_numpy(np.float64)
+    previable = rupture < a["loss_before_weeks"]
+    figs["pprom_previable_median_ga"] = quantile_ci(ga[previable], 0.5)
+    figs.update(_heath_shares(n, seed))
     rows = [_row(t, *figs[t.key]) for t in CHECKS]
     return pd.DataFrame(rows).rename(columns={"pass": "consistent", "tolerance": "note"})

@@ -8,7 +8,8 @@ and the whole cohort is drawn with a handful of vector operations:
 1. term labour: physiological spontaneous labour around ``term_labour_median_weeks``;
 2. preterm labour through non-cervical pathways (infection, inflammation, bleeding,
    overdistension);
-3. PPROM: rupture of the membranes before term, then birth after a latency
+3. PPROM: rupture of the membranes before term, with a hazard that also rises as the cervix
+   shortens below ``cervical_knee_mm`` (``log_hr_pprom_per_mm``), then birth after a latency
    (:mod:`cilib.model.failure`);
 4. cervix-driven spontaneous birth: ``h = h25 * exp(beta * (25 mm - CL(t)))`` with ``CL(t)`` the
    pregnancy's linear true cervical-length trajectory, so it rises as the cervix shortens, and
@@ -48,8 +49,8 @@ from cilib.params.assumptions import Assumptions
 __all__ = [
     "CL_REFERENCE_MM",
     "TREATABLE_CAUSES",
-    "capped_cumulative",
-    "capped_time",
+    "rupture_cumulative",
+    "rupture_time",
     "cumulative",
     "knee_cumulative",
     "knee_time",
@@ -78,27 +79,33 @@ TREATABLE_CAUSES = {
 
 
 # ------------------------------------------------------------------ cumulative hazards
-def knee_cumulative(s, log_h0, rate, knee_rate, s_knee, s_zero):
+def knee_cumulative(s, log_h0, rate, knee_rate, s_knee, s_zero, end_rate=0.0):
     """Cumulative hazard of a log-linear hazard whose slope changes at ``s_knee`` (from
-    ``rate`` to ``knee_rate``) and that stays constant after ``s_zero`` (``s_knee <= s_zero``).
+    ``rate`` to ``knee_rate``) and again at ``s_zero`` (to ``end_rate``; ``s_knee <=
+    s_zero``).
 
-    The cervix-driven hazard on a linear CL trajectory: shallow above the knee CL, steep below
-    it, constant once the cervix is fully effaced.
+    The cervix-driven hazard on a linear CL trajectory (shallow above the knee CL, steep below
+    it, constant once the cervix is fully effaced: ``end_rate`` 0) and the rupture hazard
+    (rising with gestation and with shortening until full effacement, with gestation only
+    after: ``end_rate`` its gestational slope).
     """
     with np.errstate(over="ignore", invalid="ignore"):
         h1 = cumulative(np.minimum(s, s_knee), log_h0, rate)
         lh1 = log_h0 + rate * s_knee
         h2 = cumulative(np.clip(s - s_knee, 0.0, s_zero - s_knee), lh1, knee_rate)
         lh2 = lh1 + knee_rate * (s_zero - s_knee)
-        h3 = np.exp(lh2) * np.maximum(s - s_zero, 0.0)
+        h3 = cumulative(np.maximum(s - s_zero, 0.0), lh2, end_rate)
     return h1 + h2 + h3
 
 
-def knee_time(e, log_h0, rate, knee_rate, s_knee, s_zero):
+def knee_time(e, log_h0, rate, knee_rate, s_knee, s_zero, end_rate=0.0):
     """Inverse of :func:`knee_cumulative`: the time at which it reaches ``e``, in closed form
     segment by segment."""
-    log_h0, rate, knee_rate, s_knee, s_zero = np.broadcast_arrays(
-        *(np.asarray(x, dtype=np.float64) for x in (log_h0, rate, knee_rate, s_knee, s_zero))
+    log_h0, rate, knee_rate, s_knee, s_zero, end_rate = np.broadcast_arrays(
+        *(
+            np.asarray(x, dtype=np.float64)
+            for x in (log_h0, rate, knee_rate, s_knee, s_zero, end_rate)
+        )
     )
     e = np.asarray(e, dtype=np.float64)
     with np.errstate(over="ignore", invalid="ignore"):
@@ -108,7 +115,7 @@ def knee_time(e, log_h0, rate, knee_rate, s_knee, s_zero):
         lh2 = lh1 + knee_rate * (s_zero - s_knee)
         first = gompertz_time(e, log_h0, rate)
         second = s_knee + gompertz_time(np.maximum(e - c1, 0.0), lh1, knee_rate)
-        third = s_zero + (e - c2) * np.exp(-lh2)
+        third = s_zero + gompertz_time(np.maximum(e - c2, 0.0), lh2, end_rate)
     return np.where(e < c1, first, np.where(e < c2, second, third))
 
 
@@ -126,8 +133,9 @@ def treatable_parameters(
     """Parameters of the processes a treatment can change (time measured from 14 weeks).
 
     Returns ``{"term": (log_h0, rate), "preterm": (log_h0, rate), "pprom": (log_h0, rate,
-    s_cap), "cervical": (log_h0, rate, knee_rate, s_knee, s_zero), "dilation": (s_onset,)}``:
-    Gompertz hazards, the rupture hazard zero after ``s_cap`` (term), the cervical one steeper
+    knee_rate, s_knee, s_zero, s_cap), "cervical": (log_h0, rate, knee_rate, s_knee, s_zero),
+    "dilation": (s_onset,)}``: Gompertz hazards, the rupture hazard also rising with
+    shortening below the knee CL and zero after ``s_cap`` (term), the cervical one steeper
     after ``s_knee`` (the week after 14 at which the linear trajectory reaches
     ``cervical_knee_mm``) and constant after ``s_zero`` (0 mm), and birth by the open
     cervix from the onset of painless dilation ``dilation_ga`` (weeks, ``inf`` if none;
@@ -144,8 +152,6 @@ def treatable_parameters(
     term_log_h0 = math.log(g1 * math.log(2.0)) + g1 * (t0 - m) + lp_spontaneous
     g2 = a["preterm_labour_slope_per_week"]
     log_h0 = math.log(a["h_preterm_labour_per_week_24w"]) + g2 * (t0 - PRETERM_REFERENCE_WEEKS)
-    g3 = a["pprom_slope_per_week"]
-    pprom_log_h0 = math.log(a["h_pprom_per_week_24w"]) + g3 * (t0 - PRETERM_REFERENCE_WEEKS)
     beta, beta2 = a["log_hr_cervical_per_mm"], a["log_hr_cervical_per_mm_below_knee"]
     knee = a["cervical_knee_mm"]
     cl14 = np.maximum(cl14_mm, 0.0)
@@ -155,13 +161,26 @@ def treatable_parameters(
         + beta2 * np.maximum(knee - cl14, 0.0)
         + lp_cervical
     )
+    g3, beta3 = a["pprom_slope_per_week"], a["log_hr_pprom_per_mm"]
+    pprom_log_h0 = (
+        math.log(a["h_pprom_per_week_24w"])
+        + g3 * (t0 - PRETERM_REFERENCE_WEEKS)
+        + beta3 * np.maximum(knee - cl14, 0.0)
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         s_zero = np.where(cl14 > 0, cl14 / slope_mm_per_week, 0.0)
         s_knee = np.where(cl14 > knee, (cl14 - knee) / slope_mm_per_week, 0.0)
     return {
         "term": (term_log_h0, g1),
         "preterm": (log_h0 + lp_spontaneous, g2),
-        "pprom": (pprom_log_h0 + lp_spontaneous, g3, a["preterm_before_weeks"] - t0),
+        "pprom": (
+            pprom_log_h0 + lp_spontaneous,
+            g3,
+            g3 + beta3 * slope_mm_per_week,
+            s_knee,
+            s_zero,
+            a["preterm_before_weeks"] - t0,
+        ),
         "cervical": (
             cervical_log_h0,
             beta * slope_mm_per_week,
@@ -173,14 +192,17 @@ def treatable_parameters(
     }
 
 
-def capped_cumulative(s, log_h0, rate, cap):
-    """:func:`cumulative` of a Gompertz hazard that stops at ``cap`` (zero after)."""
-    return cumulative(np.minimum(s, cap), log_h0, rate)
+def rupture_cumulative(s, log_h0, rate, knee_rate, s_knee, s_zero, cap):
+    """Cumulative rupture hazard: log-linear in gestation (``rate``), steeper (``knee_rate``)
+    while the cervix shortens below the knee CL (``s_knee`` to ``s_zero``), zero after ``cap``
+    (term)."""
+    capped = np.minimum(s, cap)
+    return knee_cumulative(capped, log_h0, rate, knee_rate, s_knee, s_zero, rate)
 
 
-def capped_time(e, log_h0, rate, cap):
-    """Inverse of :func:`capped_cumulative`: ``inf`` where ``e`` is beyond the hazard's total."""
-    s = gompertz_time(e, log_h0, rate)
+def rupture_time(e, log_h0, rate, knee_rate, s_knee, s_zero, cap):
+    """Inverse of :func:`rupture_cumulative`: ``inf`` where ``e`` is beyond its total."""
+    s = knee_time(e, log_h0, rate, knee_rate, s_knee, s_zero, rate)
     return np.where(s < cap, s, np.inf)
 
 
@@ -222,7 +244,7 @@ def times_from_parameters(
     # preterm labour, non-cervical pathways
     times[CAUSE["preterm_labour"]] = gompertz_time(e[:, LATENT["preterm"]], *p["preterm"])
     # PPROM: the rupture, then birth after a latency that depends on gestation at rupture
-    rupture = t0 + capped_time(e[:, LATENT["rupture"]], *p["pprom"])
+    rupture = t0 + rupture_time(e[:, LATENT["rupture"]], *p["pprom"])
     times[CAUSE["pprom"]] = failure.pprom_birth(a, rupture, e[:, LATENT["pprom_latency"]]) - t0
     # cervix-driven: log h = log h25 + beta * (25 - CL(t)) + beta2 * max(knee - CL(t), 0),
     # CL(t) = CL14 - slope * s >= 0; constant once the cervix is fully effaced (CL 0 mm).

@@ -165,6 +165,23 @@ PPROM: tuple[Record, ...] = (
         **_NH,
     ),
     _r(
+        "log_hr_pprom_per_mm",
+        0.15,
+        "log hazard/mm",
+        0.0,
+        0.5,
+        bounds=(0, 2),
+        status="calibrated",
+        targets=(18, 23),
+        sources=("heath_1998_prediction",),
+        note="Rise of the log rupture hazard per mm of cervical shortening below "
+        "cervical_knee_mm (constant once the cervix is fully effaced): a short cervix precedes PPROM as it "
+        "precedes labour (the cervix as a common pathway), so that the short cervices seen at "
+        "23 wk hold most early spontaneous births, as in Heath 1998 (checked, not fitted: "
+        "the held-aside shares of deliveries by 28 and 32 wk with CL <= 15 mm).",
+        **_NH,
+    ),
+    _r(
         "pprom_latency_at_24_weeks",
         1.43,
         "weeks",
