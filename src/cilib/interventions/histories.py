@@ -25,9 +25,17 @@ from cilib.params.assumptions import Assumptions, attach
 __all__ = ["generate_histories"]
 
 #: Columns of a pregnancy's outcome, recomputed under the policy.
-_OUTCOME_COLUMNS = ("ga_birth_weeks", "onset", "spontaneous_type", "end_cause", "midtrimester_loss")
+_OUTCOME_COLUMNS = (
+    "dilation_ga_weeks",
+    "pprom_ga_weeks",
+    "ga_birth_weeks",
+    "onset",
+    "spontaneous_type",
+    "end_cause",
+    "midtrimester_loss",
+)
 #: Columns the policy's result adds: what was given and when.
-_TREATMENT_SUFFIXES = ("_given", "_start_weeks")
+_TREATMENT_SUFFIXES = ("_given", "_start_weeks", "_refused")
 
 
 def generate_histories(

@@ -164,7 +164,8 @@ def simulate(
         policy can place one, ``treated`` (any treatment given), ``dilation_ga_weeks`` and
         ``pprom_ga_weeks`` (weeks, NaN if none before the end), ``ga_birth_weeks``,
         ``onset``, ``spontaneous_type``, ``end_cause`` and ``midtrimester_loss`` under the
-        policy, and the screening results
+        policy (the cohort's ``chorioamnionitis`` and ``symptoms_ga_weeks`` stay those of the
+        untreated pregnancy), and the screening results
         the policy used (``screen_*`` columns, see :func:`cilib.screening.screen`). A policy
         that treats nobody returns the cohort's natural-history columns exactly.
     """

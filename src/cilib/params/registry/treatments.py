@@ -121,10 +121,10 @@ TREATMENTS: tuple[Record, ...] = (
         distribution="uniform",
         sources=("meis_2003", "makena_label_efficacy", "iams_meis_placebo_editorial"),
         status="calibrated",
-        targets=(106,),
+        targets=(105,),
         note="17-OHPC as Meis 2003 found it: PTB <37 wk 36.3% vs 54.9% (RR 0.66). Fitted "
         "(scripts/fit_treatments.py) so that the simulated Meis trial, injections through "
-        "36+6 wk as labelled, reproduces that RR (project target 106, cilib.trials); set "
+        "36+6 wk as labelled, reproduces that RR (project target 105, cilib.trials); set "
         "hr_17ohpc_prior_sptb to this value to model pre-2020 beliefs. Its placebo arm is "
         "about half as much at risk as Meis's 54.9%, even with Meis's published case mix; "
         "that rate was itself called "
