@@ -60,7 +60,7 @@ HAZARDS: tuple[Record, ...] = (
         "h_preterm_labour_per_week_24w",
         0.0008,
         "1/week",
-        1e-5,
+        1e-7,
         1e-2,
         bounds=(0, 1),
         distribution="uniform",

@@ -79,7 +79,7 @@ FAILURE: tuple[Record, ...] = (
         "failure_funnel_weeks",
         4.0,
         "weeks",
-        2.0,
+        1.0,
         8.0,
         bounds=(0.5, 12),
         status="calibrated",

@@ -167,14 +167,16 @@ SCENARIOS: dict[str, Scenario] = {
                 1.26,
                 "mm",
                 0.9,
-                4.0,
+                2.0,
                 bounds=(0, 10),
-                distribution="uniform",
-                sources=("to_2001", "heath_1998_demographics"),
-                status="calibrated",
-                targets=(12,),
-                note="Measurement variability in routine "
-                "FMF screening; at least the repeatability of Heath 1998.",
+                distribution="normal",
+                sources=("heath_1998_demographics", "to_2001"),
+                status="derived",
+                note="Measurement variability in routine FMF screening: 95% of repeat "
+                "measurements by the same observer within 3.5 mm (Heath 1998), so the SD of one "
+                "measurement is 3.5 / (1.96 x sqrt 2) = 1.26 mm. Derived, not fitted: fitting it "
+                "let measurement error stand in for the population's short cervices and "
+                "flattened the Heath risk curve.",
                 group="measurement",
             ),
             _r(
