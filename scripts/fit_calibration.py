@@ -10,6 +10,11 @@ width of each target's acceptance interval (log scale for risk ratios), so a res
 Usage::
 
     python scripts/fit_calibration.py [--n 200000] [--seed S] [--max-nfev 400]
+        [--only NAME,NAME,...] [--scenarios SCENARIO,...]
+
+``--only`` refits a subset of the calibrated records (the others keep their fitted values) and
+``--scenarios`` evaluates the targets of some scenarios only: a quick polish of parameters that
+only those scenarios see (twins, for example, exist only in ``us_contemporary``).
 """
 
 from __future__ import annotations
@@ -65,8 +70,17 @@ def main(argv=None) -> int:
         help="relative finite-difference step (large enough to see through the "
         "Monte-Carlo granularity of a fixed-seed cohort)",
     )
+    ap.add_argument("--only", default="", help="comma-separated records to refit (default all)")
+    ap.add_argument("--scenarios", default=",".join(SCENARIOS), help="scenarios to evaluate")
     args = ap.parse_args(argv)
-    params = free_parameters()
+    params = every = free_parameters()
+    if args.only:
+        only = set(args.only.split(","))
+        unknown = only - {n for _, n in params}
+        if unknown:
+            ap.error(f"--only: not calibrated records: {sorted(unknown)}")
+        params = [(s, n) for s, n in params if n in only]
+    evaluated = tuple(args.scenarios.split(","))
     bases = {s: Assumptions.scenario(s) for s in SCENARIOS}
 
     def rec(scope, name):
@@ -109,14 +123,16 @@ def main(argv=None) -> int:
     best = [math.inf]
 
     def write(u, cost) -> None:
-        vals = from_u(u)
+        fitted = dict(zip(params, from_u(u), strict=True))
+        # every calibrated record is written: the refitted ones and the others as loaded
+        vals = [fitted.get(p, rec(*p).value) for p in every]
         lines = [
             "# Written by scripts/fit_calibration.py; do not edit by hand.",
             f"# n = {args.n} per scenario, seed = {args.seed}, cost = {cost:.4f}",
             "",
         ]
         for scope in ["*", *SCENARIOS]:
-            items = [(n, v) for (s, n), v in zip(params, vals, strict=True) if s == scope]
+            items = [(n, v) for (s, n), v in zip(every, vals, strict=True) if s == scope]
             if items:
                 lines.append(f'[values."{scope}"]')
                 lines += [f"{n} = {float(v)!r}" for n, v in items]
@@ -127,6 +143,8 @@ def main(argv=None) -> int:
         evals[0] += 1
         res = []
         for s, a in assumptions_for(x).items():
+            if s not in evaluated:
+                continue
             figs = simulated_figures(a, n=args.n, seed=args.seed)
             for t in TARGETS:
                 if t.scenario != s:

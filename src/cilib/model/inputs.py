@@ -149,8 +149,9 @@ def log_hazard_ratios(
     ``lp_race`` and ``lp_woman`` come from :func:`woman_log_hr` (indexed to the pregnancies).
     The cervix-driven hazard takes the share ``frailty_cervical_share`` of the woman's log
     frailty (her other traits in full): how much of her propensity acts through the cervix
-    beyond what her cervical length already shows. Indicated birth depends on race and
-    plurality only.
+    beyond what her cervical length already shows, and ``hr_cervical_twin`` per extra fetus (a
+    twin's short cervix predicts less than a singleton's). Indicated birth depends on race, age
+    and plurality only.
     """
     f = np.float32
     lp_spont = lp_woman
@@ -158,6 +159,7 @@ def log_hazard_ratios(
         lp_spont = lp_spont + indicator(pregnancy) * f(math.log(a[record]))
     lp_ind = lp_race + (pregnancy["plurality"] - 1) * f(math.log(a["hr_indicated_twin"]))
     lp_cervical = lp_spont + woman["log_frailty"] * f(a["frailty_cervical_share"] - 1.0)
+    lp_cervical = lp_cervical + (pregnancy["plurality"] - 1) * f(math.log(a["hr_cervical_twin"]))
     return lp_spont, lp_cervical, lp_ind
 
 

@@ -233,6 +233,24 @@ HAZARDS: tuple[Record, ...] = (
         **_HZ,
     ),
     _r(
+        "hr_cervical_twin",
+        1.0,
+        "hazard ratio",
+        0.2,
+        1.0,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("twin_cl_brazil_2023", "nvsr_2002_births"),
+        status="calibrated",
+        targets=(19, 103),
+        note="Cervix-driven hazard per extra fetus, on top of hr_sptb_twin: a short cervix "
+        "predicts preterm birth less well in twins than in singletons (overdistension, not "
+        "the cervix, drives much of twin preterm birth). Fitted so that twins' shorter "
+        "cervices (10th centile 17.8 mm at 18-22 wk) go with about 12% of twins born before "
+        "32 wk.",
+        **_HZ,
+    ),
+    _r(
         "hr_sptb_triplet",
         20.0,
         "hazard ratio",

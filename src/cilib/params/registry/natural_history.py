@@ -111,11 +111,12 @@ FAILURE: tuple[Record, ...] = (
         1.0,
         4.0,
         bounds=RATIO,
-        status="assumption",
+        status="calibrated",
+        targets=(3, 19),
         sources=("acog_pb142",),
         note="Cervical failure per extra fetus: ACOG PB 142 and the seeds name multiple "
-        "pregnancy as a risk factor, no figure is published; a doubling is a stated "
-        "assumption (the twin targets 3 and 19 bound it).",
+        "pregnancy as a risk factor, no figure is published; fitted within 1-4 to the twin "
+        "targets (born before 37 and 32 wk, share of infants).",
         **_NH,
     ),
     _r(

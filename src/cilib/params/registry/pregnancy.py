@@ -16,18 +16,21 @@ _PREG = dict(group="pregnancy")
 PREGNANCY: tuple[Record, ...] = (
     _r(
         "p_twin",
-        0.0158,
+        0.0162,
         "probability",
-        0.0150,
-        0.0165,
+        0.0158,
+        0.0175,
         bounds=P,
         distribution="uniform",
         sources=("nvsr_2022_births",),
-        status="derived",
+        status="calibrated",
+        targets=(3,),
         population=US,
         year="2022",
-        note="Twin deliveries per pregnancy: twin birth rate 31.2 per 1,000 infants -> "
-        "0.0312 / (2 - 0.0312) = 0.0158 deliveries.",
+        note="Twin pregnancies among pregnancies ongoing at 12 wk: at least the twin "
+        "deliveries (twin birth rate 31.2 per 1,000 infants -> 0.0312 / (2 - 0.0312) = 0.0158 "
+        "deliveries), plus the twins lost before 24 wk, which are more than singletons; "
+        "fitted so that twins are 3.1% of infants.",
         **_PREG,
     ),
     _r(
