@@ -135,6 +135,8 @@ def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
 
 
 DAYS_PER_WEEK = 7.0
+#: Weekly examinations for an open cervix before viability (notebook 05's rescue cohort).
+RESCUE_EXAM_WEEKS = tuple(float(w) for w in range(16, 24))
 #: Heath 1998 CL bands (measured, mm) of target 18: about 5 mm, about 15 mm, 45 mm and over.
 HEATH_BANDS_MM = {"heath_5mm": (3.0, 7.0), "heath_15mm": (14.0, 16.0), "heath_45mm": (45.0, np.inf)}
 

@@ -382,7 +382,7 @@ _TRIALS: tuple[Trial, ...] = (
         published_rr_high=_MEIS_HI,
         ratio=(2, 1),
         overrides=_meis_effect,
-        n_source=1_300_000,
+        n_source=1_450_000,
         note="NEJM 2003;348:2379-85; 463 women (310 vs 153); CI derived from 111/306 vs "
         "84/153 (Katz); eligible women thinned to the placebo arm's case mix (59% NH Black, "
         "41% with more than one prior preterm delivery); uses hr_17ohpc_meis_2003 as the "
