@@ -83,18 +83,20 @@ def test_dilation_cumulative_is_capped_by_the_arrest_share():
 
 @pytest.mark.parametrize("rupture", [16.0, 24.0, 30.0])
 def test_pprom_birth_is_the_stated_hazard_in_gestation(rupture):
-    """Birth after rupture: hazard exp(c (t - 24)) / m24 until 34 wk, then 1 / m34; checked
+    """Birth after rupture: hazard exp(c (t - 24)) / m24 until the delivery week, then
+    1 / m34; checked
     against numerical integration of that hazard (floating-point tolerance)."""
     a = cilib.Assumptions.default()
     c = -a["pprom_latency_log_change_per_week"]
     m24, m34 = a["pprom_latency_at_24_weeks"], a["pprom_latency_from_34_weeks"]
+    deliver = a["pprom_delivery_weeks"]
 
     def hazard(t):
-        return math.exp(c * (t - 24.0)) / m24 if t < 34.0 else 1.0 / m34
+        return math.exp(c * (t - 24.0)) / m24 if t < deliver else 1.0 / m34
 
     for e in (0.05, 0.7, 4.0, 40.0):
         birth = float(failure.pprom_birth(a, np.array([rupture]), np.array([e]))[0])
-        h, _ = integrate.quad(hazard, rupture, birth, points=[34.0], limit=200)
+        h, _ = integrate.quad(hazard, rupture, birth, points=[deliver], limit=200)
         # abs 2e-5: the float32 birth week (spacing <= 3.8e-6 at 16-64 wk) times the hazard
         # (at most 1 / m34 = 3.3 per week here), plus quad's ~1e-12
         assert h == pytest.approx(e, rel=1e-6, abs=2e-5), f"rupture {rupture}, e {e}: H = {h}"

@@ -31,6 +31,7 @@ from cilib.model.schema import births, infants, plurality, singleton, spontaneou
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions
 from cilib.params.definitions import (
+    DAYS_PER_WEEK,
     DILATION_WINDOW_WEEKS,
     FMF_SHORT_CERVIX_MM,
     FONSECA_OUTCOME_BEFORE_WEEKS,
@@ -134,7 +135,6 @@ def _figures_us(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
     return out
 
 
-DAYS_PER_WEEK = 7.0
 #: Weekly examinations for an open cervix before viability (notebook 05's rescue cohort).
 RESCUE_EXAM_WEEKS = tuple(float(w) for w in range(16, 24))
 #: Heath 1998 CL bands (measured, mm) of target 18: about 5 mm, about 15 mm, 45 mm and over.
@@ -225,13 +225,19 @@ def _figures_fmf(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]
     return out
 
 
+def _heath_scan(c: pd.DataFrame, a: Assumptions, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Heath 1998's design: singletons still pregnant at 23 wk, and their measured CL (mm;
+    meaningless where not ongoing)."""
+    ongoing = singleton(c) & (c["ga_birth_weeks"].to_numpy() > HEATH_SCAN_WEEKS)
+    at = np.where(ongoing, HEATH_SCAN_WEEKS, a["hazard_start_weeks"])
+    return ongoing, measure_cervical_length(c, at, seed=seed, scan=2, assumptions=a).to_numpy()
+
+
 def _heath_figures(c: pd.DataFrame, a: Assumptions, seed: int) -> dict[str, tuple]:
     """Target 18: singletons scanned at 23 wk, spontaneous delivery at or before 32 wk by
     measured CL (Heath 1998; untreated, as the risk curve was fitted to expectant care)."""
     ga = c["ga_birth_weeks"].to_numpy()
-    ongoing = singleton(c) & (ga > HEATH_SCAN_WEEKS)
-    at = np.where(ongoing, HEATH_SCAN_WEEKS, a["hazard_start_weeks"])
-    cl = measure_cervical_length(c, at, seed=seed, scan=2, assumptions=a).to_numpy()
+    ongoing, cl = _heath_scan(c, a, seed)
     early = spontaneous(c) & (ga < HEATH_OUTCOME_BEFORE_WEEKS)
     return {
         key: _pct(early[ongoing & (cl >= lo) & (cl <= hi)])
@@ -337,9 +343,7 @@ def _heath_shares(n: int, seed: int) -> dict[str, tuple]:
     a = Assumptions.scenario(FMF)
     c = generate_cohort(n, seed=seed, assumptions=a)
     ga = c["ga_birth_weeks"].to_numpy()
-    ongoing = singleton(c) & (ga > HEATH_SCAN_WEEKS)
-    at = np.where(ongoing, HEATH_SCAN_WEEKS, a["hazard_start_weeks"])
-    cl = measure_cervical_length(c, at, seed=seed, scan=2, assumptions=a).to_numpy()
+    ongoing, cl = _heath_scan(c, a, seed)
     short = cl <= FMF_SHORT_CERVIX_MM
     spont = spontaneous(c) & ongoing
     return {

@@ -22,12 +22,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from cilib.params.definitions import PRETERM_CUTS_WEEKS
+from cilib.params.definitions import DAYS_PER_WEEK, PRETERM_CUTS_WEEKS
 from cilib.stats import wilson_interval
 
-__all__ = ["DAYS_PER_WEEK", "RUPTURE_BANDS_WEEKS", "dilation_timing", "pprom_outcomes"]
-
-DAYS_PER_WEEK = 7.0
+__all__ = ["RUPTURE_BANDS_WEEKS", "dilation_timing", "pprom_outcomes"]
 #: Bands of gestation at rupture (weeks): previable (before 24), 24-27, 28-31, 32-33, 34-36.
 RUPTURE_BANDS_WEEKS = (14.0, 24.0, *(float(w) for w in PRETERM_CUTS_WEEKS))
 

@@ -62,16 +62,6 @@ def _earlier(a: Assumptions, woman: dict, g: list, m: int) -> dict[str, np.ndarr
     return history
 
 
-def _events(pregnancy: dict) -> dict[str, np.ndarray]:
-    """Columns of what happened before the end of each pregnancy (untreated)."""
-    return {
-        "dilation_ga_weeks": pregnancy["dilation_ga"],
-        "pprom_ga_weeks": pregnancy["pprom_ga"],
-        "chorioamnionitis": pregnancy["chorioamnionitis"],
-        "symptoms_ga_weeks": pregnancy["symptoms_ga"],
-    }
-
-
 def _block(a: Assumptions, seed: streams.Seed, block: int, m: int) -> dict[str, np.ndarray]:
     g = streams.generators(seed, "cohort", block, _GENERATORS)
     f32 = np.float32  # latent draws in single precision: ample, and half the work
@@ -93,7 +83,7 @@ def _block(a: Assumptions, seed: streams.Seed, block: int, m: int) -> dict[str, 
         n_prior_pregnancies=woman["n_prior"],
         **history,
         **inputs.to_columns(woman, idx),
-        **_events(idx),
+        **population.event_columns(idx),
         ga_birth_weeks=idx["ga"].astype(np.float64),
         onset=onset_codes(idx["cause"]),
         spontaneous_type=idx["stype"],

@@ -24,7 +24,7 @@ studies: a mean latency of about 19 days, yet 17% born at 34 weeks or later;
 spontaneous-birth hazard ratios (rupture at term is part of term labour). Birth follows with a
 hazard that rises log-linearly with gestation (a mean latency of ``pprom_latency_at_24_weeks``
 at 24 weeks, ``pprom_latency_log_change_per_week``), and delivery within
-``pprom_latency_from_34_weeks`` from 34 weeks (:func:`pprom_birth`). Clinical
+``pprom_latency_from_34_weeks`` from ``pprom_delivery_weeks`` (:func:`pprom_birth`). Clinical
 chorioamnionitis follows a rupture with a probability that falls with gestation at rupture
 (:func:`chorioamnionitis`).
 
@@ -59,8 +59,6 @@ __all__ = [
 
 #: Reference gestation of the PPROM hazard and latency records (weeks).
 PPROM_REFERENCE_WEEKS = 24.0
-#: Gestation from which a ruptured pregnancy is delivered (induction), weeks.
-PPROM_DELIVER_FROM_WEEKS = 34.0
 
 
 def failure_log_scale(a: Assumptions, *, insufficiency, laceration, plurality) -> np.ndarray:
@@ -121,22 +119,24 @@ def pprom_birth(a: Assumptions, rupture, e_latency) -> np.ndarray:
     After the rupture, birth has a hazard that depends on the current gestation ``t``:
     ``exp(-pprom_latency_log_change_per_week * (t - 24)) / pprom_latency_at_24_weeks`` under
     expectant care (a mean latency of ``pprom_latency_at_24_weeks`` at 24 weeks, longer
-    earlier, shorter later), then ``1 / pprom_latency_from_34_weeks`` from 34 weeks (delivery).
+    earlier, shorter later), then ``1 / pprom_latency_from_34_weeks`` from
+    ``pprom_delivery_weeks`` (delivery).
     A hazard in gestation, not a latency scaled by the gestation at rupture, so that a later
     rupture never brings birth earlier.
     """
     r = np.asarray(rupture, dtype=np.float64)
     e = np.asarray(e_latency, dtype=np.float64)
     rate = -a["pprom_latency_log_change_per_week"]
-    m34 = a["pprom_latency_from_34_weeks"]
+    m_delivery = a["pprom_latency_from_34_weeks"]
     finite = np.isfinite(r)
     r0 = np.where(finite, r, PPROM_REFERENCE_WEEKS)
     log_h = rate * (r0 - PPROM_REFERENCE_WEEKS) - math.log(a["pprom_latency_at_24_weeks"])
-    before = np.maximum(PPROM_DELIVER_FROM_WEEKS - r0, 0.0)
-    to_34 = cumulative(before, log_h, rate)  # cumulative hazard from rupture to 34 weeks
+    deliver = a["pprom_delivery_weeks"]
+    before = np.maximum(deliver - r0, 0.0)
+    to_delivery = cumulative(before, log_h, rate)  # cumulative hazard from rupture to 34 weeks
     expectant = r0 + gompertz_time(e, log_h, rate)
-    delivered = np.maximum(r0, PPROM_DELIVER_FROM_WEEKS) + (e - to_34) * m34
-    birth = np.where(e < to_34, expectant, delivered)
+    delivered = np.maximum(r0, deliver) + (e - to_delivery) * m_delivery
+    birth = np.where(e < to_delivery, expectant, delivered)
     return np.where(finite, birth, np.inf).astype(np.float32)
 
 

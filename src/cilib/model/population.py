@@ -21,6 +21,7 @@ from cilib.params.assumptions import Assumptions
 __all__ = [
     "BV_RECORDS",
     "RACE_SHARE_RECORDS",
+    "event_columns",
     "laceration",
     "obstetric_history",
     "pregnancies",
@@ -218,6 +219,18 @@ def pregnancies(
         a, pregnancy["dilation_ga"], pregnancy["ga"], u[:, 5], u[:, 6]
     )
     return pregnancy
+
+
+def event_columns(pregnancy: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Cohort columns of what happened before the end of each pregnancy (untreated), from
+    :func:`pregnancies`: ``dilation_ga_weeks``, ``pprom_ga_weeks``, ``chorioamnionitis``,
+    ``symptoms_ga_weeks``."""
+    return {
+        "dilation_ga_weeks": pregnancy["dilation_ga"],
+        "pprom_ga_weeks": pregnancy["pprom_ga"],
+        "chorioamnionitis": pregnancy["chorioamnionitis"],
+        "symptoms_ga_weeks": pregnancy["symptoms_ga"],
+    }
 
 
 def obstetric_history(

@@ -23,6 +23,7 @@ __all__ = [
     "IAMS_REFERENCE_CENTILE",
     "IAMS_SCAN_WEEKS",
     "AGE_BANDS_YEARS",
+    "DAYS_PER_WEEK",
     "DILATION_PEAK_WEEKS",
     "DILATION_WINDOW_WEEKS",
     "CL_THRESHOLDS_MM",
@@ -83,3 +84,5 @@ HEATH_OUTCOME_BEFORE_WEEKS = 33.0
 DILATION_WINDOW_WEEKS: tuple[float, float] = (14.0, 28.0)
 #: "Usually between 16 and 20 weeks" (the seeds): the peak drawn on timing charts.
 DILATION_PEAK_WEEKS: tuple[float, float] = (16.0, 20.0)
+#: Days in a week: latencies are reported in days, gestations in weeks.
+DAYS_PER_WEEK = 7.0

@@ -2,7 +2,7 @@
 
 Records are split by topic, one module each (:mod:`.definitions`, :mod:`.population`,
 :mod:`.pregnancy`, :mod:`.risk_factors`, :mod:`.cervix`, :mod:`.hazards`, :mod:`.screening`,
-:mod:`.natural_history`, :mod:`.treatments`, :mod:`.policies`, :mod:`.care`); :data:`BASE_RECORDS` joins them in that order, which is the order of the
+:mod:`.natural_history`, :mod:`.gradients`, :mod:`.treatments`, :mod:`.policies`, :mod:`.care`); :data:`BASE_RECORDS` joins them in that order, which is the order of the
 README's parameter table. ``status="calibrated"`` records carry a starting value here; the fitted
 value is read from ``cilib/data/calibrated*.toml`` (``scripts/fit_calibration.py`` and
 ``scripts/fit_treatments.py`` write them). Scenario overrides (:mod:`.scenarios`) are full
@@ -18,6 +18,7 @@ from cilib.params.records import Record
 from cilib.params.registry.care import CARE
 from cilib.params.registry.cervix import CERVIX
 from cilib.params.registry.definitions import DEFINITIONS
+from cilib.params.registry.gradients import GRADIENTS
 from cilib.params.registry.hazards import HAZARDS
 from cilib.params.registry.natural_history import NATURAL_HISTORY
 from cilib.params.registry.policies import POLICIES
@@ -39,6 +40,7 @@ BASE_RECORDS: tuple[Record, ...] = (
     + CERVIX
     + HAZARDS
     + NATURAL_HISTORY
+    + GRADIENTS
     + SCREENING
     + TREATMENTS
     + POLICIES
