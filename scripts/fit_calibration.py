@@ -120,7 +120,7 @@ def main(argv=None) -> int:
         }
 
     evals = [0]
-    best = [math.inf]
+    best: list = [math.inf, None]
 
     def write(u, cost) -> None:
         fitted = dict(zip(params, from_u(u), strict=True))
@@ -165,7 +165,7 @@ def main(argv=None) -> int:
         r = r * np.sqrt(1.0 + r * r) + HINGE * np.sign(r) * np.maximum(np.abs(r) - 0.9, 0.0)
         cost = 0.5 * float(r @ r)
         if cost < best[0]:  # a checkpoint: the best point so far is never lost
-            best[0] = cost
+            best[0], best[1] = cost, np.array(x, dtype=float)
             write(x, cost)
         if evals[0] % 20 == 1:
             print(
@@ -182,7 +182,11 @@ def main(argv=None) -> int:
         f"{fit.message} after {fit.nfev} evaluations, {time.perf_counter() - t0:.0f} s; "
         f"cost {fit.cost:.3f}"
     )
-    write(fit.x, fit.cost)
+    # the optimiser's answer, unless a point it tried (a finite-difference step) was better
+    if best[1] is not None and best[0] < fit.cost:
+        write(best[1], best[0])
+    else:
+        write(fit.x, fit.cost)
     print(OUT.read_text())
     table = calibrate(n=args.n, seed=args.seed)
     print(

@@ -63,6 +63,67 @@ def test_knee_time_inverts_a_hazard_steeper_after_the_knee_and_flat_after_zero(s
     assert s[-1] > s_zero, "the test must cover the flat segment after full effacement"
 
 
+def test_rupture_hazard_follows_the_cervix_over_its_whole_length():
+    """The PPROM hazard of :func:`hazards.treatable_parameters`, integrated numerically from
+    its definition: log h(t) = log h24 + g (t - 24) + b (25 - CL(t)) + b2 max(knee - CL(t), 0)
+    with the linear trajectory CL(t) floored at 0 mm, zero from 37 wk. A cervix 10 mm shorter
+    (both above the knee) has exp(10 b) times the hazard at the same week."""
+    import cilib
+
+    a = cilib.Assumptions.default().replace(log_hr_pprom_per_mm=0.04)
+    cl14 = np.array([45.0, 35.0, 20.0, 8.0])
+    slope = np.array([0.3, 0.3, 1.2, 0.9])
+    zero = np.zeros(4)
+    p = hazards.treatable_parameters(
+        a,
+        cl14_mm=cl14,
+        slope_mm_per_week=slope,
+        plurality=np.ones(4, dtype=np.int8),
+        lp_spontaneous=zero,
+        lp_cervical=zero,
+        dilation_ga=np.full(4, np.inf),
+    )["pprom"]
+    t0, knee = a["hazard_start_weeks"], a["cervical_knee_mm"]
+    b, b2, g = (
+        a["log_hr_pprom_per_mm"],
+        a["log_hr_pprom_per_mm_below_knee"],
+        a["pprom_slope_per_week"],
+    )
+    cap = a["preterm_before_weeks"] - t0
+
+    def log_hazard(i, s):
+        cl = max(cl14[i] - slope[i] * s, 0.0)
+        return (
+            math.log(a["h_pprom_per_week_24w"])
+            + g * (t0 + s - 24.0)
+            + b * (hazards.CL_REFERENCE_MM - cl)
+            + b2 * max(knee - cl, 0.0)
+        )
+
+    # same week, 10 mm apart above the knee (rows 0 and 1): the stated hazard ratio
+    ratio = math.exp(log_hazard(1, 3.0) - log_hazard(0, 3.0))
+    assert ratio == pytest.approx(math.exp(10 * b)), "hazard ratio per mm is exp(b)"
+    for s_end in (2.0, 10.0, 30.0):
+        got = hazards.rupture_cumulative(np.full(4, s_end), *p)
+        for i in range(4):
+            kinks = [x for x in (p[3][i], p[4][i], cap) if 0 < x < s_end]
+            want, _ = integrate.quad(
+                lambda s, i=i: math.exp(log_hazard(i, s)) if s < cap else 0.0,
+                0,
+                s_end,
+                points=kinks or None,
+                limit=200,
+            )
+            # rel=1e-8: floating point and quad with the kinks given as break points
+            assert got[i] == pytest.approx(want, rel=1e-8), f"row {i}, {s_end} wk after 14"
+        back = hazards.rupture_time(got, *p)
+        ok = got > 0
+        expect = np.minimum(np.full(4, s_end), cap)
+        # where the cap is reached the time is inf (no rupture before term)
+        finite = expect < cap
+        assert np.allclose(back[ok & finite], expect[ok & finite], rtol=1e-9), "inverse"
+
+
 def test_sporadic_loss_rate_is_its_constant_hazard_and_ignores_risk():
     """The latent sporadic draw fires in the window with probability 1 - exp(-h w), whatever
     the woman's risk; the tolerance is z binomial standard errors (Monte-Carlo error), with z

@@ -68,8 +68,14 @@ def test_default_and_scenarios():
     iams = Assumptions.scenario("iams_1996")
     assert iams["p_twin"] == 0.0, "iams_1996 is a singleton cohort"
     assert "1992-1994" in iams.description, "scenarios say what they describe"
-    status = iams.record("cl_measurement_sd_mm").status
-    assert status == "calibrated", f"iams_1996 cl_measurement_sd_mm: calibrated, got {status}"
+    record = iams.record("cl_measurement_sd_mm")
+    assert record.status == "derived", f"iams_1996 cl_measurement_sd_mm: derived, got {record}"
+    assert record.sources == ("burger_1997",), f"derived from Burger 1997, got {record.sources}"
+    # the derivation in its note: mean |difference| 3.04 mm -> SD of one measurement
+    derived = 3.04 / np.sqrt(2 / np.pi) / np.sqrt(2)
+    assert iams["cl_measurement_sd_mm"] == pytest.approx(derived, abs=0.005), (
+        f"iams_1996 cl_measurement_sd_mm {iams['cl_measurement_sd_mm']} != {derived:.3f}"
+    )
     with pytest.raises(ValueError, match="iams_1996"):
         Assumptions.scenario("iams1996")
 

@@ -453,6 +453,25 @@ CHECKS: tuple[Target, ...] = (
         ("heath_1998_prediction",),
         "58% (the range is our reading)",
     ),
+    *(
+        _t(
+            0,
+            f"mercer_pprom_or_cl_le25_{group}",
+            IAMS,
+            f"{group.capitalize()} singletons scanned at 24 wk: odds ratio of a spontaneous "
+            "birth after PPROM before 35 wk for CL <= 25 mm",
+            value,
+            low,
+            high,
+            "ratio",
+            ("mercer_2000_pprom",),
+            f"adjusted OR {value:g} ({low:g}-{high:g}) in the source; crude in the model",
+        )
+        for group, value, low, high in (
+            ("nulliparous", 9.9, 3.8, 25.9),
+            ("parous", 4.2, 2.0, 8.9),
+        )
+    ),
     _t(
         0,
         "pprom_previable_median_ga",

@@ -210,7 +210,7 @@ def _cumulative_hazards(a: Assumptions, p: dict, n: int) -> dict:
 
     lht, rt = (full(x) for x in p["term"])
     lh, r = (full(x) for x in p["preterm"])
-    lhp, rp, rkp, skp, szp, capp = (full(x) for x in p["pprom"])
+    lhp, rp, rkp, skp, szp, rep, capp = (full(x) for x in p["pprom"])
     lhc, rc, rk, sk, sz = (full(x) for x in p["cervical"])
     onset = full(p["dilation"][0])
     return {
@@ -224,9 +224,11 @@ def _cumulative_hazards(a: Assumptions, p: dict, n: int) -> dict:
         ),
         "pprom": (
             lambda s, m: hazards.rupture_cumulative(
-                s, lhp[m], rp[m], rkp[m], skp[m], szp[m], capp[m]
+                s, lhp[m], rp[m], rkp[m], skp[m], szp[m], rep[m], capp[m]
             ),
-            lambda y, m: hazards.rupture_time(y, lhp[m], rp[m], rkp[m], skp[m], szp[m], capp[m]),
+            lambda y, m: hazards.rupture_time(
+                y, lhp[m], rp[m], rkp[m], skp[m], szp[m], rep[m], capp[m]
+            ),
         ),
         "cervical": (
             lambda s, m: hazards.knee_cumulative(s, lhc[m], rc[m], rk[m], sk[m], sz[m]),

@@ -9,8 +9,9 @@ and the whole cohort is drawn with a handful of vector operations:
 2. preterm labour through non-cervical pathways (infection, inflammation, bleeding,
    overdistension);
 3. PPROM: rupture of the membranes before term, with a hazard that also rises as the cervix
-   shortens below ``cervical_knee_mm`` (``log_hr_pprom_per_mm``), then birth after a latency
-   (:mod:`cilib.model.failure`);
+   shortens (``log_hr_pprom_per_mm``: a short cervix at 23-24 wk predicts PPROM, Mercer 2000),
+   and faster below ``cervical_knee_mm`` (``log_hr_pprom_per_mm_below_knee``), then birth
+   after a latency (:mod:`cilib.model.failure`);
 4. cervix-driven spontaneous birth: ``h = h25 * exp(beta * (25 mm - CL(t)))`` with ``CL(t)`` the
    pregnancy's linear true cervical-length trajectory, so it rises as the cervix shortens, and
    steeper still below ``cervical_knee_mm`` (``log_hr_cervical_per_mm_below_knee`` more per
@@ -133,9 +134,10 @@ def treatable_parameters(
     """Parameters of the processes a treatment can change (time measured from 14 weeks).
 
     Returns ``{"term": (log_h0, rate), "preterm": (log_h0, rate), "pprom": (log_h0, rate,
-    knee_rate, s_knee, s_zero, s_cap), "cervical": (log_h0, rate, knee_rate, s_knee, s_zero),
-    "dilation": (s_onset,)}``: Gompertz hazards, the rupture hazard also rising with
-    shortening below the knee CL and zero after ``s_cap`` (term), the cervical one steeper
+    knee_rate, s_knee, s_zero, end_rate, s_cap), "cervical": (log_h0, rate, knee_rate, s_knee,
+    s_zero), "dilation": (s_onset,)}``: Gompertz hazards, the rupture hazard also rising with
+    shortening (faster below the knee CL), with gestation alone once the cervix is fully
+    effaced (``end_rate``) and zero after ``s_cap`` (term), the cervical one steeper
     after ``s_knee`` (the week after 14 at which the linear trajectory reaches
     ``cervical_knee_mm``) and constant after ``s_zero`` (0 mm), and birth by the open
     cervix from the onset of painless dilation ``dilation_ga`` (weeks, ``inf`` if none;
@@ -161,11 +163,13 @@ def treatable_parameters(
         + beta2 * np.maximum(knee - cl14, 0.0)
         + lp_cervical
     )
-    g3, beta3 = a["pprom_slope_per_week"], a["log_hr_pprom_per_mm"]
+    g3 = a["pprom_slope_per_week"]
+    bp, bp2 = a["log_hr_pprom_per_mm"], a["log_hr_pprom_per_mm_below_knee"]
     pprom_log_h0 = (
         math.log(a["h_pprom_per_week_24w"])
         + g3 * (t0 - PRETERM_REFERENCE_WEEKS)
-        + beta3 * np.maximum(knee - cl14, 0.0)
+        + bp * (CL_REFERENCE_MM - cl14)
+        + bp2 * np.maximum(knee - cl14, 0.0)
     )
     with np.errstate(divide="ignore", invalid="ignore"):
         s_zero = np.where(cl14 > 0, cl14 / slope_mm_per_week, 0.0)
@@ -175,10 +179,11 @@ def treatable_parameters(
         "preterm": (log_h0 + lp_spontaneous, g2),
         "pprom": (
             pprom_log_h0 + lp_spontaneous,
-            g3,
-            g3 + beta3 * slope_mm_per_week,
+            g3 + bp * slope_mm_per_week,
+            g3 + (bp + bp2) * slope_mm_per_week,
             s_knee,
             s_zero,
+            g3,
             a["preterm_before_weeks"] - t0,
         ),
         "cervical": (
@@ -192,17 +197,18 @@ def treatable_parameters(
     }
 
 
-def rupture_cumulative(s, log_h0, rate, knee_rate, s_knee, s_zero, cap):
-    """Cumulative rupture hazard: log-linear in gestation (``rate``), steeper (``knee_rate``)
-    while the cervix shortens below the knee CL (``s_knee`` to ``s_zero``), zero after ``cap``
-    (term)."""
+def rupture_cumulative(s, log_h0, rate, knee_rate, s_knee, s_zero, end_rate, cap):
+    """Cumulative rupture hazard: log-linear in time (``rate``: gestation plus shortening),
+    steeper (``knee_rate``) while the cervix shortens below the knee CL (``s_knee`` to
+    ``s_zero``), rising with gestation alone (``end_rate``) once it is fully effaced, zero
+    after ``cap`` (term)."""
     capped = np.minimum(s, cap)
-    return knee_cumulative(capped, log_h0, rate, knee_rate, s_knee, s_zero, rate)
+    return knee_cumulative(capped, log_h0, rate, knee_rate, s_knee, s_zero, end_rate)
 
 
-def rupture_time(e, log_h0, rate, knee_rate, s_knee, s_zero, cap):
+def rupture_time(e, log_h0, rate, knee_rate, s_knee, s_zero, end_rate, cap):
     """Inverse of :func:`rupture_cumulative`: ``inf`` where ``e`` is beyond its total."""
-    s = knee_time(e, log_h0, rate, knee_rate, s_knee, s_zero, rate)
+    s = knee_time(e, log_h0, rate, knee_rate, s_knee, s_zero, end_rate)
     return np.where(s < cap, s, np.inf)
 
 

@@ -121,6 +121,21 @@ NATURAL_HISTORY: tuple[Reference, ...] = (
         verified="yes (secondary)",
     ),
     Reference(
+        key="mercer_2000_pprom",
+        authors="Mercer BM, Goldenberg RL, Meis PJ, Moawad AH, Shellhaas C, Das A, et al.",
+        title="The Preterm Prediction Study: prediction of preterm premature rupture of "
+        "membranes through clinical findings and ancillary testing",
+        journal="Am J Obstet Gynecol 183:738-45",
+        year=2000,
+        pmid="10992202",
+        note="2,929 women of the MFMU network (the Iams 1996 cohort) scanned at 23-24 wk: PPROM "
+        "before 37 wk in 4.5%, 32.6% of preterm births (abstract); a CL <= 25 mm was the "
+        "strongest predictor of PPROM before 35 wk, adjusted OR 9.9 (3.8-25.9) in nulliparous "
+        "and 4.2 (2.0-8.9) in multiparous women (Table, as reproduced in Mercer, Semin "
+        "Perinatol 2007;31:142-58, Table 2).",
+        verified="yes",
+    ),
+    Reference(
         key="acog_pb80_2007",
         authors="American College of Obstetricians and Gynecologists",
         title="Practice Bulletin No. 80: Premature rupture of membranes",

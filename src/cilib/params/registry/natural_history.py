@@ -147,7 +147,8 @@ PPROM: tuple[Record, ...] = (
         targets=(2, 23),
         sources=("acog_pb80_2007", "mercer_2004_pprom", "ptb_subtype_chapter"),
         note="Hazard of preterm prelabour rupture of the membranes at 24 wk for a reference "
-        "woman; fitted so that PPROM is about a third of preterm births.",
+        "woman whose true CL is then 25 mm; fitted so that PPROM is about a third of preterm "
+        "births.",
         **_NH,
     ),
     _r(
@@ -165,6 +166,26 @@ PPROM: tuple[Record, ...] = (
     ),
     _r(
         "log_hr_pprom_per_mm",
+        0.05,
+        "log hazard/mm",
+        0.0,
+        0.2,
+        bounds=(0, 2),
+        status="calibrated",
+        targets=(11, 23),
+        sources=("mercer_2000_pprom",),
+        note="Rise of the log rupture hazard per mm of cervical shortening over the whole "
+        "trajectory: a short cervix precedes PPROM as it precedes labour (the cervix as a "
+        "common pathway). In the MFMU Preterm Prediction Study a CL <= 25 mm at 23-24 wk was "
+        "the strongest predictor of PPROM before 35 wk (adjusted OR 9.9 in nulliparous, 4.2 "
+        "in multiparous women, Mercer 2000), so without it most early births of women with "
+        "a moderately short cervix would be unrelated to their cervix and the Iams 1996 "
+        "relative risks would be too flat. Fitted to the Iams risk ratios; the Mercer odds "
+        "ratio is held aside as a check.",
+        **_NH,
+    ),
+    _r(
+        "log_hr_pprom_per_mm_below_knee",
         0.15,
         "log hazard/mm",
         0.0,
@@ -173,11 +194,10 @@ PPROM: tuple[Record, ...] = (
         status="calibrated",
         targets=(18, 23),
         sources=("heath_1998_prediction",),
-        note="Rise of the log rupture hazard per mm of cervical shortening below "
-        "cervical_knee_mm (constant once the cervix is fully effaced): a short cervix precedes PPROM as it "
-        "precedes labour (the cervix as a common pathway), so that the short cervices seen at "
-        "23 wk hold most early spontaneous births, as in Heath 1998 (checked, not fitted: "
-        "the held-aside shares of deliveries by 28 and 32 wk with CL <= 15 mm).",
+        note="Further rise of the log rupture hazard per mm of shortening below "
+        "cervical_knee_mm (constant once the cervix is fully effaced), so that the short "
+        "cervices seen at 23 wk hold most early spontaneous births, as in Heath 1998 (checked, "
+        "not fitted: the held-aside shares of deliveries by 28 and 32 wk with CL <= 15 mm).",
         **_NH,
     ),
     _r(

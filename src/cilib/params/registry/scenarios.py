@@ -109,17 +109,20 @@ SCENARIOS: dict[str, Scenario] = {
             ),
             _r(
                 "cl_measurement_sd_mm",
-                3.0,
+                2.69,
                 "mm",
-                1.26,
-                6.0,
+                2.2,
+                3.5,
                 bounds=(0, 10),
-                distribution="uniform",
-                sources=("iams_1996", "heath_1998_demographics"),
-                status="calibrated",
-                targets=(8, 9),
-                note="Measurement variability before "
-                "standardised protocols; at least the modern 1.26 mm.",
+                distribution="normal",
+                sources=("burger_1997",),
+                status="derived",
+                note="Measurement variability before standardised protocols: a mean "
+                "interobserver discrepancy of 3.04 mm before quality-control standards (Burger "
+                "1997), so with normal errors the SD of a difference is 3.04 / sqrt(2 / pi) = "
+                "3.81 mm and of one measurement 3.81 / sqrt 2 = 2.69 mm. Derived, not fitted: "
+                "fitting it let measurement error stand in for the population's short cervices "
+                "and flattened the Iams risk ratios.",
                 group="measurement",
             ),
         ),
