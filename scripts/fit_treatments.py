@@ -5,7 +5,7 @@ least-squares fit (scipy.optimize.least_squares) where two effects share two tar
 hazard ratios at which the simulated *counterfactual* risk ratio (every eligible woman followed
 under both arms, common random numbers) of the target trial equals the published RR:
 
-- hr_vp_short_cervix and vp_effect_until_weeks, together (bounded least squares, each RR's
+- hr_vp_short_cervix and vp_fade_from_weeks, together (bounded least squares, each RR's
   miss in units of its published CI): Romero 2018 IPD, PTB < 33 wk, singletons with CL <= 25
   mm, RR 0.62 (evidence.md target 14), and Hassan 2011 (PREGNANT), PTB < 37 wk, RR 0.91
   (Fonseca 2007 and Hassan's PTB < 33 wk RR are left as checks);
@@ -55,15 +55,15 @@ TARGETS = (
 #: History-indicated cerclage: its HR on the cervix-driven hazard (MRC/RCOG 1993) and its HR on
 #: painless dilation (Danish cohort), fitted jointly: a stitch at 14 wk uses both.
 HISTORY = ("hr_cerclage_history_indicated", "mrc_rcog_1993", 0.76)
+#: Vaginal progesterone: the HR (fitted to the first trial) and the week its effect starts to
+#: wane towards term (fitted to the second), jointly.
+VP_HR = ("hr_vp_short_cervix", "romero_2018", 0.62)
+VP_FADE = ("vp_fade_from_weeks", "hassan_2011_ptb37", 0.91)
 GRID = 5  # points per parameter of the starting grid of a joint fit
 HR_LOW, HR_HIGH = 1e-3, 1.0
 #: The history-indicated stitch's effect on painless dilation, fitted with HISTORY to the
 #: Danish strict-CI cohort's cerclage arm (check ``ci_recurrence_lt28_cerclage``).
 EFFACED = "hr_cerclage_effaced_cervix"
-#: Vaginal progesterone: the HR (fitted to the first trial) and the week its effect ends
-#: (fitted to the second), jointly.
-VP_HR = ("hr_vp_short_cervix", "romero_2018", 0.62)
-VP_UNTIL = ("vp_effect_until_weeks", "hassan_2011_ptb37", 0.91)
 
 
 def _uncalibrated(scenario: str) -> Assumptions:
@@ -73,7 +73,7 @@ def _uncalibrated(scenario: str) -> Assumptions:
 
     a = Assumptions.scenario(scenario)
     start = {r.name: r.value for r in BASE_RECORDS if r.group == "treatments"}
-    names = (*(n for n, _, _ in TARGETS), HISTORY[0], EFFACED, VP_HR[0], VP_UNTIL[0])
+    names = (*(n for n, _, _ in TARGETS), HISTORY[0], EFFACED, VP_HR[0], VP_FADE[0])
     return a.replace(**{n: start[n] for n in names})
 
 
@@ -189,10 +189,10 @@ def _rr_residual(trial: str, target: float):
 
 
 def fit_vp(*, seed: int, scale: float) -> list[dict]:
-    """hr_vp_short_cervix (log scale) and vp_effect_until_weeks together (:func:`_joint_fit`)
-    on Romero 2018's and PREGNANT's (< 37 wk) published RRs."""
+    """hr_vp_short_cervix (log scale) and vp_fade_from_weeks together (:func:`_joint_fit`) on
+    Romero 2018's and PREGNANT's (< 37 wk) published RRs."""
     t0 = time.perf_counter()
-    (hr_name, hr_trial, hr_target), (wk_name, wk_trial, wk_target) = VP_HR, VP_UNTIL
+    (hr_name, hr_trial, hr_target), (wk_name, wk_trial, wk_target) = VP_HR, VP_FADE
     rr_hr, n_hr, base = _trial_rr(hr_trial, seed=seed, scale=scale)
     rr_wk, n_wk, _ = _trial_rr(wk_trial, seed=seed, scale=scale)
     return _joint_fit(

@@ -8,6 +8,7 @@ import pytest
 
 import cilib
 from cilib.interventions import treatments
+from cilib.model.cervix import true_length
 
 SEED = 4
 
@@ -96,24 +97,60 @@ def test_contraindicated_women_are_never_treated(cohort):
     )
 
 
-def test_effect_depends_on_state_at_start(cohort):
+def test_vp_effect_follows_the_cervix_as_it_shortens(cohort):
+    """Progesterone started at 16 wk: the cervix-driven hazard takes hr_vp_no_short_cervix
+    while the true CL is above short_cervix_mm and hr_vp_short_cervix from the week it gets
+    there, whenever that is (issue 13: not frozen at the start state); exact, the multipliers
+    are records' values."""
+    a = cilib.assumptions_of(cohort).replace(hr_vp_no_short_cervix=0.9)
+    start = np.full(len(cohort), 16.0)
+    effect = treatments.effects(cohort, "vaginal_progesterone", start, a)
+    single = (cohort["plurality"] == "singleton").to_numpy()
+    cross = treatments.state(cohort, start, a).short_from
+    later = effect.given & single & (cross > 17.0) & (cross < a["vp_fade_from_weeks"] - 1)
+    assert later.sum() > 20, f"the test needs cervices that shorten later, got {later.sum()}"
+    before = effect.multiplier("cervical", cross - 0.5)[later]
+    after = effect.multiplier("cervical", cross + 0.5)[later]
+    np.testing.assert_array_equal(before, a["hr_vp_no_short_cervix"])
+    np.testing.assert_array_equal(after, a["hr_vp_short_cervix"])
+    # the crossing is where the true CL reaches the threshold (bisection; 1e-6 mm of slack)
+    cl = true_length(cohort, np.where(later, cross, 20.0), a)[later]
+    assert np.all(np.abs(cl - a["short_cervix_mm"]) < 1e-6), "crossing at the threshold"
+    # labour and rupture follow the general effect; term labour is not changed
+    np.testing.assert_array_equal(
+        effect.multiplier("preterm", cross + 0.5)[later], a["hr_vp_no_short_cervix"]
+    )
+    assert "term" not in effect.windows, "vaginal progesterone does not act on term labour"
+
+
+def test_vp_effect_wanes_towards_term_without_a_step(cohort):
+    """From vp_fade_from_weeks the log HR falls linearly (in FADE_STEPS steps) to 0 at
+    progesterone_stop_weeks: every step is the same fraction of the full effect, the
+    multiplier never rises above 1 and is 1 from the stop; 17-OHPC washes out after it."""
     a = cilib.assumptions_of(cohort)
     start = np.full(len(cohort), 20.0)
-    given, mult, _ = treatments.effects(cohort, "vaginal_progesterone", start, a)
-    cl = cilib.cervical_length(cohort, 20).to_numpy()
+    effect = treatments.effects(cohort, "vaginal_progesterone", start, a)
     single = (cohort["plurality"] == "singleton").to_numpy()
-    short = given & single & (cl <= a["short_cervix_mm"])
-    long_ = given & single & (cl > a["short_cervix_mm"])
-    assert short.any() and long_.any(), "the test needs short and long cervices among the treated"
-    # np.allclose (rtol 1e-5, atol 1e-8): floating-point only, the multiplier is the record
-    got = np.unique(mult["cervical"][short])
-    assert np.allclose(mult["cervical"][short], a["hr_vp_short_cervix"]), (
-        f"short cervix: HR {a['hr_vp_short_cervix']} expected, got {got}"
-    )
-    got = np.unique(mult["cervical"][long_])
-    assert np.allclose(mult["cervical"][long_], a["hr_vp_no_short_cervix"]), (
-        f"no short cervix: HR {a['hr_vp_no_short_cervix']} expected, got {got}"
-    )
+    rows = effect.given & single & (treatments.state(cohort, start, a).short_from <= 20.0)
+    assert rows.sum() > 10, "the test needs women short at the start"
+    fade, stop = a["vp_fade_from_weeks"], a["progesterone_stop_weeks"]
+    weeks = np.linspace(fade - 1, stop + 1, 200)
+    logs = np.array([np.log(effect.multiplier("cervical", w)[rows][0]) for w in weeks])
+    full = np.log(a["hr_vp_short_cervix"])
+    assert np.isclose(logs[0], full), "full effect before the fade"
+    assert np.all(np.diff(logs) >= -1e-12), "the effect only wanes"
+    assert logs[-1] == 0.0, "no effect after the stop"
+    jumps = np.diff(logs)[np.diff(logs) > 1e-12]
+    # no step larger than 1/FADE_STEPS of the full log HR (each step's value is the mean of
+    # the linear fall over it, so the first and last are half steps), and together the whole
+    # effect (floating point only)
+    assert np.all(jumps <= -full / treatments.FADE_STEPS + 1e-12), f"steps {jumps}"
+    assert np.isclose(jumps.sum(), -full), f"the steps add to the full effect: {jumps}"
+    e17 = treatments.effects(cohort, "im_17ohpc", start, a)
+    prior = e17.given & single & cohort["prior_sptb"].to_numpy()
+    at = e17.multiplier("term", stop + a["progesterone_washout_weeks"] / 2)[prior]
+    assert np.all((at > a["hr_17ohpc_prior_sptb"]) & (at < 1.0)), "17-OHPC washes out"
+    assert np.all(e17.multiplier("term", stop + a["progesterone_washout_weeks"])[prior] == 1.0)
 
 
 def test_bad_policy_input(cohort):
@@ -156,7 +193,9 @@ def test_sporadic_losses_are_untreatable_and_inside_their_window(cohort):
 def test_history_cerclage_uses_its_own_effect_on_an_effaced_cervix_and_dilation(cohort):
     a = cilib.assumptions_of(cohort).replace(hr_cerclage_effaced_cervix=0.05)
     start = np.full(len(cohort), a["history_cerclage_by_weeks"])
-    given, mult, _ = treatments.effects(cohort, "cerclage", start, a)
+    effect = treatments.effects(cohort, "cerclage", start, a)
+    given = effect.given
+    mult = {p: effect.multiplier(p, 20.0) for p in ("cervical", "dilation")}
     single = (cohort["plurality"] == "singleton").to_numpy()
     effaced = given & single & (cohort["cl_14w_mm"].to_numpy() <= 0)
     closed = given & single & (cohort["cl_14w_mm"].to_numpy() > 1)
@@ -183,7 +222,9 @@ def test_history_cerclage_uses_its_own_effect_on_an_effaced_cervix_and_dilation(
     # a cerclage placed later (ultrasound- or examination-indicated) keeps the rescue effect,
     # a longer latency from dilation to birth
     later = np.full(len(cohort), a["history_cerclage_by_weeks"] + 6.0)
-    given, mult, _ = treatments.effects(cohort, "cerclage", later, a)
+    effect = treatments.effects(cohort, "cerclage", later, a)
+    given = effect.given
+    mult = {p: effect.multiplier(p, 25.0) for p in ("cervical", "dilation")}
     want = 1.0 / a["rr_dilation_latency_cerclage"]
     assert np.allclose(mult["dilation"][given & single], want), (
         f"later cerclage: dilation multiplier {want} expected, "
@@ -191,39 +232,30 @@ def test_history_cerclage_uses_its_own_effect_on_an_effaced_cervix_and_dilation(
     )
 
 
-def test_progestogens_act_on_all_labour_and_vp_effect_ends_at_its_week(cohort):
-    a = cilib.assumptions_of(cohort).replace(vp_effect_until_weeks=33.0)
+def test_17ohpc_acts_on_all_labour_and_stitch_and_pessary_not_at_term(cohort):
+    a = cilib.assumptions_of(cohort)
     start = np.full(len(cohort), 20.0)
-    given, mult, stop = treatments.effects(cohort, "vaginal_progesterone", start, a)
-    assert given.sum() > 1000, f"the test needs treated women, got {given.sum()}"
+    e17 = treatments.effects(cohort, "im_17ohpc", start, a)
+    assert e17.given.sum() > 1000, f"the test needs treated women, got {e17.given.sum()}"
     for process in treatments.PROCESSES:  # term labour too, with the same hazard ratio
-        np.testing.assert_array_equal(mult[process], mult["preterm"])
-    assert (mult["term"][given] < 1).any(), "VP must lower the term-labour hazard too"
-    want = min(a["progesterone_stop_weeks"], a["vp_effect_until_weeks"])
-    assert np.all(stop == want), f"VP effect expected to end at {want} wk, got {np.unique(stop)}"
-    # 17-OHPC's effect lasts as long as the injections
-    _, mult17, stop17 = treatments.effects(cohort, "im_17ohpc", start, a)
-    np.testing.assert_array_equal(mult17["term"], mult17["preterm"])
-    assert np.all(stop17 == a["progesterone_stop_weeks"]), (
-        f"17-OHPC effect expected to end at {a['progesterone_stop_weeks']} wk, "
-        f"got {np.unique(stop17)}"
-    )
+        np.testing.assert_array_equal(
+            e17.multiplier(process, 30.0), e17.multiplier("preterm", 30.0)
+        )
     # a stitch or a pessary does not act on labour at term
     for t in ("cerclage", "pessary"):
-        _, m, _ = treatments.effects(cohort, t, start, a)
-        assert np.all(m["term"] == 1.0), f"{t}: term-labour multiplier 1 expected"
+        e = treatments.effects(cohort, t, start, a)
+        assert np.all(e.multiplier("term", 30.0) == 1.0), f"{t}: term-labour multiplier 1"
 
 
-def test_vp_effect_ending_earlier_never_prevents_more_births(cohort):
+def test_vp_stopped_earlier_never_prevents_more_births(cohort):
     """Common random numbers: the same women, so the treated birth week can only move earlier
     when the effect ends sooner (exact, no tolerance)."""
     a = cilib.assumptions_of(cohort)
     starts = _starts(cohort, vaginal_progesterone=_short_at(cohort, 20))
     ga = {}
     for until in (30.0, 34.0, 37.0):
-        r = cilib.simulate(
-            cohort, starts, seed=SEED, assumptions=a.replace(vp_effect_until_weeks=until)
-        )
+        b = a.replace(progesterone_stop_weeks=until, vp_fade_from_weeks=until - 3.0)
+        r = cilib.simulate(cohort, starts, seed=SEED, assumptions=b)
         ga[until] = r["ga_birth_weeks"].to_numpy()
     # 1e-9 wk: float64 rounding of the piecewise recomputation (~1e-14 wk at 40 wk) with room;
     # the ordering itself is exact

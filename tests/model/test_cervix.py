@@ -31,3 +31,26 @@ def test_first_open_is_the_first_examination_finding_an_ongoing_open_cervix():
     assert (found[~np.isnan(found)] < ga[~np.isnan(found)]).all(), (
         "an open cervix is found only before the pregnancy ends"
     )
+
+
+def test_reaches_finds_the_first_week_at_or_below_a_threshold():
+    """The bisection against a fine grid of the true CL (exact up to the grid step): the
+    crossing week has CL at the threshold, CL is above it a grid step earlier; pregnancies
+    already short give the start, those never short by the end give inf."""
+    import cilib
+    from cilib.model.cervix import reaches, true_length
+
+    c = cilib.generate_cohort(5_000, seed=4)
+    a = cilib.assumptions_of(c)
+    t = reaches(c, 25.0, 16.0, 34.0, a)
+    already = true_length(c, 16.0, a) <= 25.0
+    assert np.all(t[already] == 16.0), "already short at the start: the start"
+    never = true_length(c, 34.0, a) > 25.0
+    assert np.all(np.isinf(t[never])), "not short by the end: inf"
+    mid = ~already & ~never
+    assert mid.sum() > 100, "the test needs crossings inside the window"
+    at = true_length(c, np.where(mid, t, 20.0), a)[mid]
+    # 1e-6 mm: the bisection's 1e-13-week error times a shortening of a few mm/week, with room
+    assert np.allclose(at, 25.0, atol=1e-6), "CL at the crossing is the threshold"
+    before = true_length(c, np.where(mid, t - 1e-3, 20.0), a)[mid]
+    assert np.all(before > 25.0), "a moment earlier the cervix was longer"

@@ -246,3 +246,28 @@ def test_effect_curve_groups_get_arm_colours():
         assert list(trace.x) == [0, 7, 14], (
             f"{arm}: points sorted by x within the group: expected [0, 7, 14], got {list(trace.x)}"
         )
+
+
+def test_hazard_ratio_over_gestation_draws_one_step_line_per_treatment_and_process():
+    import cilib
+    from cilib.interventions import treatments
+
+    a = cilib.Assumptions.default()
+    c = cilib.generate_cohort(5_000, seed=3)
+    s = treatments.state(c, np.full(len(c), 16.0), a)
+    i = int(np.flatnonzero(s.given & ~s.multiple & (s.short_from > 20) & (s.short_from < 30))[0])
+    table = treatments.hazard_ratio_table(
+        c.iloc[[i]], {"vaginal_progesterone": 16.0, "cerclage": 14.0}, a
+    )
+    assert set(table["treatment"]) == {"vaginal_progesterone", "cerclage"}
+    vp = table[(table["treatment"] == "vaginal_progesterone") & (table["process"] == "cervical")]
+    before = vp.loc[vp["week"] < 16, "hazard_ratio"]
+    assert (before == 1.0).all(), "no effect before the start"
+    short = vp.loc[(vp["week"] > s.short_from[i] + 0.1) & (vp["week"] < 28), "hazard_ratio"]
+    np.testing.assert_array_equal(short, a["hr_vp_short_cervix"])
+    fig = treatment_plots.hazard_ratio_over_gestation(table, markers={"short": 24.0})
+    assert len(fig.data) == 4, "two treatments x two processes"
+    assert all(t.line.shape == "hv" for t in fig.data), "step lines"
+    assert fig.layout.yaxis.type == "log"
+    with pytest.raises(ValueError, match="one pregnancy"):
+        treatments.hazard_ratio_table(c.iloc[:2], {"cerclage": 14.0}, a)

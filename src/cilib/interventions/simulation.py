@@ -119,16 +119,18 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tu
     adherent = streams.generator(seed, "adherence").random(n) < a["p_adherence_progesterone"]
     for t in starts.columns:
         start = starts[t].to_numpy(dtype=np.float64)
-        given, mult, stop = treatments.effects(cohort, t, start, a, adherent)
+        effect = treatments.effects(cohort, t, start, a, adherent)
+        given = effect.given
         out[f"{t}_start_weeks"] = np.where(given, start, np.nan)
         out[f"{t}_given"] = given
         if t == "cerclage":  # a policy that asks after rupture gets a refusal, not a stitch
             out["cerclage_refused"] = treatments.refused(cohort, t, start, a)
         given_any |= given
-        for p in treatments.PROCESSES:
-            # an effect acts from the later of its start and the start of the hazards (14 wk)
-            begin = np.where(given, np.maximum(start - t0, 0.0), np.inf)
-            windows[p].append((begin, stop - t0, mult[p]))
+        for p, ws in effect.windows.items():
+            for begin, end, k in ws:
+                # time from 14 wk; an effect acts from the later of its begin and 14 wk
+                b = np.where(given, np.maximum(begin - t0, 0.0), np.inf)
+                windows[p].append((b, np.asarray(end, np.float64) - t0, np.where(given, k, 1.0)))
     return out, given_any, windows
 
 

@@ -1,16 +1,20 @@
-"""What a treatment does: its effect on the hazards of spontaneous birth, by the pregnancy's state.
+"""What a treatment does: its effect on the hazards of spontaneous birth, over time and by state.
 
 Effects are assumption records (group ``treatments`` of :mod:`cilib.params.registry`) with sources and
-95% CIs. A treatment multiplies hazards from the week it starts until it stops:
+95% CIs. A treatment is an interval of gestation (start to stop or removal) during which it
+multiplies hazards; the multiplier may change inside the interval as the pregnancy's state
+evolves, so an effect is a list of windows per hazard (:class:`Effect`):
 
-- ``vaginal_progesterone``: the labour (term-labour process before 37 wk included: spontaneous
-  labour is preterm labour whichever process brings it on), rupture, cervix-driven and
-  painless-dilation hazards; in twins
-  ``hr_vp_twin``, with a short cervix at the start ``hr_vp_short_cervix``, otherwise
-  ``hr_vp_no_short_cervix``; stops at ``progesterone_stop_weeks``, its effect at
-  ``vp_effect_until_weeks`` if that is earlier.
-- ``im_17ohpc``: the same hazards; ``hr_17ohpc_prior_sptb`` for a singleton with a prior sPTB,
-  no effect otherwise (``hr_17ohpc_meis_2003`` holds the 2003 estimate).
+- ``vaginal_progesterone``: acts on the cervix (the cervix-driven and painless-dilation
+  hazards) with ``hr_vp_no_short_cervix`` while the true CL is above ``short_cervix_mm`` and
+  with ``hr_vp_short_cervix`` from the week it reaches it (:func:`cilib.model.cervix.reaches`),
+  whenever that is while she takes it; on preterm labour and rupture with
+  ``hr_vp_no_short_cervix``; in twins ``hr_vp_twin`` on all of these. Physiological labour at
+  term is not changed. Taken until ``progesterone_stop_weeks``; the effect wanes towards term
+  (from ``vp_fade_from_weeks``, fitted to PREGNANT's small effect on birth before 37 weeks).
+- ``im_17ohpc``: every spontaneous-labour hazard (term labour before the stop included);
+  ``hr_17ohpc_prior_sptb`` for a singleton with a prior sPTB, no effect otherwise
+  (``hr_17ohpc_meis_2003`` holds the 2003 estimate).
 - ``cerclage``: the cervix-driven hazard (placed by ``history_cerclage_by_weeks``:
   history-indicated; prior sPTB and a short cervix: ultrasound-indicated; no prior sPTB:
   ``hr_cerclage_no_prior_sptb``) and the
@@ -21,13 +25,16 @@ Effects are assumption records (group ``treatments`` of :mod:`cilib.params.regis
   ``cerclage_removal_weeks``.
 - ``pessary``: preterm-labour, rupture and cervix-driven hazards, ``hr_pessary``.
 
-The effect depends on the pregnancy's own state when the treatment starts (:class:`State`: true
-CL, history, plurality), never on the policy that chose it; each treatment is one function of
-that state (:data:`MECHANISMS`). Contraindicated treatments are not given: any
-treatment once the pregnancy has ended, elective cerclage in a multiple pregnancy, and any
-cerclage once the membranes have ruptured (:func:`effects` reports these as refused).
-Adherence to progesterone is ``p_adherence_progesterone``; a non-adherent woman is counted as
-treated but gets no effect.
+No effect ends with a cliff: vaginal progesterone's wanes from ``vp_fade_from_weeks`` over
+``vp_fade_weeks`` (in :data:`FADE_STEPS` steps), and what is left of a progestogen's effect at
+the last dose returns to 0 over ``progesterone_washout_weeks`` (in :data:`WASHOUT_STEPS`
+steps).
+The effect depends on the pregnancy's own state (:class:`State`: true CL, history,
+plurality), never on the policy that chose it; each treatment is one function of that state
+(:data:`MECHANISMS`). Contraindicated treatments are not given: any treatment once the
+pregnancy has ended, elective cerclage in a multiple pregnancy, and any cerclage once the
+membranes have ruptured (:func:`refused` reports these). Adherence to progesterone is
+``p_adherence_progesterone``; a non-adherent woman is counted as treated but gets no effect.
 
 Synthetic data for teaching and research only; not for clinical use.
 """
@@ -39,27 +46,71 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cilib.model.cervix import TRAJECTORY_WEEKS, true_length
+from cilib.model.cervix import TRAJECTORY_WEEKS, reaches, true_length
 from cilib.model.hazards import TREATABLE_CAUSES
 from cilib.model.schema import plurality
 from cilib.params.assumptions import Assumptions
 
-__all__ = ["MECHANISMS", "PROCESSES", "TREATMENTS", "State", "effects", "refused"]
+__all__ = [
+    "MECHANISMS",
+    "PROCESSES",
+    "TREATMENTS",
+    "FADE_STEPS",
+    "WASHOUT_STEPS",
+    "Effect",
+    "State",
+    "effects",
+    "hazard_ratio_table",
+    "refused",
+    "state",
+]
 
 #: Hazards a treatment can multiply (see :func:`cilib.model.hazards.treatable_parameters`).
 PROCESSES = tuple(TREATABLE_CAUSES)
+#: Steps of the washout after a progestogen's last dose (a numerical resolution, not a
+#: clinical number: the log hazard ratio falls by 1/WASHOUT_STEPS of its value per step).
+WASHOUT_STEPS = 4
+#: Steps of vaginal progesterone's waning towards term (a numerical resolution, as above).
+FADE_STEPS = 8
 
-Effect = tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]
+#: ``(begin, end, multiplier)``: a hazard multiplier per pregnancy from ``begin`` to ``end``
+#: (weeks of gestation; empty where ``end <= begin``).
+Window = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What one treatment does to each pregnancy.
+
+    ``given`` (bool per pregnancy: started and not contraindicated) and ``windows``: for each
+    process in :data:`PROCESSES`, a list of :data:`Window`; inside overlapping windows the
+    multipliers multiply, outside every window the multiplier is 1.
+    """
+
+    given: np.ndarray
+    windows: dict[str, list[Window]]
+
+    def multiplier(self, process: str, weeks) -> np.ndarray:
+        """The hazard multiplier of ``process`` at gestation ``weeks`` (a scalar or one value
+        per pregnancy), 1 where the treatment is not given."""
+        m = np.ones(len(self.given))
+        t = np.asarray(weeks, np.float64)
+        for begin, end, k in self.windows.get(process, []):
+            m = m * np.where(self.given & (begin <= t) & (t < end), k, 1.0)
+        return m
 
 
 @dataclass(frozen=True)
 class State:
-    """A pregnancy's state when a treatment starts (one entry per pregnancy).
+    """A pregnancy's state when a treatment starts, and how it evolves (one entry per
+    pregnancy).
 
     ``start`` (weeks, NaN = not given), ``given`` (started while the pregnancy is ongoing),
     ``multiple`` (twins or more), ``prior`` (an earlier sPTB), ``cl`` (true CL at the start,
-    mm), ``short`` (``cl`` at or below ``short_cervix_mm``), ``dilated`` (painless dilation
-    has begun) and ``ruptured`` (the membranes have ruptured).
+    mm), ``short`` (``cl`` at or below ``short_cervix_mm``), ``short_from`` (weeks: when the
+    true CL first reaches ``short_cervix_mm``, the start if it already has, ``inf`` if not by
+    ``progesterone_stop_weeks``), ``dilated`` (painless dilation has begun) and ``ruptured``
+    (the membranes have ruptured).
     """
 
     start: np.ndarray
@@ -68,13 +119,17 @@ class State:
     prior: np.ndarray
     cl: np.ndarray
     short: np.ndarray
+    short_from: np.ndarray
     dilated: np.ndarray
     ruptured: np.ndarray
 
-    def unchanged(self) -> dict[str, np.ndarray]:
-        """A multiplier of 1 for every process."""
-        one = np.ones(len(self.start))
-        return {p: one.copy() for p in PROCESSES}
+    def during(self, stop_weeks, k) -> Window:
+        """One window from the start to ``stop_weeks`` with multiplier ``k`` where given."""
+        n = len(self.start)
+        begin = np.where(self.given, self.start, np.inf)
+        stop = np.broadcast_to(np.asarray(stop_weeks, np.float64), (n,))
+        k = np.broadcast_to(np.asarray(k, np.float64), (n,))
+        return begin, stop, np.where(self.given, k, 1.0)
 
 
 def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
@@ -83,6 +138,12 @@ def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
     given = ~np.isnan(start) & ongoing
     at = np.where(given, start, TRAJECTORY_WEEKS[0])
     cl = true_length(cohort, at, a)
+    short_from = np.full(len(cohort), np.inf)
+    if given.any():  # the crossing is searched only where the treatment is given
+        rows = np.flatnonzero(given)
+        short_from[rows] = reaches(
+            cohort.iloc[rows], a["short_cervix_mm"], at[rows], a["progesterone_stop_weeks"], a
+        )
     return State(
         start=start,
         given=given,
@@ -90,42 +151,87 @@ def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
         prior=cohort["prior_sptb"].to_numpy(dtype=bool),
         cl=cl,
         short=cl <= a["short_cervix_mm"],
+        short_from=short_from,
         dilated=cohort["dilation_ga_weeks"].to_numpy(np.float64) <= at,
         ruptured=cohort["pprom_ga_weeks"].to_numpy(np.float64) <= at,
     )
 
 
-def _progestogen(s: State, hr: np.ndarray, stop_weeks: float, adherent) -> Effect:
-    """A progestogen: ``hr`` on every spontaneous-labour hazard while the woman takes it."""
-    takes = np.ones(len(s.start), dtype=bool) if adherent is None else np.asarray(adherent, bool)
-    hr = np.where(s.given & takes, hr, 1.0)
-    mult = {
-        "term": hr,  # spontaneous labour at any gestation while the effect lasts
-        "preterm": hr.copy(),
-        "pprom": hr.copy(),
-        "cervical": hr.copy(),
-        "dilation": hr.copy(),
-    }
-    return s.given, mult, np.full(len(s.start), stop_weeks)
+def state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
+    """The :class:`State` of each pregnancy for a treatment started at ``start_weeks``
+    (weeks, NaN = not given): what the mechanisms read, e.g. ``short_from``, the week the
+    true CL reaches ``short_cervix_mm``."""
+    return _state(cohort, np.asarray(start_weeks, dtype=np.float64), a)
+
+
+def _profile(begin, end, k, a: Assumptions, fade=None) -> list[Window]:
+    """Windows of multiplier ``k`` from ``begin`` to ``end`` (per pregnancy) whose log is
+    scaled by a factor of gestation that never jumps by more than one step: 1, then (if
+    ``fade = (from, to)``) falling linearly to 0 from ``from`` to ``to`` weeks in
+    :data:`FADE_STEPS` steps, and after the last dose (``progesterone_stop_weeks``) falling
+    from its value then to 0 over ``progesterone_washout_weeks`` in :data:`WASHOUT_STEPS`
+    steps. Each step takes the factor at its midpoint (the mean of the linear fall over it)."""
+    stop, wash = a["progesterone_stop_weeks"], a["progesterone_washout_weeks"]
+    f_from, f_to = fade if fade is not None else (np.inf, np.inf)
+
+    def waning(t: float) -> float:
+        if not np.isfinite(f_from) or t < f_from:
+            return 1.0
+        return max(0.0, (f_to - t) / (f_to - f_from)) if f_to > f_from else 0.0
+
+    def factor(t: float) -> float:
+        if t < stop:
+            return waning(t)
+        return waning(stop) * max(0.0, 1.0 - (t - stop) / wash) if wash > 0 else 0.0
+
+    points = {-np.inf, stop}
+    if np.isfinite(f_from):
+        points |= {f_from + j * (f_to - f_from) / FADE_STEPS for j in range(FADE_STEPS + 1)}
+    points |= {stop + j * wash / WASHOUT_STEPS for j in range(WASHOUT_STEPS + 1)}
+    points = sorted(points)
+    log_k = np.log(k)
+    out = []
+    for lo, hi in zip(points[:-1], points[1:], strict=True):
+        w = factor(hi - 0.5 if not np.isfinite(lo) else 0.5 * (lo + hi))
+        if w > 0:
+            out.append((np.maximum(begin, lo), np.minimum(end, hi), np.exp(log_k * w)))
+    return out
+
+
+def _adherent(s: State, adherent) -> np.ndarray:
+    return s.given & (True if adherent is None else np.asarray(adherent, bool))
 
 
 def vaginal_progesterone(s: State, a: Assumptions, adherent=None) -> Effect:
-    """Twins ``hr_vp_twin``; a short cervix at the start ``hr_vp_short_cervix``, otherwise
-    ``hr_vp_no_short_cervix``; the effect ends at ``vp_effect_until_weeks`` if that is before
-    the drug is stopped (``progesterone_stop_weeks``)."""
-    hr = np.where(
-        s.multiple,
-        a["hr_vp_twin"],
-        np.where(s.short, a["hr_vp_short_cervix"], a["hr_vp_no_short_cervix"]),
-    )
-    stop = min(a["progesterone_stop_weeks"], a["vp_effect_until_weeks"])
-    return _progestogen(s, hr, stop, adherent)
+    """While she takes it (to ``progesterone_stop_weeks``), then washing out: the cervix-driven
+    and painless-dilation hazards times ``hr_vp_no_short_cervix`` until the true CL reaches
+    ``short_cervix_mm`` and ``hr_vp_short_cervix`` from then on; preterm labour and rupture
+    times ``hr_vp_no_short_cervix``; twins ``hr_vp_twin`` throughout; term labour unchanged.
+    Every effect wanes towards term, its log hazard ratio falling linearly from
+    ``vp_fade_from_weeks`` to 0 over ``vp_fade_weeks``; what is left at the last dose washes
+    out over ``progesterone_washout_weeks``."""
+    takes = _adherent(s, adherent)
+    fade = (a["vp_fade_from_weeks"], a["vp_fade_from_weeks"] + a["vp_fade_weeks"])
+    base = np.where(takes, np.where(s.multiple, a["hr_vp_twin"], a["hr_vp_no_short_cervix"]), 1.0)
+    short_hr = np.where(takes & ~s.multiple, a["hr_vp_short_cervix"], base)
+    begin = np.where(s.given, s.start, np.inf)
+    forever = np.full(len(begin), np.inf)
+    turn = np.maximum(s.short_from, begin)  # when the cervix becomes short while taken
+    cervix = [*_profile(begin, turn, base, a, fade), *_profile(turn, forever, short_hr, a, fade)]
+    labour = _profile(begin, forever, base, a, fade)
+    windows = {"cervical": cervix, "dilation": list(cervix), "preterm": labour}
+    windows["pprom"] = list(labour)
+    return Effect(s.given, windows)
 
 
 def im_17ohpc(s: State, a: Assumptions, adherent=None) -> Effect:
-    """``hr_17ohpc_prior_sptb`` for a singleton with a prior sPTB, no effect otherwise."""
-    hr = np.where(~s.multiple & s.prior, a["hr_17ohpc_prior_sptb"], 1.0)
-    return _progestogen(s, hr, a["progesterone_stop_weeks"], adherent)
+    """Every spontaneous-labour hazard times ``hr_17ohpc_prior_sptb`` for a singleton with a
+    prior sPTB (no effect otherwise) while she takes it, then washing out."""
+    takes = _adherent(s, adherent)
+    hr = np.where(takes & ~s.multiple & s.prior, a["hr_17ohpc_prior_sptb"], 1.0)
+    begin = np.where(s.given, s.start, np.inf)
+    windows = _profile(begin, np.full(len(begin), np.inf), hr, a)
+    return Effect(s.given, {p: list(windows) for p in PROCESSES})
 
 
 def cerclage(s: State, a: Assumptions, adherent=None) -> Effect:
@@ -151,8 +257,6 @@ def cerclage(s: State, a: Assumptions, adherent=None) -> Effect:
     # for the cervix-driven process and painless dilation
     hr = np.where(open_cervix & history & ~s.multiple, a["hr_cerclage_effaced_cervix"], hr)
     hr = np.where(s.multiple, a["hr_cerclage_twin"], hr)
-    mult = s.unchanged()
-    mult["cervical"] = np.where(given, hr, 1.0)
     # a history-indicated stitch in a singleton is in place before the cervix opens, so it
     # acts on painless dilation whenever the cervix effaces (at placement or later); a
     # later cerclage keeps the rescue effect, a longer latency from dilation to birth
@@ -161,17 +265,20 @@ def cerclage(s: State, a: Assumptions, adherent=None) -> Effect:
         a["hr_cerclage_effaced_cervix"],
         1.0 / a["rr_dilation_latency_cerclage"],
     )
-    mult["dilation"] = np.where(given, dilation, 1.0)
-    return given, mult, np.full(len(s.start), a["cerclage_removal_weeks"])
+    removal = a["cerclage_removal_weeks"]
+    begin = np.where(given, s.start, np.inf)
+    end = np.full(len(s.start), removal)
+    windows = {
+        "cervical": [(begin, end, np.where(given, hr, 1.0))],
+        "dilation": [(begin, end, np.where(given, dilation, 1.0))],
+    }
+    return Effect(given, windows)
 
 
 def pessary(s: State, a: Assumptions, adherent=None) -> Effect:
-    """``hr_pessary`` on the preterm-labour and cervix-driven hazards until removal."""
-    mult = s.unchanged()
-    mult["preterm"] = np.where(s.given, a["hr_pessary"], 1.0)
-    mult["pprom"] = mult["preterm"].copy()
-    mult["cervical"] = mult["preterm"].copy()
-    return s.given, mult, np.full(len(s.start), a["pessary_removal_weeks"])
+    """``hr_pessary`` on the preterm-labour, rupture and cervix-driven hazards until removal."""
+    window = s.during(a["pessary_removal_weeks"], a["hr_pessary"])
+    return Effect(s.given, {p: [window] for p in ("preterm", "pprom", "cervical")})
 
 
 #: What each treatment does, one function of the pregnancy's :class:`State` each.
@@ -217,14 +324,65 @@ def effects(
 
     Returns
     -------
-    given : ndarray of bool
-        Started and not contraindicated (pregnancy still ongoing, no elective cerclage in a
-        multiple pregnancy, no cerclage after rupture of the membranes).
-    multipliers : dict
-        Hazard multiplier per process in :data:`PROCESSES` (1 where no effect).
-    stop_weeks : ndarray
-        Gestation at which the effect ends.
+    Effect
+        ``given`` (started and not contraindicated: pregnancy still ongoing, no elective
+        cerclage in a multiple pregnancy, no cerclage after rupture of the membranes) and the
+        hazard-multiplier ``windows`` per process in :data:`PROCESSES`
+        (:meth:`Effect.multiplier` reads the multiplier at a gestation).
     """
     if treatment not in MECHANISMS:
         raise ValueError(f"treatment: got {treatment!r}; allowed: {', '.join(TREATMENTS)}")
     return MECHANISMS[treatment](_state(cohort, start_weeks, a), a, adherent)
+
+
+def hazard_ratio_table(
+    cohort: pd.DataFrame,
+    start_weeks: dict[str, float],
+    a: Assumptions,
+    *,
+    weeks=None,
+    processes: tuple[str, ...] = ("cervical", "preterm"),
+) -> pd.DataFrame:
+    """Hazard multiplier of each treatment over gestation for one pregnancy (aggregate-free:
+    a curve per treatment and process, for charts such as
+    :func:`cilib.plots.treatments.hazard_ratio_over_gestation`).
+
+    Parameters
+    ----------
+    cohort : DataFrame
+        One row from :func:`cilib.generate_cohort` (``cohort.iloc[[i]]``).
+    start_weeks : dict
+        Treatment name (:data:`TREATMENTS`) -> start week.
+    a : Assumptions
+        Effect records.
+    weeks : array-like, optional
+        Gestations (weeks); default 14 to 40 by 0.05.
+    processes : tuple of str
+        Processes of :data:`PROCESSES` to report.
+
+    Returns
+    -------
+    DataFrame
+        Long format: ``treatment``, ``process``, ``week`` and ``hazard_ratio`` (1 where the
+        treatment does not act).
+
+    Raises
+    ------
+    ValueError
+        If ``cohort`` is not one row, or a treatment or process is unknown.
+    """
+    if len(cohort) != 1:
+        raise ValueError(f"cohort: got {len(cohort)} rows; allowed: one pregnancy (iloc[[i]])")
+    unknown = [p for p in processes if p not in PROCESSES]
+    if unknown:
+        raise ValueError(f"processes: got {unknown}; allowed: {', '.join(PROCESSES)}")
+    grid = np.arange(14.0, 40.0 + 1e-9, 0.05) if weeks is None else np.asarray(weeks, float)
+    rows = []
+    for t, start in start_weeks.items():
+        e = effects(cohort, t, np.array([float(start)]), a)
+        for p in processes:
+            hr = np.array([e.multiplier(p, w)[0] for w in grid])
+            rows.append(
+                pd.DataFrame({"treatment": t, "process": p, "week": grid, "hazard_ratio": hr})
+            )
+    return pd.concat(rows, ignore_index=True)

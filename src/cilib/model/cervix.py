@@ -32,6 +32,7 @@ __all__ = [
     "cervical_length",
     "first_open",
     "length",
+    "reaches",
     "trajectory",
     "true_length",
 ]
@@ -134,6 +135,38 @@ def true_length(cohort: pd.DataFrame, ga_weeks, a: Assumptions) -> np.ndarray:
         ga_weeks,
         a["failure_funnel_weeks"],
     )
+
+
+def reaches(cohort: pd.DataFrame, threshold_mm, from_weeks, until_weeks, a: Assumptions):
+    """Gestation (weeks, float64) at which each pregnancy's true CL (:func:`true_length`) is
+    first at or below ``threshold_mm`` between ``from_weeks`` and ``until_weeks``:
+    ``from_weeks`` if it already is, ``inf`` if it is not by ``until_weeks``.
+
+    The true CL never lengthens (a linear fall floored at 0 mm, times the funnel before a
+    failure), so the crossing is found by bisection, vectorised over the cohort: 50 halvings
+    of a window of at most 30 weeks leave an error below 1e-13 weeks.
+    """
+    n = len(cohort)
+    lo = np.broadcast_to(np.asarray(from_weeks, np.float64), (n,)).copy()
+    hi = np.broadcast_to(np.asarray(until_weeks, np.float64), (n,)).copy()
+    threshold = np.broadcast_to(np.asarray(threshold_mm, np.float64), (n,))
+    level = cohort["cl_14w_mm"].to_numpy(np.float64)
+    slope = cohort["cl_slope_mm_per_week"].to_numpy(np.float64)
+    dilation = cohort["dilation_ga_weeks"].to_numpy(np.float64)
+    funnel = a["failure_funnel_weeks"]
+
+    def cl(t):
+        return length(level, slope, dilation, t, funnel)
+
+    already = cl(lo) <= threshold
+    never = (cl(hi) > threshold) | (hi <= lo)
+    a_, b_ = lo.copy(), hi.copy()  # invariant: CL(a_) > threshold >= CL(b_)
+    for _ in range(50):  # fixed halvings, each one vector operation over the cohort
+        mid = 0.5 * (a_ + b_)
+        below = cl(mid) <= threshold
+        b_ = np.where(below, mid, b_)
+        a_ = np.where(below, a_, mid)
+    return np.where(already, lo, np.where(never, np.inf, b_))
 
 
 def cervical_length(cohort: pd.DataFrame, ga_weeks, assumptions: Assumptions | None = None):

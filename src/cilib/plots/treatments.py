@@ -12,6 +12,8 @@ fixed: simulated blue, published black (``SERIES_COLOURS``), control and treatme
 - :func:`arm_rates`: control and treatment rates, simulated (Wilson 95% CI) vs published.
 - :func:`effect_curve`: an outcome (a rate or an RR) against a hazard ratio or a threshold,
   from precomputed points.
+- :func:`hazard_ratio_over_gestation`: each treatment's hazard multiplier week by week for one
+  pregnancy (:func:`cilib.interventions.treatments.hazard_ratio_table`).
 
 Synthetic data for teaching and research only; not for clinical use.
 
@@ -37,7 +39,13 @@ import plotly.graph_objects as go
 
 from cilib.plots._style import BLUE, GREY, ORANGE, VERMILLION, colour, error_bars, figure, rgba
 
-__all__ = ["ARM_COLOURS", "arm_rates", "effect_curve", "trial_forest"]
+__all__ = [
+    "ARM_COLOURS",
+    "arm_rates",
+    "effect_curve",
+    "hazard_ratio_over_gestation",
+    "trial_forest",
+]
 
 #: Colour per trial arm.
 ARM_COLOURS = {"control": GREY, "treatment": BLUE}
@@ -370,3 +378,51 @@ def _add_current_marker(
             hoverinfo="skip",
         )
     )
+
+
+def hazard_ratio_over_gestation(
+    table: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    markers: Mapping[str, float] | None = None,
+    title: str = "Hazard ratio of each treatment over gestation",
+) -> go.Figure:
+    """Step lines of each treatment's hazard multiplier against gestation (one pregnancy).
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`cilib.interventions.treatments.hazard_ratio_table`: ``treatment``,
+        ``process``, ``week``, ``hazard_ratio``.
+    labels : mapping, optional
+        Display name per treatment.
+    markers : mapping, optional
+        Label -> week of a vertical dotted line (e.g. when the cervix becomes short).
+    title : str
+
+    Returns
+    -------
+    Figure
+        Log-scale y axis (hazard ratio), one colour per treatment, solid for the cervix-driven
+        hazard and dashed for the others.
+    """
+    labels = dict(labels or {})
+    fig = figure(title, "Gestation (weeks)", "Hazard ratio (log scale)", height=480)
+    dashes = {"cervical": "solid", "dilation": "dot", "preterm": "dash", "pprom": "dashdot"}
+    for i, (t, g) in enumerate(table.groupby("treatment", sort=False)):
+        for p, h in g.groupby("process", sort=False):
+            fig.add_trace(
+                go.Scatter(
+                    x=h["week"],
+                    y=h["hazard_ratio"],
+                    mode="lines",
+                    line=dict(
+                        color=colour(str(t), i), width=3, dash=dashes.get(p, "solid"), shape="hv"
+                    ),
+                    name=f"{labels.get(t, t)}: {p}",
+                )
+            )
+    for name, week in (markers or {}).items():
+        fig.add_vline(x=week, line=dict(color=GREY, dash="dot"), annotation_text=name)
+    fig.update_yaxes(type="log")
+    return fig

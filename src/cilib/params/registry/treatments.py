@@ -44,16 +44,18 @@ TREATMENTS: tuple[Record, ...] = (
         sources=("romero_2018", "fonseca_2007", "hassan_2011"),
         status="calibrated",
         targets=(14,),
-        note="Vaginal progesterone, singleton with a short "
-        "cervix (CL <= 25 mm) at the start: hazard ratio of the model's preterm processes, "
-        "fitted (scripts/fit_treatments.py) so that a simulated trial reproduces PTB <33 wk "
-        "RR 0.62 (0.47-0.81). Much lower than the RR: the hazard is diluted by term labour and "
-        "indicated birth, which progesterone does not change." + _HR_RANGE,
+        note="Vaginal progesterone in a singleton whose cervix is short (true CL <= 25 mm): "
+        "hazard ratio of the cervix-driven and painless-dilation hazards from the week the "
+        "cervix reaches 25 mm, for as long as she takes it (the effect acts through the "
+        "short-cervix pathway as the state evolves, not from the state at the start). Fitted "
+        "(scripts/fit_treatments.py, with vp_fade_from_weeks) so that a simulated trial "
+        "reproduces PTB <33 wk RR 0.62 (0.47-0.81). Much lower than the RR: the hazard is diluted by labour, rupture, "
+        "term and indicated birth, on which it does not act." + _HR_RANGE,
         **_TX,
     ),
     _r(
-        "vp_effect_until_weeks",
-        37.0,
+        "vp_fade_from_weeks",
+        34.0,
         "weeks",
         28.0,
         37.0,
@@ -62,12 +64,28 @@ TREATMENTS: tuple[Record, ...] = (
         sources=("hassan_2011", "romero_2018"),
         status="calibrated",
         targets=(14,),
-        note="Week after which vaginal progesterone no longer lowers the hazards, although it "
-        "is continued to progesterone_stop_weeks: it delays a birth the short cervix still "
-        "brings on later. Fitted together with hr_vp_short_cervix (scripts/fit_treatments.py, "
-        "bounded least squares) to the simulated PREGNANT trial's PTB <37 wk RR of 0.91 and "
-        "the Romero IPD's PTB <33 wk RR of 0.62: the trials show a large effect on early birth "
-        "and little on birth before 37 wk.",
+        note="Week from which vaginal progesterone's effect wanes towards term: its log hazard "
+        "ratio falls linearly to 0 over vp_fade_weeks (no cliff; births per week show no "
+        "step, target 26). The trials show a large effect on early birth and little on "
+        "birth before 37 wk; at term the cervix ripens whatever the progestogen. Fitted with "
+        "hr_vp_short_cervix (scripts/fit_treatments.py, bounded least squares) to PREGNANT's "
+        "PTB <37 wk RR of 0.91 and the Romero IPD's PTB <33 wk RR of 0.62.",
+        **_TX,
+    ),
+    _r(
+        "vp_fade_weeks",
+        4.0,
+        "weeks",
+        2.0,
+        6.0,
+        bounds=(0.5, 12),
+        distribution="uniform",
+        status="assumption",
+        note="Weeks over which vaginal progesterone's effect wanes from vp_fade_from_weeks to "
+        "nothing. A stated assumption: the trials show the effect on early birth and little "
+        "on late preterm birth but not how fast it fades; four weeks spread the births it "
+        "held back over a month instead of one week (target 26), and the range spans that "
+        "judgement.",
         **_TX,
     ),
     _r(
@@ -253,6 +271,23 @@ TREATMENTS: tuple[Record, ...] = (
         distribution="fixed",
         sources=("acog_pb234_2021",),
         note="Vaginal progesterone and 17-OHPC continue to 36-37 wk.",
+        **_TX,
+    ),
+    _r(
+        "progesterone_washout_weeks",
+        1.0,
+        "weeks",
+        0.5,
+        2.0,
+        bounds=(0, 6),
+        distribution="uniform",
+        status="assumption",
+        note="After the last dose of a progestogen, what is left of its log hazard ratio "
+        "returns to 0 over this "
+        "many weeks (linearly, in steps), so that stopping the drug leaves no cliff in the "
+        "hazard. A stated assumption: no trial reports how fast the protection fades; a week "
+        "is longer than the drug's elimination (hours) to allow for the cervix's slower "
+        "remodelling, and the range spans that judgement.",
         **_TX,
     ),
     _r(
