@@ -32,8 +32,10 @@ def test_no_step_under_a_progesterone_preset(cohort):
 
 def test_an_effect_cut_at_a_week_shows_as_a_step(cohort):
     """The check can fail: vaginal progesterone at full effect until 32 wk and nothing after
-    (no waning, stopped at 32) piles the held-back births into week 32."""
-    a = cilib.assumptions_of(cohort).replace(progesterone_stop_weeks=32.0, vp_fade_from_weeks=32.0)
+    (no waning, no washout, stopped at 32) piles the held-back births into week 32."""
+    a = cilib.assumptions_of(cohort).replace(
+        progesterone_stop_weeks=32.0, vp_fade_from_weeks=32.0, progesterone_washout_weeks=0.0
+    )
     r = cilib.simulate(cohort, "universal_25mm", seed=SEED, assumptions=a)
     t = birth_week_steps(cohort, r)
     assert t.loc[32, "z"] > Z_STEP, f"a cliff at 32 wk must show as a step in week 32:\n{t}"
@@ -48,4 +50,5 @@ def test_bad_input(cohort):
     # counts add up: the treated births in 30-35 under the policy
     t = birth_week_steps(cohort.iloc[:1000], r)
     ga = r["ga_birth_weeks"].to_numpy()[r["treated"].to_numpy()]
-    assert t["births_treated"].sum() == np.isin(np.floor(ga), np.arange(30, 36)).sum()
+    want = np.isin(np.floor(ga), np.arange(30, 36)).sum()
+    assert t["births_treated"].sum() == want, f"treated births in 30-35 wk: {want} expected"

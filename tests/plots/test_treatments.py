@@ -259,7 +259,7 @@ def test_hazard_ratio_over_gestation_draws_one_step_line_per_treatment_and_proce
     table = treatments.hazard_ratio_table(
         c.iloc[[i]], {"vaginal_progesterone": 16.0, "cerclage": 14.0}, a
     )
-    assert set(table["treatment"]) == {"vaginal_progesterone", "cerclage"}
+    assert set(table["treatment"]) == {"vaginal_progesterone", "cerclage"}, "both treatments"
     vp = table[(table["treatment"] == "vaginal_progesterone") & (table["process"] == "cervical")]
     before = vp.loc[vp["week"] < 16, "hazard_ratio"]
     assert (before == 1.0).all(), "no effect before the start"
@@ -268,6 +268,6 @@ def test_hazard_ratio_over_gestation_draws_one_step_line_per_treatment_and_proce
     fig = treatment_plots.hazard_ratio_over_gestation(table, markers={"short": 24.0})
     assert len(fig.data) == 4, "two treatments x two processes"
     assert all(t.line.shape == "hv" for t in fig.data), "step lines"
-    assert fig.layout.yaxis.type == "log"
+    assert fig.layout.yaxis.type == "log", "hazard ratios on a log axis"
     with pytest.raises(ValueError, match="one pregnancy"):
         treatments.hazard_ratio_table(c.iloc[:2], {"cerclage": 14.0}, a)
