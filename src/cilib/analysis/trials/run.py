@@ -29,6 +29,7 @@ from cilib.interventions.simulation import simulate
 from cilib.model.cohort import generate_cohort
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, calibrated_values
+from cilib.params.definitions import DAYS_PER_WEEK
 from cilib.params.streams import DEFAULT_SEED
 from cilib.stats import paired_rr, risk_ratio, wilson_interval
 
@@ -39,6 +40,7 @@ __all__ = [
     "TrialResult",
     "arm_outcomes",
     "fitted_values",
+    "latency_days",
     "population",
     "randomise",
     "run_all",
@@ -135,6 +137,30 @@ def arm_outcomes(
     y0 = spec.outcome(simulate(c, control, seed=seed, assumptions=a), a)
     y1 = spec.outcome(simulate(c, treated, seed=seed, assumptions=a), a)
     return np.asarray(y0, dtype=bool), np.asarray(y1, dtype=bool)
+
+
+def latency_days(
+    spec: str | Trial,
+    pop: Population,
+    *,
+    seed: int,
+    assumptions: Assumptions | None = None,
+) -> pd.DataFrame:
+    """Days from the start of the trial treatment to birth (or loss) of every eligible woman,
+    under control and under treatment (same women, common random numbers): columns
+    ``control`` and ``treatment``, indexed like ``pop.cohort``. Ehsanipoor 2015's prolongation
+    of pregnancy is the mean of ``treatment - control`` (target 24)."""
+    spec = get(spec)
+    a = pop.assumptions if assumptions is None else assumptions
+    c = pop.cohort
+    nan = np.full(len(c), np.nan)
+    base = {t: pop.start_weeks for t in spec.background}
+    arms = {}
+    for arm, start in (("control", nan), ("treatment", pop.start_weeks)):
+        plan = pd.DataFrame({**base, spec.treatment: start}, index=c.index)
+        ga = simulate(c, plan, seed=seed, assumptions=a)["ga_birth_weeks"].to_numpy(np.float64)
+        arms[arm] = DAYS_PER_WEEK * (ga - pop.start_weeks)
+    return pd.DataFrame(arms, index=c.index)
 
 
 def randomise(n: int, ratio: tuple[int, int], seed: int) -> np.ndarray:
