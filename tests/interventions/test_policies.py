@@ -17,6 +17,7 @@ PRESETS = [
     "history_based",
     "smfm_2024",
     "acog_2021",
+    "acog_2023",
     "nice_ng25",
     "rcog_2022",
     "figo_2021",
@@ -49,11 +50,17 @@ def _early_infants(cohort, result, weeks):
     return int((w * (result["ga_birth_weeks"].to_numpy() < weeks)).sum())
 
 
-def test_presets_lists_the_nine_guideline_policies():
+def test_presets_list_the_guideline_policies_with_their_cited_rules():
     assert policies.presets() == PRESETS, f"expected {PRESETS}, got {policies.presets()}"
     for name in PRESETS[1:]:
         p = policies.get(name)
         assert p.sources and p.description, f"{name} must cite its guideline and describe rules"
+        table = policies.rules_table(name)
+        assert len(table) >= 2, f"{name}: its rules, one row each, expected; got {len(table)}"
+        assert list(table.columns) == ["rule", "source", "where"], f"{name}: {table.columns}"
+        assert table["where"].str.len().gt(0).all(), f"{name}: every rule says where it is from"
+    with pytest.raises(ValueError, match="source"):
+        policies.RuleText("a rule", "no_such_key")
 
 
 def test_unknown_name_is_a_one_line_error_with_suggestions(cohort):
@@ -149,21 +156,30 @@ def test_contraindicated_women_are_never_treated(cohort, runs):
     multiple = ~singleton(cohort)
     assert multiple.sum() > 300, "the test needs multiple pregnancies"
     nat = cohort["ga_birth_weeks"].to_numpy()
+    dilation = cohort["dilation_ga_weeks"].to_numpy(np.float64)
     for name in PRESETS:
         st, _ = policies.get(name).apply(cohort, seed=1)
         if "cerclage" in st.columns:
-            assert st["cerclage"][multiple].isna().all(), (
-                f"{name} offers elective cerclage to multiples"
-            )
-            assert not runs[name]["cerclage_given"][multiple].any(), (
-                f"{name}: cerclage in multiples"
-            )
+            # in multiples only a physical-examination-indicated stitch: the cervix is open
+            w = st["cerclage"].to_numpy()
+            elective = multiple & ~np.isnan(w) & ~(dilation <= w)
+            assert not elective.any(), f"{name} offers elective cerclage to multiples"
+            given = runs[name]["cerclage_given"].to_numpy() & multiple
+            assert (
+                dilation[given] <= runs[name]["cerclage_start_weeks"].to_numpy()[given]
+            ).all(), f"{name}: a cerclage in a multiple pregnancy with a closed cervix"
         for t in st.columns:
             w = st[t].to_numpy()
             assert not (w >= nat).any(), f"{name}: {t} offered after the pregnancy ended"
-    for name in ("smfm_2024", "acog_2021", "nice_ng25", "rcog_2022", "universal_25mm"):
+    for name in ("smfm_2024", "acog_2023", "nice_ng25", "rcog_2022", "universal_25mm"):
         assert "im_17ohpc_given" not in runs[name].columns, f"{name} must not offer 17-OHPC"
-    assert runs["legacy_17ohpc_2011"]["im_17ohpc_given"].sum() > 100, "legacy gives 17-OHPC"
+    for name in ("legacy_17ohpc_2011", "acog_2021"):  # PB 234 (2021) still recommended it
+        assert runs[name]["im_17ohpc_given"].sum() > 100, f"{name} gives 17-OHPC"
+    # no progesterone in multiples under any preset (NICE NG137, ACOG PB 169, FIGO, SMFM)
+    for name in PRESETS:
+        for t in ("vaginal_progesterone", "im_17ohpc"):
+            if f"{t}_given" in runs[name]:
+                assert not runs[name][f"{t}_given"][multiple].any(), f"{name}: {t} in multiples"
 
 
 def test_preset_rules_follow_the_guideline_text(cohort, runs):
@@ -172,20 +188,24 @@ def test_preset_rules_follow_the_guideline_text(cohort, runs):
     cl20 = r["screen_ga_first_le_20mm_weeks"] < 24
     assert vp.sum() > 20, "the test needs VP-treated women"
     given = vp & singleton(cohort)
+    prior = policies.prior_sptb(cohort)
+    one = singleton(cohort) & ~prior  # Consult #70: no prior sPTB
     assert (
-        cl20 & singleton(cohort) & (r["screen_ga_first_le_20mm_weeks"] < cohort["ga_birth_weeks"])
-        <= vp
-    ).all(), "SMFM 2024: every singleton with CL <= 20 mm before 24 wk gets VP"
+        cl20 & one & (r["screen_ga_first_le_20mm_weeks"] < cohort["ga_birth_weeks"]) <= vp
+    ).all(), "SMFM 2024: every singleton without prior sPTB with CL <= 20 mm before 24 wk: VP"
     assert (r.loc[given, "screen_ga_first_le_25mm_weeks"] < 24).all(), "VP only at CL <= 25 mm"
-    # Was `(started == first scan <= 25 mm).mean() > 0.3`, a literal. Exact instead: VP
-    # starts at the first scan finding CL <= 20 mm, or at the first finding <= 25 mm for a
-    # woman whose shared-decision draw takes VP there (the same draws simulate used).
+    # Exact: without a prior sPTB VP starts at the first scan finding CL <= 20 mm, or at the
+    # first finding <= 25 mm for a woman whose shared-decision draw takes VP there (the same
+    # draws simulate used); with a prior sPTB at the first finding < 25 mm if no stitch.
     a = cilib.assumptions_of(cohort)
     w20, w25 = r["screen_ga_first_le_20mm_weeks"], r["screen_ga_first_le_25mm_weeks"]
     takes = policies.preference(cohort, 1) < a["p_smfm_consider_vp"]
+    asked, _ = policies.get("smfm_2024").apply(cohort, seed=1)
+    no_stitch = asked["cerclage"].isna()
     want = policies.earliest(
-        start_at(singleton(cohort) & (w20 < 24), w20),
-        start_at(singleton(cohort) & (w25 < 24) & takes, w25),
+        start_at(one & (w20 < 24), w20),
+        start_at(one & (w25 < 24) & takes, w25),
+        start_at(singleton(cohort) & prior & (w25 < 24) & no_stitch, w25),
     )
     started = r["vaginal_progesterone_start_weeks"][vp].to_numpy()
     wrong = int((started != want[vp.to_numpy()]).sum())

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import cilib
-from cilib.interventions.policies import guidelines
+from cilib.interventions.policies import encodings
 from cilib.model import care
 from cilib.model.schema import CAUSE
 
@@ -98,10 +98,10 @@ def test_acog_gives_a_history_indicated_cerclage_after_a_prior_cerclage(cohort):
         cohort["prior_cerclage"]
         & (cohort["prior_midtrimester_losses"] == 0)
         & (cohort["plurality"] == "singleton")
-        & (cohort["ga_birth_weeks"] > guidelines.ACOG_HIC_WEEKS)
+        & (cohort["ga_birth_weeks"] > encodings.ACOG_HIC_WEEKS)
     ).to_numpy()
     assert only_prior_cerclage.sum() > 10, f"{only_prior_cerclage.sum()} such women"
     start = r["cerclage_start_weeks"].to_numpy()[only_prior_cerclage]
-    assert (start == guidelines.ACOG_HIC_WEEKS).all(), (
-        f"every one of them gets a cerclage at {guidelines.ACOG_HIC_WEEKS} wk; got {start[:5]}"
+    assert (start == encodings.ACOG_HIC_WEEKS).all(), (
+        f"every one of them gets a cerclage at {encodings.ACOG_HIC_WEEKS} wk; got {start[:5]}"
     )

@@ -78,6 +78,7 @@ POLICY_COLOURS = {
     "history_based": SKY_BLUE,
     "smfm_2024": BLUE,
     "acog_2021": ORANGE,
+    "acog_2023": "#CC6677",  # Tol muted rose: the same guideline after 2023
     "nice_ng25": GREEN,
     "rcog_2022": PURPLE,
     "figo_2021": VERMILLION,

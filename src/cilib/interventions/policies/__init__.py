@@ -6,12 +6,14 @@
 Synthetic data for teaching and research only; not for clinical use.
 """
 
-from cilib.interventions.policies.guidelines import get, presets
+from cilib.interventions.policies.guidelines import get, presets, rules_table
 from cilib.interventions.policies.rules import (
     Policy,
+    RuleText,
     earliest,
     no_contraindication,
     ongoing,
+    open_cervix_found,
     policy,
     preference,
     prior_cerclage,
@@ -27,11 +29,13 @@ from cilib.screening.schedules import combine_screens
 
 __all__ = [
     "Policy",
+    "RuleText",
     "combine_screens",
     "earliest",
     "get",
     "no_contraindication",
     "ongoing",
+    "open_cervix_found",
     "policy",
     "preference",
     "presets",
@@ -39,6 +43,7 @@ __all__ = [
     "prior_midtrimester_loss",
     "prior_sptb",
     "prior_sptb_at_least",
+    "rules_table",
     "short_cervix",
     "singleton",
     "start_at",

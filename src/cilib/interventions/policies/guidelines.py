@@ -17,186 +17,38 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 
-import numpy as np
 import pandas as pd
 
-from cilib.interventions.policies.rules import (
-    Policy,
-    earliest,
-    no_contraindication,
-    ongoing,
-    preference,
-    prior_cerclage,
-    prior_midtrimester_loss,
-    prior_sptb,
-    prior_sptb_at_least,
-    short_cervix,
-    singleton,
-    start_at,
-    starts,
+from cilib.interventions.policies.encodings import (
+    _acog_2021,
+    _acog_2023,
+    _figo_2021,
+    _history_based,
+    _legacy_17ohpc_2011,
+    _nice_history,
+    _nice_ng25,
+    _no_treatment,
+    _rcog_2022,
+    _rcog_surveillance,
+    _serial,
+    _serial_then_anatomy,
+    _smfm_2024,
+    _universal_25mm,
 )
-from cilib.params.assumptions import Assumptions
-from cilib.params.definitions import USI_PRIOR_SPTB_BEFORE_WEEKS
-from cilib.screening.schedules import anatomy_scan, serial_scans
+from cilib.interventions.policies.rules import Policy, RuleText
+from cilib.screening.schedules import anatomy_scan
 
-__all__ = ["get", "presets"]
+__all__ = ["get", "presets", "rules_table"]
 
-# ------------------------------------------------------------------ guideline numbers
-#: "before 24 wk" (ACOG PB 142 ultrasound-indicated cerclage; SMFM Consult #70 VP).
-BEFORE_24_WEEKS = 24.0
-#: "serial TV CL from 16+0 to 24+0 wk" (ACOG PB 234), "TV scan at 16+0 to 24+0 wk" (NICE NG25),
-#: "ultrasound-indicated at 14-24 wk" (RCOG GTG 75): a short cervix found at 24+0 counts.
-THROUGH_24_0_WEEKS = 24.0 + 1.0 / 7.0
-#: "CL <=20 mm at <=24 wk" (SMFM 2012): up to 24+6 completed weeks.
-THROUGH_24_6_WEEKS = 25.0
-#: "prescribe VP if CL <=20 mm before 24 wk (1A)" (SMFM Consult #70, 2024).
-SMFM_2024_VP_MM = 20.0
-#: "consider VP at 21-25 mm by shared decision (1B)" (SMFM Consult #70, 2024): upper limit.
-SMFM_2024_CONSIDER_MM = 25.0
-#: "CL <25 mm before 24 wk" for ultrasound-indicated cerclage (ACOG PB 142).
-USI_CERCLAGE_MM = 25.0
-#: "place at 13-14 wk" (ACOG PB 142 history-indicated cerclage): the start of that window.
-ACOG_HIC_WEEKS = 13.0
-#: "HIC usually at 11-14 wk" (RCOG GTG 75, 2022); stated assumption: 12 wk.
-RCOG_HIC_WEEKS = 12.0
-#: ">=3 previous PTBs in a singleton: offer history-indicated cerclage (B)" (RCOG GTG 75).
-RCOG_HIC_MIN_PRIOR_SPTB = 3
-#: "CL staying >25 mm = low risk" (RCOG GTG 75): short = at or below 25 mm.
-RCOG_SHORT_MM = 25.0
-#: "CL <25 mm" (NICE NG25 rec 1.2.1); "25 mm or less" (QS135 and the 2019 update).
-NICE_SHORT_MM = 25.0
-#: "history of sPTB or mid-trimester loss at 16+0 to 34+0 wk" (NICE NG25 rec 1.2.1).
-NICE_HISTORY_BEFORE_WEEKS = 34.0
-#: "CL <=20 mm at <=24 wk: VP" (SMFM 2012, singleton without prior PTB).
-SMFM_2012_VP_MM = 20.0
-#: 17-OHPC start: Meis 2003 enrolled at 16-20 wk and treated weekly to 36 wk; start of window.
-LEGACY_17OHPC_START_WEEKS = 16.0
-#: Stated assumption: FIGO 2021 gives no start week for VP after a prior sPTB; 16 wk, the start
-#: of the 16+0-24+0 wk window of ACOG PB 234 and NICE NG25.
-FIGO_PRIOR_SPTB_VP_WEEKS = 16.0
-#: Threshold of the universal screening comparator (short = CL <=25 mm, ACOG PB 234).
-UNIVERSAL_MM = 25.0
-
-
-# ------------------------------------------------------------------ schedule eligibility
-def _singleton_no_prior_sptb(c: pd.DataFrame) -> np.ndarray:
-    return singleton(c) & ~prior_sptb(c)
-
-
-def _nice_history(c: pd.DataFrame) -> np.ndarray:
-    return prior_sptb(c, NICE_HISTORY_BEFORE_WEEKS) | prior_midtrimester_loss(c)
-
-
-def _rcog_hic(c: pd.DataFrame) -> np.ndarray:
-    return singleton(c) & prior_sptb_at_least(c, RCOG_HIC_MIN_PRIOR_SPTB)
-
-
-def _rcog_surveillance(c: pd.DataFrame) -> np.ndarray:
-    return singleton(c) & (prior_sptb(c) | prior_midtrimester_loss(c)) & ~_rcog_hic(c)
-
-
-def _serial_then_anatomy(a: Assumptions):
-    """Serial scans for singletons with a prior sPTB, the anatomy scan for other singletons."""
-    return (
-        _serial("singleton_prior_sptb")(a),
-        replace(
-            anatomy_scan(a, eligible=_singleton_no_prior_sptb),
-            name="anatomy scan (singleton, no prior sPTB)",
-        ),
-    )
-
-
-def _serial(eligible):
-    return lambda a: replace(
-        serial_scans(a, eligible=eligible), name=f"serial scans ({_label(eligible)})"
-    )
-
-
-def _label(eligible) -> str:
-    return eligible if isinstance(eligible, str) else eligible.__name__.strip("_").replace("_", " ")
-
-
-# ------------------------------------------------------------------ preset rules
-def _no_treatment(cohort, screened, a):
-    return starts(cohort)
-
-
-def _history_based(cohort, screened, a):
-    found, week = short_cervix(screened, a["short_cervix_mm"], THROUGH_24_0_WEEKS)
-    return starts(cohort, vaginal_progesterone=start_at(found, week))
-
-
-def _usi_cerclage(cohort, screened, before_weeks=BEFORE_24_WEEKS):
-    """Ultrasound-indicated cerclage (ACOG PB 142): singleton, prior sPTB <34 wk, CL <25 mm."""
-    found, week = short_cervix(screened, USI_CERCLAGE_MM, before_weeks)
-    ok = found & prior_sptb(cohort, USI_PRIOR_SPTB_BEFORE_WEEKS)
-    return start_at(ok & no_contraindication(cohort, "cerclage"), week)
-
-
-def _smfm_2024(cohort, screened, a, *, seed):
-    one = singleton(cohort)
-    le20, w20 = short_cervix(screened, SMFM_2024_VP_MM, BEFORE_24_WEEKS)
-    le25, w25 = short_cervix(screened, SMFM_2024_CONSIDER_MM, BEFORE_24_WEEKS)
-    takes = preference(cohort, seed) < a["p_smfm_consider_vp"]
-    vp = earliest(start_at(one & le20, w20), start_at(one & le25 & takes, w25))
-    return starts(cohort, vaginal_progesterone=vp, cerclage=_usi_cerclage(cohort, screened))
-
-
-def _acog_2021(cohort, screened, a):
-    one = singleton(cohort)
-    history = one & (prior_midtrimester_loss(cohort) | prior_cerclage(cohort))
-    hic = start_at(history, ACOG_HIC_WEEKS)
-    cerclage = earliest(hic, _usi_cerclage(cohort, screened))
-    found, week = short_cervix(screened, a["short_cervix_mm"], THROUGH_24_0_WEEKS)
-    vp = start_at(one & found & np.isnan(cerclage), week)  # "consider VP or cerclage"
-    return starts(cohort, vaginal_progesterone=vp, cerclage=cerclage)
-
-
-def _nice_ng25(cohort, screened, a, *, seed):
-    found, week = short_cervix(screened, NICE_SHORT_MM, THROUGH_24_0_WEEKS)
-    cerc = no_contraindication(cohort, "cerclage") & (
-        preference(cohort, seed) < a["p_nice_choose_cerclage"]
-    )
-    return starts(
-        cohort,
-        vaginal_progesterone=start_at(found & ~cerc, week),
-        cerclage=start_at(found & cerc, week),
-    )
-
-
-def _rcog_2022(cohort, screened, a):
-    found, week = short_cervix(screened, RCOG_SHORT_MM, THROUGH_24_0_WEEKS)
-    usi = start_at(found & _rcog_surveillance(cohort), week)
-    return starts(
-        cohort,
-        cerclage=earliest(start_at(_rcog_hic(cohort), RCOG_HIC_WEEKS), usi),
-    )
-
-
-def _figo_2021(cohort, screened, a):
-    one = singleton(cohort)
-    found, week = short_cervix(screened, a["short_cervix_mm"], BEFORE_24_WEEKS)
-    at = FIGO_PRIOR_SPTB_VP_WEEKS
-    history = start_at(one & prior_sptb(cohort) & ongoing(cohort, at), at)
-    return starts(cohort, vaginal_progesterone=earliest(history, start_at(one & found, week)))
-
-
-def _legacy_17ohpc_2011(cohort, screened, a):
-    one = singleton(cohort)
-    at = LEGACY_17OHPC_START_WEEKS
-    ohpc = start_at(one & prior_sptb(cohort) & ongoing(cohort, at), at)
-    found, week = short_cervix(screened, SMFM_2012_VP_MM, THROUGH_24_6_WEEKS)
-    vp = start_at(one & ~prior_sptb(cohort) & found, week)
-    return starts(
-        cohort, vaginal_progesterone=vp, im_17ohpc=ohpc, cerclage=_usi_cerclage(cohort, screened)
-    )
-
-
-def _universal_25mm(cohort, screened, a):
-    found, week = short_cervix(screened, UNIVERSAL_MM, BEFORE_24_WEEKS)
-    return starts(cohort, vaginal_progesterone=start_at(found, week))
-
-
+R = RuleText
+_PB234 = "acog_pb234_2021"
+_PB142 = "acog_pb142"
+_RESCUE_ACOG = R(
+    "Singleton or twin with a cervix found open (painless dilation) at 14-27+6 wk, membranes "
+    "intact: physical-examination-indicated cerclage at that examination",
+    _PB142,
+    "physical-examination-indicated cerclage",
+)
 _PRESETS: dict[str, Policy] = {
     p.name: p
     for p in (
@@ -211,24 +63,77 @@ _PRESETS: dict[str, Policy] = {
             schedule=_serial("prior_sptb"),
             description=(
                 "Serial TV CL every 2 wk from 16+0 to 24+0 wk only after a prior sPTB (ACOG PB "
-                "234, SMFM Consult #40); VP from the scan that finds CL <=25 mm "
+                "234, SMFM Consult #40); VP for a singleton from the scan that finds CL <=25 mm "
                 "(short_cervix_mm). Nobody else is screened (the risk-based strategy of "
-                "Cahill 2010)."
+                "Cahill 2010); no progesterone in multiples."
             ),
             sources=("acog_pb234_2021", "smfm_consult40_2016", "cahill_2010"),
+            rules=(
+                R(
+                    "Prior sPTB: serial TV CL every 2 wk, 16+0-24+0 wk",
+                    "smfm_consult40_2016",
+                    "recommendation 1 (1A)",
+                ),
+                R(
+                    "Singleton, CL <=25 mm on those scans: vaginal progesterone",
+                    _PB234,
+                    "short cervix with prior sPTB",
+                ),
+            ),
         ),
         Policy(
             "smfm_2024",
             rule=_smfm_2024,
             schedule=_serial_then_anatomy,
             description=(
-                "Singletons: TV CL at the 18-22 wk anatomy scan, serial TV CL 16+0-24+0 wk after "
-                "a prior sPTB (multiples not routinely screened, SMFM #40). VP when CL <=20 mm "
-                "before 24 wk; CL 21-25 mm: VP by shared decision (p_smfm_consider_vp, "
-                "stated assumption). Ultrasound-indicated cerclage after a prior sPTB <34 wk "
-                "with CL <25 mm before 24 wk. No 17-OHPC, no pessary."
+                "Singletons without a prior sPTB (SMFM Consult #70): TV CL at the 18-22 wk "
+                "anatomy scan; VP when CL <=20 mm before 24 wk; CL 21-25 mm: VP by shared "
+                "decision (p_smfm_consider_vp, stated assumption); no cerclage without "
+                "dilation, no 17-OHPC, no pessary. Singletons with a prior sPTB (SMFM #40, ACOG "
+                "PB 142, SMFM 2023 statement): serial TV CL 16+0-24+0 wk; ultrasound-indicated "
+                "cerclage after a prior sPTB <34 wk with CL <25 mm before 24 wk, VP for a short "
+                "cervix without a stitch. Multiples are not screened or treated."
             ),
-            sources=("smfm_2024", "smfm_consult40_2016", "acog_pb142"),
+            sources=(
+                "smfm_2024",
+                "smfm_consult40_2016",
+                "acog_pb142",
+                "smfm_statement_2023_17ohpc",
+            ),
+            rules=(
+                R(
+                    "No prior sPTB, singleton, CL <=20 mm before 24 wk: vaginal progesterone",
+                    "smfm_2024",
+                    "recommendation 3 (GRADE 1A)",
+                ),
+                R(
+                    "No prior sPTB, singleton, CL 21-25 mm: consider vaginal progesterone (shared "
+                    "decision)",
+                    "smfm_2024",
+                    "recommendation 4 (GRADE 1B)",
+                ),
+                R(
+                    "No prior sPTB, CL 10-25 mm without dilation: no cerclage",
+                    "smfm_2024",
+                    "recommendation 6 (GRADE 1B)",
+                ),
+                R(
+                    "Prior sPTB: serial TV CL 16+0-24+0 wk",
+                    "smfm_consult40_2016",
+                    "recommendation 1 (1A)",
+                ),
+                R(
+                    "Prior sPTB <34 wk, singleton, CL <25 mm before 24 wk: ultrasound-indicated "
+                    "cerclage",
+                    _PB142,
+                    "ultrasound-indicated cerclage",
+                ),
+                R(
+                    "Prior sPTB, short cervix, no stitch: vaginal progesterone; no 17-OHPC",
+                    "smfm_statement_2023_17ohpc",
+                    "2023 statement",
+                ),
+            ),
         ),
         Policy(
             "acog_2021",
@@ -240,13 +145,87 @@ _PRESETS: dict[str, Policy] = {
                 ),
             ),
             description=(
-                "Prior sPTB: serial TV CL 16+0-24+0 wk; otherwise CL at the 18+0-22+6 wk "
-                "anatomy scan (PB 234). Singletons: history-indicated cerclage at 13 wk after a "
-                "mid-trimester loss or earlier cerclage (PB 142); ultrasound-indicated cerclage "
-                "after a prior sPTB <34 wk with CL <25 mm before 24 wk (PB 142); otherwise VP "
-                "from the scan finding CL <=25 mm ('consider VP or cerclage', PB 234)."
+                "ACOG as of 2021. Prior sPTB: serial TV CL 16+0-24+0 wk; otherwise CL at the "
+                "18+0-22+6 wk anatomy scan (PB 234). Singletons: weekly 17-OHPC from 16 wk after "
+                "a prior sPTB (PB 234, 2021); history-indicated cerclage at 13 wk after a "
+                "mid-trimester loss or earlier cerclage (PB 142; the model does not record "
+                "whether the loss was painless); ultrasound-indicated cerclage after a prior "
+                "sPTB <34 wk with CL <25 mm before 24 wk; physical-examination-indicated "
+                "cerclage for a cervix found open at 14-27+6 wk; otherwise VP from the scan "
+                "finding CL <=25 mm ('consider VP or cerclage')."
             ),
             sources=("acog_pb234_2021", "acog_pb142"),
+            rules=(
+                R(
+                    "Prior sPTB: serial TV CL 16+0-24+0 wk; otherwise CL at the anatomy scan",
+                    _PB234,
+                    "screening",
+                ),
+                R(
+                    "Singleton, prior sPTB: weekly IM 17-OHPC from 16 wk",
+                    _PB234,
+                    "progestogen after a prior sPTB (2021)",
+                ),
+                R(
+                    "Singleton, mid-trimester loss or earlier cerclage: history-indicated cerclage "
+                    "at 13 wk",
+                    _PB142,
+                    "history-indicated cerclage",
+                ),
+                R(
+                    "Singleton, prior sPTB <34 wk, CL <25 mm before 24 wk: ultrasound-indicated "
+                    "cerclage",
+                    _PB142,
+                    "ultrasound-indicated cerclage",
+                ),
+                _RESCUE_ACOG,
+                R(
+                    "Singleton, CL <=25 mm, no stitch and no 17-OHPC: vaginal progesterone",
+                    _PB234,
+                    "consider VP or cerclage",
+                ),
+            ),
+        ),
+        Policy(
+            "acog_2023",
+            rule=_acog_2023,
+            schedule=lambda a: (
+                _serial("prior_sptb")(a),
+                replace(
+                    anatomy_scan(a, eligible="no_prior_sptb"), name="anatomy scan (no prior sPTB)"
+                ),
+            ),
+            description=(
+                "ACOG after the 2023 withdrawal of 17-OHPC (Practice Advisory, April 2023): as "
+                "acog_2021 without 17-OHPC; vaginal progesterone may be considered for a "
+                "singleton with a prior sPTB and a short cervix, not without one."
+            ),
+            sources=("acog_pb234_2021", "acog_pb142", "acog_pa_2023_progesterone"),
+            rules=(
+                R(
+                    "Prior sPTB: serial TV CL 16+0-24+0 wk; otherwise CL at the anatomy scan",
+                    _PB234,
+                    "screening",
+                ),
+                R(
+                    "Singleton, mid-trimester loss or earlier cerclage: history-indicated cerclage "
+                    "at 13 wk",
+                    _PB142,
+                    "history-indicated cerclage",
+                ),
+                R(
+                    "Singleton, prior sPTB <34 wk, CL <25 mm before 24 wk: ultrasound-indicated "
+                    "cerclage",
+                    _PB142,
+                    "ultrasound-indicated cerclage",
+                ),
+                _RESCUE_ACOG,
+                R(
+                    "Singleton, CL <=25 mm, no stitch: vaginal progesterone (no 17-OHPC)",
+                    "acog_pa_2023_progesterone",
+                    "April 2023 update to PB 234",
+                ),
+            ),
         ),
         Policy(
             "nice_ng25",
@@ -255,10 +234,32 @@ _PRESETS: dict[str, Policy] = {
             description=(
                 "Prior sPTB or mid-trimester loss before 34+0 wk: TV CL every 2 wk from 16+0 to "
                 "24+0 wk (interval from serial_scan_interval_weeks). CL <=25 mm: choice of VP "
-                "or cerclage (p_nice_choose_cerclage, a stated assumption; multiples get VP). No "
-                "routine screening without that history (incidental findings not modelled)."
+                "or cerclage (p_nice_choose_cerclage, a stated assumption); no progesterone "
+                "in multiples (NICE NG137). Emergency cerclage for a cervix found open at "
+                "16+0-27+6 wk (the model starts at 14 wk: the cohort does not record the week "
+                "of a past loss, so losses count from 14 wk, not 16+0). No routine screening "
+                "without that history."
             ),
             sources=("nice_ng25",),
+            rules=(
+                R(
+                    "History of sPTB or mid-trimester loss (16+0-34+0 wk) and CL <=25 mm at "
+                    "16+0-24+0 wk: choice of vaginal progesterone or cerclage",
+                    "nice_ng25",
+                    "1.2 (2019), QS135 statement 2",
+                ),
+                R(
+                    "Twins or triplets: no progesterone to prevent preterm birth",
+                    "nice_ng25",
+                    "NG137 (twin guideline; not verified in the dossier)",
+                ),
+                R(
+                    "Cervix found open with intact membranes before 28 wk: consider emergency "
+                    "cerclage",
+                    "nice_ng25",
+                    "emergency cerclage (not verified in the dossier)",
+                ),
+            ),
         ),
         Policy(
             "rcog_2022",
@@ -267,10 +268,35 @@ _PRESETS: dict[str, Policy] = {
             description=(
                 "Singletons: history-indicated cerclage at 12 wk after >=3 previous sPTB; after "
                 "a previous sPTB or mid-trimester loss otherwise, serial TV CL 16+0-24+0 wk and "
-                "ultrasound-indicated cerclage when CL <=25 mm. A cerclage guideline: no "
-                "progesterone; incidental short cervix without risk factors: no cerclage."
+                "ultrasound-indicated cerclage when CL <=25 mm; emergency cerclage for a cervix "
+                "found open up to 27+6 wk. A cerclage guideline: no progesterone; incidental "
+                "short cervix without risk factors: no cerclage."
             ),
             sources=("rcog_gtg75_2022",),
+            rules=(
+                R(
+                    "Singleton, >=3 previous preterm births: history-indicated cerclage",
+                    "rcog_gtg75_2022",
+                    "grade B",
+                ),
+                R(
+                    "Previous sPTB or second-trimester loss: serial TV CL; cerclage if the cervix "
+                    "shortens to <=25 mm",
+                    "rcog_gtg75_2022",
+                    "grade B",
+                ),
+                R(
+                    "Incidental short cervix without risk factors: no cerclage",
+                    "rcog_gtg75_2022",
+                    "grade B",
+                ),
+                R(
+                    "Cervix found open, membranes intact, up to 27+6 wk: emergency cerclage "
+                    "(delays birth by about 34 days)",
+                    "rcog_gtg75_2022",
+                    "emergency cerclage (27+6 limit from a secondary summary)",
+                ),
+            ),
         ),
         Policy(
             "figo_2021",
@@ -279,12 +305,26 @@ _PRESETS: dict[str, Policy] = {
                 anatomy_scan(a, eligible="singleton"), name="anatomy scan (singleton)"
             ),
             description=(
-                "Singletons at high risk: daily VP from 16 wk after a prior sPTB (start week a "
-                "stated assumption), or from the mid-trimester scan finding CL <=25 mm "
-                "(short_cervix_mm). FIGO also allows weekly 17-OHPC (predates the 2023 FDA "
-                "withdrawal); VP is used here. Not for multiples or women without risk factors."
+                "Singletons at high risk: daily VP from 16 wk after a prior sPTB or "
+                "mid-trimester loss (start week a stated assumption), or from the "
+                "mid-trimester scan finding CL <=25 mm (short_cervix_mm). FIGO also allows "
+                "weekly 17-OHPC (predates the 2023 FDA withdrawal); VP is used here. Not for "
+                "multiples or women without risk factors."
             ),
             sources=("figo_2021",),
+            rules=(
+                R(
+                    "Singleton with a previous sPTB (or mid-trimester loss) and/or a short "
+                    "cervix: daily vaginal progesterone",
+                    "figo_2021",
+                    "recommendation 1",
+                ),
+                R(
+                    "Unselected multiple pregnancy: no progesterone",
+                    "figo_2021",
+                    "recommendation on multiples",
+                ),
+            ),
         ),
         Policy(
             "legacy_17ohpc_2011",
@@ -297,19 +337,55 @@ _PRESETS: dict[str, Policy] = {
                 "<=20 mm at <=24 wk (SMFM 2012). 17-OHPC was withdrawn by the FDA in 2023."
             ),
             sources=("meis_2003", "smfm_2012", "acog_pb142", "fda_17ohpc_2023"),
+            rules=(
+                R(
+                    "Singleton, prior sPTB: weekly IM 17-OHPC from 16 wk",
+                    "meis_2003",
+                    "trial regimen",
+                ),
+                R(
+                    "Singleton, no prior sPTB, CL <=20 mm at <=24 wk: vaginal progesterone",
+                    "smfm_2012",
+                    "SMFM 2012",
+                ),
+                R(
+                    "Singleton, prior sPTB <34 wk, CL <25 mm before 24 wk: ultrasound-indicated "
+                    "cerclage",
+                    _PB142,
+                    "ultrasound-indicated cerclage",
+                ),
+            ),
         ),
         Policy(
             "universal_25mm",
             rule=_universal_25mm,
             schedule=lambda a: replace(anatomy_scan(a, eligible="all"), name="anatomy scan (all)"),
             description=(
-                "Universal TV CL at the 18+0-22+6 wk anatomy scan for every pregnancy; VP from "
-                "the scan finding CL <=25 mm (the universal strategy of decision analyses)."
+                "Universal TV CL at the 18+0-22+6 wk anatomy scan for every pregnancy; VP for a "
+                "singleton from the scan finding CL <=25 mm (the universal strategy of decision "
+                "analyses; no progesterone in multiples)."
             ),
             sources=("cahill_2010", "acog_pb234_2021"),
+            rules=(
+                R(
+                    "Every pregnancy: TV CL at the anatomy scan",
+                    "cahill_2010",
+                    "universal strategy",
+                ),
+                R("Singleton, CL <=25 mm: vaginal progesterone", _PB234, "short cervix"),
+            ),
         ),
     )
 }
+
+
+def rules_table(name) -> pd.DataFrame:
+    """The recommendations a preset encodes, one row each: ``rule``, ``source``, ``where``.
+
+    >>> rules_table("rcog_2022").shape[1]
+    3
+    """
+    return get(name).rules_table()
 
 
 def presets() -> list[str]:

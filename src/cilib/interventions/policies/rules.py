@@ -46,9 +46,11 @@ from cilib.screening.schedules import Schedule, combine_screens, screen
 
 __all__ = [
     "Policy",
+    "RuleText",
     "earliest",
     "no_contraindication",
     "ongoing",
+    "open_cervix_found",
     "policy",
     "preference",
     "prior_cerclage",
@@ -133,6 +135,31 @@ def short_cervix(
     return found, np.where(found, weeks, np.nan)
 
 
+def open_cervix_found(
+    cohort: pd.DataFrame, from_weeks: float, before_weeks: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Painless dilation found on examination between ``from_weeks`` and ``before_weeks``:
+    a woman with symptoms (``symptoms_ga_weeks``: pelvic pressure, backache, bleeding,
+    discharge) is examined, and the open cervix is found at the later of her symptoms and the
+    dilation, if both come before the end of the pregnancy (natural history). Most dilations
+    give no symptoms and are not found this way.
+
+    Returns
+    -------
+    found : ndarray of bool
+    weeks : ndarray of float
+        Gestation at which the open cervix is found (NaN where not found): the start of a
+        physical-examination-indicated cerclage.
+    """
+    dilation = cohort["dilation_ga_weeks"].to_numpy(np.float64)
+    symptoms = cohort["symptoms_ga_weeks"].to_numpy(np.float64)
+    week = np.fmax(dilation, symptoms)  # NaN if either is missing (fmax of one NaN: other)
+    week = np.where(np.isnan(dilation) | np.isnan(symptoms), np.nan, week)
+    with np.errstate(invalid="ignore"):
+        found = (week >= from_weeks) & (week < before_weeks) & ongoing(cohort, week)
+    return found, np.where(found, week, np.nan)
+
+
 def preference(cohort: pd.DataFrame, seed: int) -> np.ndarray:
     """One uniform per pregnancy for shared decisions; the same in every policy arm."""
     return streams.generator(seed, "preference").random(len(cohort))
@@ -163,6 +190,23 @@ def earliest(*weeks: np.ndarray) -> np.ndarray:
 
 # ------------------------------------------------------------------ Policy
 Rule = Callable[..., pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class RuleText:
+    """One recommendation a preset encodes, in words: ``text``, its ``source`` (a citation
+    key of :data:`cilib.params.references.REFERENCES`) and ``where`` (recommendation number,
+    grade or section, as the guideline gives it)."""
+
+    text: str
+    source: str
+    where: str = ""
+
+    def __post_init__(self) -> None:
+        if self.source not in REFERENCES:
+            raise ValueError(f"source: got {self.source!r}; allowed: cilib.references keys")
+
+
 ScheduleSpec = Schedule | Sequence[Schedule] | Callable[[Assumptions], object] | None
 
 
@@ -187,6 +231,8 @@ class Policy:
         ``short_cervix_mm`` record.
     description, sources
         The rules in words, and citation keys (:data:`cilib.params.references.REFERENCES`).
+    rules : tuple of RuleText
+        Each recommendation the rule encodes with its source (:meth:`rules_table`).
     """
 
     name: str
@@ -195,6 +241,7 @@ class Policy:
     thresholds_mm: tuple[float, ...] = ()
     description: str = ""
     sources: tuple[str, ...] = field(default=())
+    rules: tuple[RuleText, ...] = field(default=())
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
@@ -207,6 +254,13 @@ class Policy:
                 f"sources: unknown citation keys {bad}; allowed: cilib.references keys"
             )
         object.__setattr__(self, "thresholds_mm", tuple(float(t) for t in self.thresholds_mm))
+
+    def rules_table(self) -> pd.DataFrame:
+        """The recommendations this policy encodes: ``rule``, ``source`` and ``where``."""
+        return pd.DataFrame(
+            [(r.text, r.source, r.where) for r in self.rules],
+            columns=["rule", "source", "where"],
+        )
 
     def schedules(self, assumptions: Assumptions) -> tuple[Schedule, ...]:
         """The screening schedules under these assumptions (empty if none)."""

@@ -68,6 +68,36 @@ GUIDELINES: tuple[Reference, ...] = (
         "seen.",
     ),
     Reference(
+        key="acog_pa_2023_progesterone",
+        authors=None,
+        title="Updated Clinical Guidance for the Use of Progestogen Supplementation for the "
+        "Prevention of Recurrent Preterm Birth. ACOG Practice Advisory",
+        journal="American College of Obstetricians and Gynecologists",
+        year=2023,
+        url="https://www.acog.org/clinical/clinical-guidance/practice-advisory/articles/2023/"
+        "04/updated-guidance-use-of-progesterone-supplementation-for-prevention-of-recurrent-"
+        "preterm-birth",
+        verified="yes",
+        note="April 2023, an update to Practice Bulletin No. 234 after the FDA withdrew "
+        "17-OHPC: 'Vaginal progesterone may be considered as a treatment option for patients "
+        "with a history of preterm birth, singleton gestation, and a shortened cervix', not "
+        "in the absence of a shortened cervix; IM 17-OHPC no longer recommended.",
+    ),
+    Reference(
+        key="smfm_statement_2023_17ohpc",
+        authors="Society for Maternal-Fetal Medicine",
+        title="SMFM Statement: Response to the Food and Drug Administration's withdrawal of "
+        "17-alpha hydroxyprogesterone caproate",
+        journal=AJOG,
+        year=2023,
+        url="https://old.smfm.org/publications/467-smfm-statement-response-to-the-food-and-"
+        "drug-administrations-withdrawal-of-17-alpha-hydroxyprogesterone-caproate",
+        verified="yes",
+        note="Discourages continued prescribing of 17-OHPC (FDA withdrawal 5 April 2023); no "
+        "change to the indications for cerclage or for vaginal progesterone with a short "
+        "cervix; vaginal progesterone without a short cervix by shared decision.",
+    ),
+    Reference(
         key="rcog_gtg75_2022",
         authors="Shennan, Story",
         title="Cervical Cerclage: Green-top Guideline No. 75",
