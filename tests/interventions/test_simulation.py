@@ -264,3 +264,29 @@ def test_vp_stopped_earlier_never_prevents_more_births(cohort):
     assert np.all(ga[34.0] <= ga[37.0] + 1e-9), "effect ending at 34 wk: no birth later than 37"
     # 1e-6 wk: a real difference, far above that rounding
     assert (ga[30.0] < ga[37.0] - 1e-6).any(), "the end of the effect must matter for someone"
+
+
+def test_every_treatment_not_given_says_why(cohort):
+    """A cerclage asked for at 20 wk for everyone: exactly the ended pregnancies, the ruptured
+    membranes and the closed cervices of multiples are refused, each with its reason, and
+    nobody who got the stitch has a reason (exact)."""
+    a = cilib.assumptions_of(cohort)
+    r = cilib.simulate(cohort, _starts(cohort, cerclage=20.0), seed=SEED)
+    reason = r["cerclage_not_given_reason"]
+    assert list(reason.cat.categories) == list(treatments.NOT_GIVEN_REASONS), "categories"
+    ended = cohort["ga_birth_weeks"].to_numpy() <= 20.0
+    ruptured = ~ended & (cohort["pprom_ga_weeks"].to_numpy(np.float64) <= 20.0)
+    closed = true_length(cohort, 20.0, a) > 0.0
+    dilated = cohort["dilation_ga_weeks"].to_numpy(np.float64) <= 20.0
+    multiple = ~ended & ~ruptured & (cohort["plurality"] != "singleton").to_numpy()
+    multiple &= closed & ~dilated
+    for mask, why in (
+        (ended, "pregnancy ended"),
+        (ruptured, "membranes ruptured"),
+        (multiple, "elective cerclage in a multiple"),
+    ):
+        assert mask.any(), f"the test needs '{why}'"
+        assert (reason[mask] == why).all(), f"'{why}' expected for all {mask.sum()}"
+    assert reason[r["cerclage_given"]].isna().all(), "a stitch given has no refusal reason"
+    refused = ended | ruptured | multiple
+    assert (reason.notna().to_numpy() == refused).all(), "a reason exactly where refused"

@@ -123,6 +123,7 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tu
         given = effect.given
         out[f"{t}_start_weeks"] = np.where(given, start, np.nan)
         out[f"{t}_given"] = given
+        out[f"{t}_not_given_reason"] = treatments.not_given_reasons(cohort, t, start, a)
         if t == "cerclage":  # a policy that asks after rupture gets a refusal, not a stitch
             out["cerclage_refused"] = treatments.refused(cohort, t, start, a)
         given_any |= given
@@ -161,7 +162,9 @@ def simulate(
     Returns
     -------
     DataFrame, indexed like ``cohort``
-        ``<treatment>_start_weeks`` and ``<treatment>_given`` per treatment in the policy,
+        ``<treatment>_start_weeks``, ``<treatment>_given`` and
+        ``<treatment>_not_given_reason`` (why a treatment the policy asked for was not given:
+        :data:`cilib.interventions.treatments.NOT_GIVEN_REASONS`) per treatment in the policy,
         ``cerclage_refused`` (a cerclage asked for after rupture of the membranes) when the
         policy can place one, ``treated`` (any treatment given), ``dilation_ga_weeks`` and
         ``pprom_ga_weeks`` (weeks, NaN if none before the end), ``ga_birth_weeks``,

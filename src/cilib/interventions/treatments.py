@@ -61,6 +61,8 @@ __all__ = [
     "State",
     "effects",
     "hazard_ratio_table",
+    "NOT_GIVEN_REASONS",
+    "not_given_reasons",
     "refused",
     "state",
 ]
@@ -298,6 +300,31 @@ def refused(cohort: pd.DataFrame, treatment: str, start_weeks, a: Assumptions) -
         return np.zeros(len(cohort), dtype=bool)
     s = _state(cohort, start_weeks, a)
     return s.given & s.ruptured
+
+
+#: Why a treatment a policy asked for was not given (:func:`not_given_reasons`).
+NOT_GIVEN_REASONS = ("pregnancy ended", "membranes ruptured", "elective cerclage in a multiple")
+
+
+def not_given_reasons(
+    cohort: pd.DataFrame, treatment: str, start_weeks, a: Assumptions
+) -> pd.Categorical:
+    """Why each pregnancy for which a policy asked for ``treatment`` did not get it: the
+    pregnancy had ended by the start week, the membranes had ruptured (no cerclage after
+    PPROM), or an elective cerclage was asked for in a multiple pregnancy (only an open cervix
+    may be stitched); missing where the treatment was given or not asked for. Categories
+    :data:`NOT_GIVEN_REASONS`."""
+    if treatment not in MECHANISMS:
+        raise ValueError(f"treatment: got {treatment!r}; allowed: {', '.join(TREATMENTS)}")
+    start = np.asarray(start_weeks, dtype=np.float64)
+    s = _state(cohort, start, a)
+    code = np.full(len(cohort), -1, dtype=np.int8)
+    code[~np.isnan(start) & ~s.given] = 0
+    if treatment == "cerclage":
+        open_cervix = s.dilated | (s.cl <= 0.0)
+        code[s.given & s.multiple & ~open_cervix] = 2
+        code[s.given & s.ruptured] = 1
+    return pd.Categorical.from_codes(code, categories=list(NOT_GIVEN_REASONS))
 
 
 def effects(
