@@ -290,3 +290,21 @@ def test_every_treatment_not_given_says_why(cohort):
     assert reason[r["cerclage_given"]].isna().all(), "a stitch given has no refusal reason"
     refused = ended | ruptured | multiple
     assert (reason.notna().to_numpy() == refused).all(), "a reason exactly where refused"
+
+
+def test_bed_rest_is_a_what_if_with_the_cochrane_null_effect(cohort):
+    """Bed rest is no preset's treatment; its HR is the Cochrane RR (a stated assumption); at
+    HR 1 it changes nothing (exact, common random numbers) and at its record value no birth
+    comes earlier."""
+    a = cilib.assumptions_of(cohort)
+    record = a.record("hr_bed_rest")
+    assert record.status == "assumption" and "sosa_2015_bed_rest" in record.sources, record
+    for name in cilib.policies.presets():
+        st, _ = cilib.policies.get(name).apply(cohort, seed=SEED)
+        assert "bed_rest" not in st.columns, f"{name} must not prescribe bed rest"
+    starts = _starts(cohort, bed_rest=20.0)
+    null = cilib.simulate(cohort, starts, seed=SEED, assumptions=a.replace(hr_bed_rest=1.0))
+    np.testing.assert_array_equal(null["ga_birth_weeks"], cohort["ga_birth_weeks"])
+    r = cilib.simulate(cohort, starts, seed=SEED)
+    later = r["ga_birth_weeks"].to_numpy() >= cohort["ga_birth_weeks"].to_numpy() - 1e-9
+    assert later.all(), "a protective HR never brings a birth earlier"

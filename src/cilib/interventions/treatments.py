@@ -24,6 +24,8 @@ evolves, so an effect is a list of windows per hazard (:class:`Effect`):
   cervix-driven hazard too if the cervix is already fully effaced at placement; removed at
   ``cerclage_removal_weeks``.
 - ``pessary``: preterm-labour, rupture and cervix-driven hazards, ``hr_pessary``.
+- ``bed_rest`` (a what-if no preset uses): the same hazards, ``hr_bed_rest`` (Cochrane: no
+  evidence of benefit), until ``preterm_before_weeks``.
 
 No effect ends with a cliff: vaginal progesterone's wanes from ``vp_fade_from_weeks`` over
 ``vp_fade_weeks`` (in :data:`FADE_STEPS` steps), and what is left of a progestogen's effect at
@@ -283,12 +285,20 @@ def pessary(s: State, a: Assumptions, adherent=None) -> Effect:
     return Effect(s.given, {p: [window] for p in ("preterm", "pprom", "cervical")})
 
 
+def bed_rest(s: State, a: Assumptions, adherent=None) -> Effect:
+    """A what-if: ``hr_bed_rest`` on the preterm-labour, rupture and cervix-driven hazards from
+    the start to ``preterm_before_weeks`` (no preset uses it; its record says why)."""
+    window = s.during(a["preterm_before_weeks"], a["hr_bed_rest"])
+    return Effect(s.given, {p: [window] for p in ("preterm", "pprom", "cervical")})
+
+
 #: What each treatment does, one function of the pregnancy's :class:`State` each.
 MECHANISMS = {
     "vaginal_progesterone": vaginal_progesterone,
     "im_17ohpc": im_17ohpc,
     "cerclage": cerclage,
     "pessary": pessary,
+    "bed_rest": bed_rest,
 }
 TREATMENTS = tuple(MECHANISMS)
 

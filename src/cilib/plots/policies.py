@@ -93,6 +93,7 @@ TREATMENT_COLOURS = {
     "im_17ohpc": PURPLE,
     "cerclage": ORANGE,
     "pessary": GREEN,
+    "bed_rest": GREY,
 }
 #: Readable names of the treatments.
 TREATMENT_LABELS = {
@@ -100,6 +101,7 @@ TREATMENT_LABELS = {
     "im_17ohpc": "IM 17-OHPC",
     "cerclage": "cerclage",
     "pessary": "pessary",
+    "bed_rest": "bed rest (what-if)",
 }
 _TERM_ANYWAY = "treated, would have delivered at term anyway"
 _MARKER_LINE = dict(color="#333333", width=1)

@@ -361,4 +361,32 @@ TREATMENTS: tuple[Reference, ...] = (
         "264), 98.9% also on VP; delivery or fetal death <37 wk 45.5% vs 45.6%, RR 1.00 "
         "(0.83-1.20); stopped for futility and a fetal/neonatal death signal.",
     ),
+    # ---------------------------------------------------------------- 5c. bed rest
+    Reference(
+        key="sosa_2015_bed_rest",
+        authors="Sosa CG, Althabe F, Belizan JM, Bergel E",
+        title="Bed rest in singleton pregnancies for preventing preterm birth",
+        journal="Cochrane Database Syst Rev 2015, Issue 3, CD003581",
+        year=2015,
+        doi="10.1002/14651858.CD003581.pub3",
+        verified="yes",
+        note="One study in the meta-analysis (1,266 women): 432 prescribed bed rest at home, "
+        "834 placebo or no intervention; preterm birth < 37 wk 7.9% vs 8.5%, RR 0.92 "
+        "(0.62-1.37); 'no evidence, either supporting or refuting the use of bed rest' "
+        "(abstract).",
+    ),
+    Reference(
+        key="grobman_2013_activity",
+        authors="Grobman WA, Gilbert SA, Iams JD, et al.",
+        title="Activity restriction among women with a short cervix",
+        journal="Obstet Gynecol 121:1181-6",
+        year=2013,
+        pmid="23812450",
+        doi="10.1097/AOG.0b013e3182917529",
+        verified="yes",
+        note="Secondary analysis of an MFMU trial (nulliparous singletons, CL < 30 mm): 39% "
+        "placed on activity restriction; preterm birth < 37 wk 37% vs 17%, adjusted OR 2.37 "
+        "(1.60-3.53) (abstract). Observational: restriction was prescribed to women at higher "
+        "risk, so the association is not an effect.",
+    ),
 )

@@ -268,6 +268,25 @@ TREATMENTS: tuple[Record, ...] = (
         **_TX,
     ),
     _r(
+        "hr_bed_rest",
+        0.92,
+        "hazard ratio",
+        0.62,
+        1.37,
+        bounds=RATIO,
+        distribution="lognormal",
+        sources=("sosa_2015_bed_rest", "grobman_2013_activity"),
+        status="assumption",
+        note="Bed rest or activity restriction, a what-if treatment that no preset uses "
+        "(SMFM's 2023 statement keeps its recommendation against activity restriction): "
+        "hazard ratio of preterm labour, rupture and the cervix-driven hazard from its start "
+        "to 37 wk. The published RR of the only trial in the Cochrane review (PTB < 37 wk "
+        "0.92, 0.62-1.37) is taken as the HR: a null effect within wide bounds, not fitted. "
+        "Harms (thromboembolism, bone loss, deconditioning, and in an observational MFMU "
+        "analysis more preterm birth among restricted women, aOR 2.37) are not modelled.",
+        **_TX,
+    ),
+    _r(
         "progesterone_stop_weeks",
         37.0,
         "weeks",
