@@ -32,16 +32,13 @@ def test_table_structure_small_n():
     assert (t["simulated"] <= t["ci_high"]).all(), "ci_high must not be below the simulated value"
 
 
-#: Targets the model misses after the issue-12 refit, by scenario: the steep short-cervix
-#: hazard that the Heath 1998 curve (target 18) needs trades against the gentler Iams 1996
-#: gradient at the 25th to 5th centiles (11), the FMF share of CL <= 15 mm with the derived
-#: 1.26 mm measurement error (12), and the spread of twins' cervical length (103). Issue 12
-#: stays open on them (README, "Known misses"); the tests below fail if any other target
-#: misses, and also if one of these starts to pass, so that this list cannot go stale.
-KNOWN_MISSES = {
+#: Targets the model is documented to miss, by scenario (README, "Targets at their edges"):
+#: none since the issue-12 refit. The tests below fail if any other target misses, and also if
+#: a listed one starts to pass, so that this list cannot go stale.
+KNOWN_MISSES: dict[str, set[str]] = {
     "us_contemporary": set(),
     "iams_1996": set(),
-    "fmf_london": {"cl_le15_22_24w"},
+    "fmf_london": set(),
 }
 
 
