@@ -44,29 +44,40 @@ def _piecewise_time(e, H, H_inverse, windows: list[Window]):
 
     ``windows`` is a list of ``(start, stop, multiplier)`` arrays (time from 14 weeks); outside
     every window the multiplier is 1, inside overlapping windows the multipliers multiply.
+    ``H(s, rows)`` and ``H_inverse(y, rows)`` evaluate the cumulative hazard and its inverse for
+    the pregnancies ``rows`` (integer positions). Segments are visited in order; a pregnancy
+    leaves the working set once its time is found, and each segment's upper value of ``H`` is
+    the next one's lower value, so ``H`` is evaluated once per breakpoint.
     """
     n = len(e)
+    windows = [w for w in windows if np.any(w[2] != 1.0)]  # no effect on anyone: no segment
     points = [np.zeros(n)]
     for start, stop, _ in windows:
         points += [start, stop]
     pts = np.sort(np.column_stack([*points, np.full(n, np.inf)]), axis=1)
-    out = np.full(n, np.nan)
+    out = np.full(n, np.inf)
     acc = np.zeros(n)
+    live = np.arange(n)
+    h_lo = H(pts[:, 0], live)
     for j in range(pts.shape[1] - 1):  # a few segments, each vectorised over the pregnancies
-        lo, hi = pts[:, j], pts[:, j + 1]
+        if not len(live):
+            break
+        lo, hi = pts[live, j], pts[live, j + 1]
         mid = np.where(np.isfinite(hi), (lo + hi) / 2, lo + 1.0)
-        m = np.ones(n)
+        m = np.ones(len(live))
         for start, stop, k in windows:
-            m = m * np.where((start <= mid) & (mid < stop), k, 1.0)
-        h_lo = H(lo)
+            m = m * np.where((start[live] <= mid) & (mid < stop[live]), k[live], 1.0)
+        h_hi = H(hi, live)
         with np.errstate(invalid="ignore"):
-            inc = np.where(m > 0, m * (H(hi) - h_lo), 0.0)
-            target = h_lo + (e - acc) / np.where(m > 0, m, 1.0)
-        hit = np.isnan(out) & (m > 0) & (acc + inc >= e) & (hi > lo)
+            inc = np.where(m > 0, m * (h_hi - h_lo), 0.0)
+            target = h_lo + (e[live] - acc[live]) / np.where(m > 0, m, 1.0)
+        hit = (m > 0) & (acc[live] + inc >= e[live]) & (hi > lo)
         if hit.any():
-            out[hit] = H_inverse(target[hit], hit)
-        acc = acc + inc
-    return np.where(np.isnan(out), np.inf, out)
+            out[live[hit]] = H_inverse(target[hit], live[hit])
+        acc[live] = acc[live] + inc
+        keep = ~hit
+        live, h_lo = live[keep], h_hi[keep]
+    return out
 
 
 def _policy_starts(cohort, policy, seed, a):
@@ -110,28 +121,57 @@ def _check_starts(cohort: pd.DataFrame, starts) -> pd.DataFrame:
 
 
 def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tuple:
-    """Columns of what was given and when, who was treated, and each process's windows."""
+    """Columns of what was given and when, who was treated (``given_any``), and each process's
+    windows for the treated pregnancies only (rows ``flatnonzero(given_any)``, time from 14 wk).
+
+    Each treatment's mechanism runs on the pregnancies the policy asked it for, not on the
+    whole cohort: an effect is several windows per process, and building them for every row
+    of a large cohort would cost far more than the few treated rows need.
+    """
     n = len(cohort)
     t0 = a["hazard_start_weeks"]
     out: dict[str, object] = {}
     given_any = np.zeros(n, dtype=bool)
-    windows: dict[str, list[Window]] = {p: [] for p in treatments.PROCESSES}
     adherent = streams.generator(seed, "adherence").random(n) < a["p_adherence_progesterone"]
+    effects = []  # (rows asked, Effect on those rows)
     for t in starts.columns:
         start = starts[t].to_numpy(dtype=np.float64)
-        effect = treatments.effects(cohort, t, start, a, adherent)
-        given = effect.given
+        rows = np.flatnonzero(~np.isnan(start))
+        sub = cohort.iloc[rows]
+        effect = treatments.effects(sub, t, start[rows], a, adherent[rows])
+        given = np.zeros(n, dtype=bool)
+        given[rows] = effect.given
         out[f"{t}_start_weeks"] = np.where(given, start, np.nan)
         out[f"{t}_given"] = given
-        out[f"{t}_not_given_reason"] = treatments.not_given_reasons(cohort, t, start, a)
+        codes = np.full(n, -1, dtype=np.int8)
+        codes[rows] = treatments.not_given_reasons(sub, t, start[rows], a).codes
+        out[f"{t}_not_given_reason"] = pd.Categorical.from_codes(
+            codes, categories=list(treatments.NOT_GIVEN_REASONS)
+        )
         if t == "cerclage":  # a policy that asks after rupture gets a refusal, not a stitch
-            out["cerclage_refused"] = treatments.refused(cohort, t, start, a)
+            refused = np.zeros(n, dtype=bool)
+            refused[rows] = treatments.refused(sub, t, start[rows], a)
+            out["cerclage_refused"] = refused
         given_any |= given
+        effects.append((rows, effect))
+    idx = np.flatnonzero(given_any)
+    windows: dict[str, list[Window]] = {p: [] for p in treatments.PROCESSES}
+    position = np.full(n, -1, dtype=np.int64)
+    for rows, effect in effects:
+        if not len(rows):  # nobody asked for this treatment
+            continue
+        position[:] = -1
+        position[rows] = np.arange(len(rows))
+        at = position[idx]  # row of each treated pregnancy in this treatment's frame
+        on = at >= 0
+        at = np.where(on, at, 0)
+        given = on & effect.given[at]
         for p, ws in effect.windows.items():
             for begin, end, k in ws:
-                # time from 14 wk; an effect acts from the later of its begin and 14 wk
-                b = np.where(given, np.maximum(begin - t0, 0.0), np.inf)
-                windows[p].append((b, np.asarray(end, np.float64) - t0, np.where(given, k, 1.0)))
+                begin, end, k = (np.broadcast_to(x, (len(rows),)) for x in (begin, end, k))
+                # an effect acts from the later of its begin and 14 wk
+                b = np.where(given, np.maximum(begin[at] - t0, 0.0), np.inf)
+                windows[p].append((b, end[at] - t0, np.where(given, k[at], 1.0)))
     return out, given_any, windows
 
 
@@ -184,11 +224,7 @@ def simulate(
     events = {k: cohort[k].to_numpy().copy() for k in _EVENT_COLUMNS}
     idx = np.flatnonzero(given_any)
     if len(idx):
-        new = _treated_outcomes(
-            cohort.iloc[idx],
-            a,
-            {p: [(s[idx], e[idx], k[idx]) for s, e, k in w] for p, w in windows.items()},
-        )
+        new = _treated_outcomes(cohort.iloc[idx], a, windows)
         ga[idx], cause[idx], stype[idx] = new[0], new[1], new[2]
         events["dilation_ga_weeks"][idx], events["pprom_ga_weeks"][idx] = new[3], new[4]
     out["treated"] = given_any
@@ -284,8 +320,8 @@ def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows):
         latent = "rupture" if process == "pprom" else process
         new = t0 + _piecewise_time(
             x["e"][idx, LATENT[latent]].astype(np.float64),
-            lambda s, idx=idx, H=H: H(s, idx),
-            lambda y, m, idx=idx, H_inverse=H_inverse: H_inverse(y, idx[m]),
+            lambda s, r, idx=idx, H=H: H(s, idx[r]),
+            lambda y, r, idx=idx, H_inverse=H_inverse: H_inverse(y, idx[r]),
             [(s[idx], e_[idx], k[idx]) for s, e_, k in windows[process]],
         )
         if process == "pprom":  # the new rupture, then birth after its latency
