@@ -64,7 +64,7 @@ VP_HR = ("hr_vp_short_cervix", "romero_2018", 0.62)
 VP_FADE = ("vp_fade_from_weeks", "hassan_2011_ptb37", 0.91)
 #: Rescue cerclage: the latency ratio fitted so that the same women's mean prolongation of
 #: pregnancy is Ehsanipoor 2015's 33.98 days (abstract; target 24).
-RESCUE = ("rr_dilation_latency_cerclage", "ehsanipoor_2015", 33.98)
+RESCUE = ("rr_dilation_latency_cerclage", "ehsanipoor_2015", trials.EHSANIPOOR_PROLONGATION_DAYS[0])
 GRID = 5  # points per parameter of the starting grid of a joint fit
 HR_LOW, HR_HIGH = 1e-3, 1.0
 #: The history-indicated stitch's effect on painless dilation, fitted with HISTORY to the

@@ -144,14 +144,11 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tu
         out[f"{t}_start_weeks"] = np.where(given, start, np.nan)
         out[f"{t}_given"] = given
         codes = np.full(n, -1, dtype=np.int8)
-        codes[rows] = treatments.not_given_reasons(sub, t, start[rows], a).codes
-        out[f"{t}_not_given_reason"] = pd.Categorical.from_codes(
-            codes, categories=list(treatments.NOT_GIVEN_REASONS)
-        )
+        codes[rows] = effect.not_given_codes
+        reason = pd.Categorical.from_codes(codes, categories=list(treatments.NOT_GIVEN_REASONS))
+        out[f"{t}_not_given_reason"] = reason
         if t == "cerclage":  # a policy that asks after rupture gets a refusal, not a stitch
-            refused = np.zeros(n, dtype=bool)
-            refused[rows] = treatments.refused(sub, t, start[rows], a)
-            out["cerclage_refused"] = refused
+            out["cerclage_refused"] = np.asarray(reason == "membranes ruptured")
         given_any |= given
         effects.append((rows, effect))
     idx = np.flatnonzero(given_any)

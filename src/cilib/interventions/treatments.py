@@ -35,7 +35,7 @@ The effect depends on the pregnancy's own state (:class:`State`: true CL, histor
 plurality), never on the policy that chose it; each treatment is one function of that state
 (:data:`MECHANISMS`). Contraindicated treatments are not given: any treatment once the
 pregnancy has ended, elective cerclage in a multiple pregnancy, and any cerclage once the
-membranes have ruptured (:func:`refused` reports these). Adherence to progesterone is
+membranes have ruptured (:attr:`Effect.not_given` says why, one reason per pregnancy). Adherence to progesterone is
 ``p_adherence_progesterone``; a non-adherent woman is counted as treated but gets no effect.
 
 Synthetic data for teaching and research only; not for clinical use.
@@ -43,7 +43,7 @@ Synthetic data for teaching and research only; not for clinical use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -64,8 +64,6 @@ __all__ = [
     "effects",
     "hazard_ratio_table",
     "NOT_GIVEN_REASONS",
-    "not_given_reasons",
-    "refused",
     "state",
 ]
 
@@ -93,6 +91,17 @@ class Effect:
 
     given: np.ndarray
     windows: dict[str, list[Window]]
+    #: Codes into :data:`NOT_GIVEN_REASONS` (-1: given or not asked for); set by :func:`effects`.
+    not_given_codes: np.ndarray | None = None
+
+    @property
+    def not_given(self) -> pd.Categorical:
+        """Why each pregnancy the treatment was asked for did not get it
+        (:data:`NOT_GIVEN_REASONS`; missing where it was given or not asked for)."""
+        codes = self.not_given_codes
+        if codes is None:
+            codes = np.full(len(self.given), -1, dtype=np.int8)
+        return pd.Categorical.from_codes(codes, categories=list(NOT_GIVEN_REASONS))
 
     def multiplier(self, process: str, weeks) -> np.ndarray:
         """The hazard multiplier of ``process`` at gestation ``weeks`` (a scalar or one value
@@ -303,38 +312,20 @@ MECHANISMS = {
 TREATMENTS = tuple(MECHANISMS)
 
 
-def refused(cohort: pd.DataFrame, treatment: str, start_weeks, a: Assumptions) -> np.ndarray:
-    """Pregnancies for which a policy asked for ``treatment`` while it was contraindicated by
-    the pregnancy's state (a cerclage after rupture of the membranes), bool per row."""
-    if treatment != "cerclage":
-        return np.zeros(len(cohort), dtype=bool)
-    s = _state(cohort, start_weeks, a)
-    return s.given & s.ruptured
-
-
-#: Why a treatment a policy asked for was not given (:func:`not_given_reasons`).
+#: Why a treatment a policy asked for was not given (:attr:`Effect.not_given`).
 NOT_GIVEN_REASONS = ("pregnancy ended", "membranes ruptured", "elective cerclage in a multiple")
 
 
-def not_given_reasons(
-    cohort: pd.DataFrame, treatment: str, start_weeks, a: Assumptions
-) -> pd.Categorical:
-    """Why each pregnancy for which a policy asked for ``treatment`` did not get it: the
-    pregnancy had ended by the start week, the membranes had ruptured (no cerclage after
-    PPROM), or an elective cerclage was asked for in a multiple pregnancy (only an open cervix
-    may be stitched); missing where the treatment was given or not asked for. Categories
-    :data:`NOT_GIVEN_REASONS`."""
-    if treatment not in MECHANISMS:
-        raise ValueError(f"treatment: got {treatment!r}; allowed: {', '.join(TREATMENTS)}")
-    start = np.asarray(start_weeks, dtype=np.float64)
-    s = _state(cohort, start, a)
-    code = np.full(len(cohort), -1, dtype=np.int8)
-    code[~np.isnan(start) & ~s.given] = 0
-    if treatment == "cerclage":
-        open_cervix = s.dilated | (s.cl <= 0.0)
-        code[s.given & s.multiple & ~open_cervix] = 2
-        code[s.given & s.ruptured] = 1
-    return pd.Categorical.from_codes(code, categories=list(NOT_GIVEN_REASONS))
+def _not_given_codes(s: State, effect: Effect) -> np.ndarray:
+    """Reason codes of :attr:`Effect.not_given` from the state and what the mechanism gave: a
+    pregnancy that had ended by the start; or one the mechanism refused, after rupture of the
+    membranes if they had ruptured, otherwise an elective cerclage in a multiple pregnancy (the
+    only other refusal a mechanism makes)."""
+    code = np.full(len(s.start), -1, dtype=np.int8)
+    code[~np.isnan(s.start) & ~s.given] = 0
+    refused = s.given & ~effect.given
+    code[refused] = np.where(s.ruptured[refused], 1, 2)
+    return code
 
 
 def effects(
@@ -365,11 +356,14 @@ def effects(
         ``given`` (started and not contraindicated: pregnancy still ongoing, no elective
         cerclage in a multiple pregnancy, no cerclage after rupture of the membranes) and the
         hazard-multiplier ``windows`` per process in :data:`PROCESSES`
-        (:meth:`Effect.multiplier` reads the multiplier at a gestation).
+        (:meth:`Effect.multiplier` reads the multiplier at a gestation); ``not_given`` says why
+        a pregnancy asked for it did not get it.
     """
     if treatment not in MECHANISMS:
         raise ValueError(f"treatment: got {treatment!r}; allowed: {', '.join(TREATMENTS)}")
-    return MECHANISMS[treatment](_state(cohort, start_weeks, a), a, adherent)
+    s = _state(cohort, start_weeks, a)
+    effect = MECHANISMS[treatment](s, a, adherent)
+    return replace(effect, not_given_codes=_not_given_codes(s, effect))
 
 
 def hazard_ratio_table(

@@ -6,6 +6,7 @@ re-runs them (:func:`run_trial`, :func:`run_all`) with the same women under both
 Synthetic data for teaching and research only; not for clinical use.
 """
 
+from cilib.analysis.trials.blocks import EHSANIPOOR_PROLONGATION_DAYS
 from cilib.analysis.trials.run import (
     CONTROL_TOLERANCE_POINTS,
     CONTROL_TOLERANCE_RATIO,
@@ -36,6 +37,7 @@ from cilib.stats import paired_rr
 __all__ = [
     "CONTROL_TOLERANCE_POINTS",
     "CONTROL_TOLERANCE_RATIO",
+    "EHSANIPOOR_PROLONGATION_DAYS",
     "FONSECA_MEDIAN_SCAN_WEEKS",
     "MEIS_SHARE_MORE_THAN_ONE_PRIOR",
     "MEIS_SHARE_NH_BLACK",

@@ -164,10 +164,10 @@ def _rescue_eligibility(c, a, seed):
     return ok, np.where(ok, onset, np.nan), {}
 
 
-def _ehsanipoor_rr() -> tuple[float, float, float]:
-    """Birth < 34 wk, cerclage vs expectant: RR 0.55 (0.38-0.80), arms 50% vs 83% (read in a
-    citing article, ehsanipoor_2015)."""
-    return 0.55, 0.38, 0.80
+#: Ehsanipoor 2015, rescue cerclage vs expectant care: mean prolongation of pregnancy (days)
+#: with its 95% CI, from the abstract (ehsanipoor_2015); the target of
+#: ``rr_dilation_latency_cerclage`` (target 24).
+EHSANIPOOR_PROLONGATION_DAYS = (33.98, 17.88, 50.08)
 
 
 def _ptb_before(weeks: float, *, spontaneous: bool = False):

@@ -40,6 +40,16 @@ from cilib.screening.schedules import anatomy_scan
 
 __all__ = ["get", "presets", "rules_table"]
 
+
+def _acog_schedule(a):
+    """ACOG PB 234: serial TV CL 16+0-24+0 wk after a prior sPTB, otherwise CL at the anatomy
+    scan."""
+    return (
+        _serial("prior_sptb")(a),
+        replace(anatomy_scan(a, eligible="no_prior_sptb"), name="anatomy scan (no prior sPTB)"),
+    )
+
+
 R = RuleText
 _PB234 = "acog_pb234_2021"
 _PB142 = "acog_pb142"
@@ -138,12 +148,7 @@ _PRESETS: dict[str, Policy] = {
         Policy(
             "acog_2021",
             rule=_acog_2021,
-            schedule=lambda a: (
-                _serial("prior_sptb")(a),
-                replace(
-                    anatomy_scan(a, eligible="no_prior_sptb"), name="anatomy scan (no prior sPTB)"
-                ),
-            ),
+            schedule=_acog_schedule,
             description=(
                 "ACOG as of 2021. Prior sPTB: serial TV CL 16+0-24+0 wk; otherwise CL at the "
                 "18+0-22+6 wk anatomy scan (PB 234). Singletons: weekly 17-OHPC from 16 wk after "
@@ -189,12 +194,7 @@ _PRESETS: dict[str, Policy] = {
         Policy(
             "acog_2023",
             rule=_acog_2023,
-            schedule=lambda a: (
-                _serial("prior_sptb")(a),
-                replace(
-                    anatomy_scan(a, eligible="no_prior_sptb"), name="anatomy scan (no prior sPTB)"
-                ),
-            ),
+            schedule=_acog_schedule,
             description=(
                 "ACOG after the 2023 withdrawal of 17-OHPC (Practice Advisory, April 2023): as "
                 "acog_2021 without 17-OHPC; vaginal progesterone may be considered for a "

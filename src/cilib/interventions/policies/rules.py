@@ -153,8 +153,7 @@ def open_cervix_found(
     """
     dilation = cohort["dilation_ga_weeks"].to_numpy(np.float64)
     symptoms = cohort["symptoms_ga_weeks"].to_numpy(np.float64)
-    week = np.fmax(dilation, symptoms)  # NaN if either is missing (fmax of one NaN: other)
-    week = np.where(np.isnan(dilation) | np.isnan(symptoms), np.nan, week)
+    week = np.maximum(dilation, symptoms)  # NaN unless both happened
     with np.errstate(invalid="ignore"):
         found = (week >= from_weeks) & (week < before_weeks) & ongoing(cohort, week)
     return found, np.where(found, week, np.nan)
