@@ -9,7 +9,7 @@ under both arms, common random numbers) of the target trial equals the published
   miss in units of its published CI): Romero 2018 IPD, PTB < 33 wk, singletons with CL <= 25
   mm, RR 0.62 (evidence.md target 14), and Hassan 2011 (PREGNANT), PTB < 37 wk, RR 0.91
   (Fonseca 2007 and Hassan's PTB < 33 wk RR are left as checks);
-- hr_cerclage_ultrasound_indicated: Berghella 2011, PTB < 35 wk, RR 0.70 (target 15);
+- cerclage_support_share: Berghella 2011, PTB < 35 wk, RR 0.70 (target 15);
 - hr_17ohpc_meis_2003: Meis 2003, PTB < 37 wk, RR 0.66;
 - rr_dilation_latency_cerclage: Ehsanipoor 2015, rescue cerclage at a painless dilation at
   14-27+6 wk, mean prolongation of pregnancy 33.98 days (target 24; its birth < 34 wk RR is a
@@ -52,7 +52,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "cilib" / "data" / "calibrat
 
 #: (assumption, trial, published RR the counterfactual RR must reproduce)
 TARGETS = (
-    ("hr_cerclage_ultrasound_indicated", "berghella_2011", 0.70),
+    ("cerclage_support_share", "berghella_2011", 0.70),
     ("hr_17ohpc_meis_2003", "meis_2003", 0.66),
 )
 #: History-indicated cerclage: its HR on the cervix-driven hazard (MRC/RCOG 1993) and its HR on
@@ -91,7 +91,10 @@ def fit_one(param: str, trial: str, target: float, *, seed: int, scale: float) -
         return trial_rr(**{param: hr})[0]
 
     rec = base.record(param)
-    lo_rr, hi_rr = rr(HR_LOW), rr(HR_HIGH)
+    # a hazard ratio is searched over (0, 1]; another effect (a fraction) over its bounds
+    x_lo, x_hi = (HR_LOW, HR_HIGH) if rec.unit == "hazard ratio" else rec.bounds
+    rr_lo, rr_hi = rr(x_lo), rr(x_hi)
+    lo_rr, hi_rr = min(rr_lo, rr_hi), max(rr_lo, rr_hi)
     row = {
         "assumption": param,
         "trial": trial,
@@ -103,9 +106,9 @@ def fit_one(param: str, trial: str, target: float, *, seed: int, scale: float) -
         "record_high": rec.high,
     }
     if not lo_rr <= target <= hi_rr:
-        row.update(value=None, status="unreachable: RR cannot reach the target for HR in (0, 1]")
+        row.update(value=None, status=f"unreachable: RR cannot reach the target in {x_lo}-{x_hi}")
     else:
-        hr = brentq(lambda h: rr(h) - target, HR_LOW, HR_HIGH, xtol=1e-4)
+        hr = brentq(lambda h: rr(h) - target, x_lo, x_hi, xtol=1e-4)
         inside = rec.low <= hr <= rec.high
         row.update(
             value=hr,
@@ -298,9 +301,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{param:34s} {trial:16s} target RR {target:.3f}  n={row['n_eligible']:6d}  "
             f"RR at start value {row['rr_at_start_value']:.3f}  "
-            f"RR range over HR (0,1]: {row['rr_range'][1]:.3f}..{row['rr_range'][0]:.3f}  ->  "
+            f"RR range: {row['rr_range'][0]:.3f}..{row['rr_range'][1]:.3f}  ->  "
             + (
-                f"HR {row['value']:.4f} (record {row['record_low']:g}-{row['record_high']:g}, "
+                f"value {row['value']:.4f} (record {row['record_low']:g}-{row['record_high']:g}, "
                 f"{row['status']}); fitted RR {row['rr_fitted'][0]:.3f} "
                 f"({row['rr_fitted'][1]:.3f}-{row['rr_fitted'][2]:.3f})"
                 if row["value"] is not None

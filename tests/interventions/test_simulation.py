@@ -192,7 +192,9 @@ def test_sporadic_losses_are_untreatable_and_inside_their_window(cohort):
 
 
 def test_history_cerclage_uses_its_own_effect_on_an_effaced_cervix_and_dilation(cohort):
-    a = cilib.assumptions_of(cohort).replace(hr_cerclage_effaced_cervix=0.05)
+    a = cilib.assumptions_of(cohort).replace(
+        hr_cerclage_effaced_cervix=0.05, hr_cerclage_history_indicated=0.7
+    )
     start = np.full(len(cohort), a["history_cerclage_by_weeks"])
     effect = treatments.effects(cohort, "cerclage", start, a)
     given = effect.given
@@ -202,18 +204,20 @@ def test_history_cerclage_uses_its_own_effect_on_an_effaced_cervix_and_dilation(
     closed = given & single & (cohort["cl_14w_mm"].to_numpy() > 1)
     assert effaced.sum() > 5 and closed.sum() > 1000, "both kinds of cervix must be present"
     # np.allclose (rtol 1e-5, atol 1e-8) here and below: floating-point only, each multiplier
-    # is a record's value (or its reciprocal)
-    assert np.allclose(mult["cervical"][effaced], 0.05), (
-        f"effaced cervix: cervical HR 0.05 expected, got {np.unique(mult['cervical'][effaced])}"
+    # is a record's value (or its reciprocal), times the full support at 0 mm
+    full = np.exp(-a["cerclage_support_share"] * treatments.cervical_rise(0.0, a))
+    assert np.allclose(mult["cervical"][effaced], 0.05 * full), (
+        f"effaced cervix: cervical HR 0.05 x {full:.4f} expected, "
+        f"got {np.unique(mult['cervical'][effaced])}"
     )
     assert np.allclose(mult["dilation"][effaced], 0.05), (
         f"effaced cervix: dilation HR 0.05 expected, got {np.unique(mult['dilation'][effaced])}"
     )
-    plain = closed & ~cohort["prior_sptb"].to_numpy()
-    assert plain.any(), "the test needs closed cervices without a prior sPTB"
-    assert np.allclose(mult["cervical"][plain], [a["hr_cerclage_history_indicated"]]), (
-        f"closed cervix: HR {a['hr_cerclage_history_indicated']} expected, "
-        f"got {np.unique(mult['cervical'][plain])}"
+    long_now = closed & (true_length(cohort, 20.0, a) > a["short_cervix_mm"])
+    assert long_now.sum() > 1000, "the test needs cervices still long at 20 wk"
+    assert np.allclose(mult["cervical"][long_now], a["hr_cerclage_history_indicated"]), (
+        f"long cervix: HR {a['hr_cerclage_history_indicated']} expected (no support yet), "
+        f"got {np.unique(mult['cervical'][long_now])}"
     )
     # the stitch is in before a closed cervix opens: painless dilation, whenever it comes,
     # takes the same effect
@@ -308,3 +312,44 @@ def test_bed_rest_is_a_what_if_with_the_cochrane_null_effect(cohort):
     r = cilib.simulate(cohort, starts, seed=SEED)
     later = r["ga_birth_weeks"].to_numpy() >= cohort["ga_birth_weeks"].to_numpy() - 1e-9
     assert later.all(), "a protective HR never brings a birth earlier"
+
+
+def test_cerclage_support_grows_as_the_cervix_shortens(cohort):
+    """The stitch's multiplier of the cervix-driven hazard is exp(-share x rise(CL(t))) within
+    half a step of :data:`treatments.SUPPORT_STEPS` (each step takes the rise at its midpoint),
+    1 while the true CL is above short_cervix_mm, and never rises while the stitch is in."""
+    a = cilib.assumptions_of(cohort).replace(hr_cerclage_history_indicated=1.0)
+    start = np.full(len(cohort), 18.0)
+    effect = treatments.effects(cohort, "cerclage", start, a)
+    single = effect.given & (cohort["plurality"] == "singleton").to_numpy()
+    share = a["cerclage_support_share"]
+    half_step = 0.5 * share * float(treatments.cervical_rise(0.0, a)) / treatments.SUPPORT_STEPS
+    previous = np.ones(len(cohort))
+    for week in np.arange(18.0, a["cerclage_removal_weeks"], 0.5):
+        m = effect.multiplier("cervical", week)[single]
+        cl = true_length(cohort, week, a)[single]
+        want = -share * treatments.cervical_rise(cl, a)
+        # 1e-9: floating point; half_step: the step resolution
+        assert np.all(np.abs(np.log(m) - want) <= half_step + 1e-9), f"week {week}"
+        long = cl > a["short_cervix_mm"]
+        assert np.all(m[long] == 1.0), f"week {week}: no support on a long cervix"
+        assert np.all(m <= previous[single] + 1e-12), f"week {week}: the support weakened"
+        previous[single] = m
+    assert (previous[single] < 0.5).sum() > 10, "the test needs cervices that shortened a lot"
+
+
+def test_no_effect_before_the_hazards_start(cohort):
+    """Hazards start at hazard_start_weeks: a treatment started earlier acts exactly as one
+    started then, and nothing ends before then (exact; a stitch's support steps before 14 wk
+    once added hazard that was not there and put births at 13 wk)."""
+    a = cilib.assumptions_of(cohort)
+    t0 = a["hazard_start_weeks"]
+    # a pessary: one constant hazard ratio, whatever the state at its start
+    early = cilib.simulate(cohort, _starts(cohort, pessary=t0 - 2.0), seed=SEED)
+    at_start = cilib.simulate(cohort, _starts(cohort, pessary=t0), seed=SEED)
+    assert np.array_equal(early["ga_birth_weeks"], at_start["ga_birth_weeks"]), (
+        "a treatment before the hazards start changed the birth week"
+    )
+    stitched = cilib.simulate(cohort, _starts(cohort, cerclage=t0 - 1.0), seed=SEED)
+    ga = stitched["ga_birth_weeks"].to_numpy()
+    assert ga.min() >= t0, f"a birth at {ga.min():.3f} wk, before the hazards start at {t0}"

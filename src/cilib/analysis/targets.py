@@ -4,7 +4,7 @@ Each :class:`Target` is a figure a scenario must reproduce, with its acceptance 
 sources: those of evidence.md ("Calibration targets you can see", 1-23; the natural-history
 targets 16-23 are in :mod:`cilib.analysis.history_targets`), the recurrence figures 106-107 and
 published effects no paper gives as a model parameter (101+).
-:data:`CHECKS` are figures held aside from calibration, reported by
+:data:`cilib.analysis.checks.CHECKS` are figures held aside from calibration, reported by
 :func:`cilib.analysis.calibration.validation`.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from cilib.analysis.history_targets import FMF, IAMS, NATURAL_HISTORY_TARGETS, US, Target, _t
 from cilib.stats import wilson_interval
 
-__all__ = ["BERGHELLA_CONTROL_EVENTS", "CHECKS", "TARGETS", "Target"]
+__all__ = ["BERGHELLA_CONTROL_EVENTS", "TARGETS", "Target"]
 
 #: Berghella 2011, the no-cerclage arm (evidence.md): 105 of 254 women delivered before 35 wk.
 #: Untreated, so a natural-history figure: calibration target 15 (``frailty_cervical_share``).
@@ -381,119 +381,4 @@ TARGETS: tuple[Target, ...] = (
         "+/- 3 mm (253 pregnancies; our reading)",
     ),
     *NATURAL_HISTORY_TARGETS,
-)
-
-
-#: Published figures the model was *not* fitted to (``id`` 0), and one treated-recurrence figure
-#: that a treatment effect was fitted to (``id`` 107): reported, not enforced.
-CHECKS: tuple[Target, ...] = (
-    # fitted (hr_cerclage_effaced_cervix, scripts/fit_treatments.py), reported here because it
-    # needs histories managed under a policy
-    _t(
-        107,
-        "ci_recurrence_lt28_cerclage",
-        US,
-        "First pregnancy ended by painless dilation at 14-27+6 wk, cerclage in the second "
-        "(managed under acog_2021): second pregnancy ends before 28 wk",
-        30.0,
-        26.0,
-        34.0,
-        "%",
-        ("danish_ci_cohort", "acog_pb142"),
-        "+/- 4 points (issue 5); vaginal-cerclage arm, 59 women in the source; the target of "
-        "hr_cerclage_effaced_cervix",
-    ),
-    _t(
-        0,
-        "twin_median_ga",
-        US,
-        "Twins: median gestation at birth",
-        36.0,
-        35.5,
-        37.0,
-        "weeks",
-        ("medrxiv_2022_twin_ga",),
-        "median 36, mode 37 wk (US 2020)",
-    ),
-    _t(
-        0,
-        "nulliparous_ptb",
-        US,
-        "Nulliparous singletons: PTB <37 wk",
-        5.0,
-        4.0,
-        8.0,
-        "%",
-        ("aafp_2022_pb234_summary",),
-        "'about 1 in 20'; the range is our reading",
-    ),
-    _t(
-        0,
-        "heath_le15_share_sptb28",
-        FMF,
-        "Singletons scanned at 23 wk: share of spontaneous deliveries at or before 28 wk that "
-        "had CL <= 15 mm",
-        86.0,
-        70.0,
-        95.0,
-        "%",
-        ("heath_1998_prediction",),
-        "86% (43 women with CL <= 15 mm; the range is our reading)",
-    ),
-    _t(
-        0,
-        "heath_le15_share_sptb32",
-        FMF,
-        "Singletons scanned at 23 wk: share of spontaneous deliveries at or before 32 wk that "
-        "had CL <= 15 mm",
-        58.0,
-        45.0,
-        70.0,
-        "%",
-        ("heath_1998_prediction",),
-        "58% (the range is our reading)",
-    ),
-    *(
-        _t(
-            0,
-            f"mercer_pprom_or_cl_le25_{group}",
-            IAMS,
-            f"{group.capitalize()} singletons scanned at 24 wk: odds ratio of a spontaneous "
-            "birth after PPROM before 35 wk for CL <= 25 mm",
-            value,
-            low,
-            high,
-            "ratio",
-            ("mercer_2000_pprom",),
-            f"adjusted OR {value:g} ({low:g}-{high:g}) in the source; crude in the model",
-        )
-        for group, value, low, high in (
-            ("nulliparous", 9.9, 3.8, 25.9),
-            ("parous", 4.2, 2.0, 8.9),
-        )
-    ),
-    _t(
-        0,
-        "pprom_previable_median_ga",
-        US,
-        "PPROM before 24 wk, expectant care: median gestation at delivery",
-        24.7,
-        23.5,
-        26.0,
-        "weeks",
-        ("manuck_2009",),
-        "24.7 wk (159 singletons, rupture at a median of 21.4 wk; the range is our reading)",
-    ),
-    _t(
-        0,
-        "ptb37_cl10_20_placebo",
-        US,
-        "Singletons with measured CL 10-20 mm at 19-23+6 wk, untreated: PTB <37 wk",
-        33.0,
-        26.9,
-        39.1,
-        "%",
-        ("hassan_2011",),
-        "PREGNANT placebo arm (223 women): 33.0%; range = its binomial 95% CI",
-    ),
 )

@@ -52,8 +52,8 @@ def _piecewise_time(e, H, H_inverse, windows: list[Window]):
     n = len(e)
     windows = [w for w in windows if np.any(w[2] != 1.0)]  # no effect on anyone: no segment
     points = [np.zeros(n)]
-    for start, stop, _ in windows:
-        points += [start, stop]
+    for start, stop, _ in windows:  # nothing happens before the hazards start (time 0)
+        points += [np.maximum(start, 0.0), np.maximum(stop, 0.0)]
     pts = np.sort(np.column_stack([*points, np.full(n, np.inf)]), axis=1)
     out = np.full(n, np.inf)
     acc = np.zeros(n)

@@ -15,14 +15,16 @@ evolves, so an effect is a list of windows per hazard (:class:`Effect`):
 - ``im_17ohpc``: every spontaneous-labour hazard (term labour before the stop included);
   ``hr_17ohpc_prior_sptb`` for a singleton with a prior sPTB, no effect otherwise
   (``hr_17ohpc_meis_2003`` holds the 2003 estimate).
-- ``cerclage``: the cervix-driven hazard (placed by ``history_cerclage_by_weeks``:
-  history-indicated; prior sPTB and a short cervix: ultrasound-indicated; no prior sPTB:
-  ``hr_cerclage_no_prior_sptb``) and the
-  latency from dilation to birth (times ``rr_dilation_latency_cerclage``); a history-indicated
-  cerclage in a singleton multiplies the painless-dilation hazard by
-  ``hr_cerclage_effaced_cervix`` instead (the suture is in before the cervix opens), and the
-  cervix-driven hazard too if the cervix is already fully effaced at placement; removed at
-  ``cerclage_removal_weeks``.
+- ``cerclage``: in a singleton the stitch supports the shortening cervix: it takes
+  ``cerclage_support_share`` of the rise of the cervix-driven log hazard below
+  ``short_cervix_mm`` away (:func:`cervical_rise`), week by week as the true CL shortens while
+  it is in, so the effect is nil on a long cervix and grows as it shortens; placed for
+  history (by ``history_cerclage_by_weeks``) it also multiplies the cervix-driven hazard by
+  ``hr_cerclage_history_indicated`` and the painless-dilation hazard by
+  ``hr_cerclage_effaced_cervix`` (the suture is in before the cervix opens; both hazards
+  take this ratio if the cervix is already fully effaced); any later stitch lengthens the
+  latency from dilation to birth (times ``rr_dilation_latency_cerclage``); twins
+  ``hr_cerclage_twin``; removed at ``cerclage_removal_weeks``.
 - ``pessary``: preterm-labour, rupture and cervix-driven hazards, ``hr_pessary``.
 - ``bed_rest`` (a what-if no preset uses): the same hazards, ``hr_bed_rest`` (Cochrane: no
   evidence of benefit), until ``preterm_before_weeks``.
@@ -43,6 +45,7 @@ Synthetic data for teaching and research only; not for clinical use.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -58,6 +61,7 @@ __all__ = [
     "PROCESSES",
     "TREATMENTS",
     "FADE_STEPS",
+    "SUPPORT_STEPS",
     "WASHOUT_STEPS",
     "Effect",
     "State",
@@ -74,6 +78,9 @@ PROCESSES = tuple(TREATABLE_CAUSES)
 WASHOUT_STEPS = 4
 #: Steps of vaginal progesterone's waning towards term (a numerical resolution, as above).
 FADE_STEPS = 8
+#: Steps of a cerclage's support as the cervix shortens below ``short_cervix_mm`` (a numerical
+#: resolution: the log hazard ratio changes by 1/SUPPORT_STEPS of its 0-mm value per step).
+SUPPORT_STEPS = 12
 
 #: ``(begin, end, multiplier)``: a hazard multiplier per pregnancy from ``begin`` to ``end``
 #: (weeks of gestation; empty where ``end <= begin``).
@@ -135,6 +142,10 @@ class State:
     short_from: np.ndarray
     dilated: np.ndarray
     ruptured: np.ndarray
+    #: ``crossing(threshold_mm, until_weeks)``: the week the true CL first reaches
+    #: ``threshold_mm`` (per pregnancy; the start if it already has, ``inf`` if not by
+    #: ``until_weeks`` or not given), :func:`cilib.model.cervix.reaches` on the given rows.
+    crossing: Callable[[float, float], np.ndarray] | None = None
 
     def during(self, stop_weeks, k) -> Window:
         """One window from the start to ``stop_weeks`` with multiplier ``k`` where given."""
@@ -151,12 +162,16 @@ def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
     given = ~np.isnan(start) & ongoing
     at = np.where(given, start, TRAJECTORY_WEEKS[0])
     cl = true_length(cohort, at, a)
-    short_from = np.full(len(cohort), np.inf)
-    if given.any():  # the crossing is searched only where the treatment is given
-        rows = np.flatnonzero(given)
-        short_from[rows] = reaches(
-            cohort.iloc[rows], a["short_cervix_mm"], at[rows], a["progesterone_stop_weeks"], a
-        )
+    rows = np.flatnonzero(given)  # crossings are searched only where the treatment is given
+    sub = cohort.iloc[rows] if len(rows) < len(cohort) else cohort
+
+    def crossing(threshold_mm: float, until_weeks: float) -> np.ndarray:
+        out = np.full(len(cohort), np.inf)
+        if len(rows):
+            out[rows] = reaches(sub, threshold_mm, at[rows], until_weeks, a)
+        return out
+
+    short_from = crossing(a["short_cervix_mm"], a["progesterone_stop_weeks"])
     return State(
         start=start,
         given=given,
@@ -167,6 +182,7 @@ def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
         short_from=short_from,
         dilated=cohort["dilation_ga_weeks"].to_numpy(np.float64) <= at,
         ruptured=cohort["pprom_ga_weeks"].to_numpy(np.float64) <= at,
+        crossing=crossing,
     )
 
 
@@ -247,28 +263,60 @@ def im_17ohpc(s: State, a: Assumptions, adherent=None) -> Effect:
     return Effect(s.given, {p: list(windows) for p in PROCESSES})
 
 
+def cervical_rise(cl_mm, a: Assumptions) -> np.ndarray:
+    """Rise of the cervix-driven log hazard as the true CL shortens from ``short_cervix_mm`` to
+    ``cl_mm`` (0 at or above it; ``log_hr_cervical_per_mm`` per mm, plus
+    ``log_hr_cervical_per_mm_below_knee`` below ``cervical_knee_mm``; constant below 0 mm):
+    what a cerclage's support (``cerclage_support_share``) takes a fraction of."""
+    c = np.maximum(np.asarray(cl_mm, np.float64), 0.0)
+    ref, knee = a["short_cervix_mm"], a["cervical_knee_mm"]
+    return a["log_hr_cervical_per_mm"] * np.maximum(ref - c, 0.0) + a[
+        "log_hr_cervical_per_mm_below_knee"
+    ] * np.maximum(np.minimum(knee, ref) - c, 0.0)
+
+
+def _support(s: State, who: np.ndarray, a: Assumptions, end: float) -> list[Window]:
+    """A cerclage's support of a shortening cervix, for the pregnancies ``who`` from placement
+    to ``end``: the cervix-driven hazard times ``exp(-phi * rise(CL(t)))`` (:func:`cervical_rise`,
+    ``phi = cerclage_support_share``), so the effect is nil while the cervix is longer than
+    ``short_cervix_mm`` and grows as it shortens, in :data:`SUPPORT_STEPS` equal steps of
+    the log hazard ratio at the weeks the true CL crosses each step's length."""
+    phi = a["cerclage_support_share"]
+    full = float(cervical_rise(0.0, a))
+    if phi <= 0.0 or full <= 0.0 or not who.any() or s.crossing is None:
+        return []
+    ref, knee = a["short_cervix_mm"], a["cervical_knee_mm"]
+    grid = np.unique([0.0, ref, *([knee] if 0.0 < knee < ref else [])])
+    rise = cervical_rise(grid, a)  # decreasing in CL, piecewise linear: inverted exactly
+    lengths = np.interp(np.linspace(0.0, full, SUPPORT_STEPS + 1), rise[::-1], grid[::-1])
+    begin = np.where(who, s.start, np.inf)
+    cross = [np.maximum(s.crossing(float(c), end), begin) for c in lengths]
+    cross.append(np.full(len(begin), end))
+    out = []
+    for j in range(SUPPORT_STEPS + 1):
+        level = full * min(j + 0.5, SUPPORT_STEPS) / SUPPORT_STEPS
+        out.append((cross[j], np.minimum(cross[j + 1], end), np.where(who, np.exp(-phi * level), 1.0)))
+    return out
+
+
 def cerclage(s: State, a: Assumptions, adherent=None) -> Effect:
-    """The cervix-driven hazard by indication (history, ultrasound, no prior sPTB, multiple)
-    and painless dilation: prevented by a history-indicated stitch in a singleton, delayed
-    (a longer latency to birth) by any other; elective cerclage is contraindicated in
-    multiples; never placed after rupture of the membranes; removed at
-    ``cerclage_removal_weeks``."""
+    """A singleton's stitch supports the shortening cervix (:func:`_support`: an effect on the
+    cervix-driven hazard that grows as the true CL shortens below ``short_cervix_mm``, whenever
+    that happens while it is in place), times ``hr_cerclage_history_indicated`` if placed for
+    history by ``history_cerclage_by_weeks``; a history-indicated stitch also prevents
+    painless dilation (``hr_cerclage_effaced_cervix``), any later one delays birth after it
+    (the latency times ``rr_dilation_latency_cerclage``); in multiples ``hr_cerclage_twin``.
+    Elective cerclage is contraindicated in multiples; never placed after rupture of the
+    membranes; removed at ``cerclage_removal_weeks``."""
     open_cervix = s.dilated | (s.cl <= 0.0)  # open, or fully effaced at placement
     given = s.given & ~(s.multiple & ~open_cervix)  # elective cerclage: singletons only
     given &= ~s.ruptured  # contraindicated after PPROM (ACOG PB 142; the seeds)
     history = s.start <= a["history_cerclage_by_weeks"]
-    hr = np.where(
-        history,
-        a["hr_cerclage_history_indicated"],
-        np.where(
-            s.prior & s.short,
-            a["hr_cerclage_ultrasound_indicated"],
-            np.where(s.prior, a["hr_cerclage_history_indicated"], a["hr_cerclage_no_prior_sptb"]),
-        ),
-    )
+    singleton = given & ~s.multiple
+    hr = np.where(history, a["hr_cerclage_history_indicated"], 1.0)
     # a prophylactic suture on an already effaced cervix (a weak cervix): one hazard ratio
     # for the cervix-driven process and painless dilation
-    hr = np.where(open_cervix & history & ~s.multiple, a["hr_cerclage_effaced_cervix"], hr)
+    hr = np.where(open_cervix & history, a["hr_cerclage_effaced_cervix"], hr)
     hr = np.where(s.multiple, a["hr_cerclage_twin"], hr)
     # a history-indicated stitch in a singleton is in place before the cervix opens, so it
     # acts on painless dilation whenever the cervix effaces (at placement or later); a
@@ -281,8 +329,9 @@ def cerclage(s: State, a: Assumptions, adherent=None) -> Effect:
     removal = a["cerclage_removal_weeks"]
     begin = np.where(given, s.start, np.inf)
     end = np.full(len(s.start), removal)
+    cervical = [(begin, end, np.where(given, hr, 1.0)), *_support(s, singleton, a, removal)]
     windows = {
-        "cervical": [(begin, end, np.where(given, hr, 1.0))],
+        "cervical": [w for w in cervical if np.any(w[2] != 1.0)],
         "dilation": [(begin, end, np.where(given, dilation, 1.0))],
     }
     return Effect(given, windows)

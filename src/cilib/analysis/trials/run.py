@@ -39,6 +39,7 @@ __all__ = [
     "Population",
     "TrialResult",
     "arm_outcomes",
+    "by_stratum",
     "fitted_values",
     "latency_days",
     "population",
@@ -137,6 +138,53 @@ def arm_outcomes(
     y0 = spec.outcome(simulate(c, control, seed=seed, assumptions=a), a)
     y1 = spec.outcome(simulate(c, treated, seed=seed, assumptions=a), a)
     return np.asarray(y0, dtype=bool), np.asarray(y1, dtype=bool)
+
+
+def by_stratum(
+    spec: str | Trial,
+    pop: Population,
+    strata: dict[str, np.ndarray],
+    *,
+    seed: int,
+    assumptions: Assumptions | None = None,
+) -> pd.DataFrame:
+    """Both arms' outcome rates in the same women (common random numbers), stratum by stratum.
+
+    Parameters
+    ----------
+    spec : str or Trial
+        The trial.
+    pop : Population
+        Its eligible women (:func:`population`).
+    strata : dict of str to ndarray of bool
+        Label -> mask over ``pop.cohort``, e.g. by ``pop.extra["cl_enrolment_mm"]``.
+    seed : int
+        Seed of the simulation.
+    assumptions : Assumptions, optional
+        Instead of ``pop.assumptions``.
+
+    Returns
+    -------
+    DataFrame
+        One row per stratum (index = label): ``n``, ``control_rate``, ``treatment_rate``,
+        ``rr`` and ``odds_ratio`` (same-women ratios of the outcome under treatment vs
+        control).
+    """
+    y0, y1 = arm_outcomes(spec, pop, seed=seed, assumptions=assumptions)
+    rows = {}
+    for label, mask in strata.items():
+        m = np.asarray(mask, bool)
+        p0, p1 = float(y0[m].mean()), float(y1[m].mean())
+        with np.errstate(divide="ignore", invalid="ignore"):
+            odds = (p1 / (1 - p1)) / (p0 / (1 - p0))
+        rows[label] = {
+            "n": int(m.sum()),
+            "control_rate": p0,
+            "treatment_rate": p1,
+            "rr": p1 / p0 if p0 > 0 else math.nan,
+            "odds_ratio": float(odds),
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")
 
 
 def latency_days(

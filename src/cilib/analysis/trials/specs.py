@@ -200,7 +200,7 @@ _TRIALS: tuple[Trial, ...] = (
         published_rr_high=0.89,
         n_source=1_300_000,
         note="Patient-level MA of 5 trials, 504 women (calibration target 15: the RR fits "
-        "hr_cerclage_ultrasound_indicated, the control rate frailty_cervical_share).",
+        "cerclage_support_share, the control rate frailty_cervical_share).",
     ),
     Trial(
         name="meis_2003",

@@ -151,19 +151,26 @@ TREATMENTS: tuple[Record, ...] = (
         **_TX,
     ),
     _r(
-        "hr_cerclage_ultrasound_indicated",
-        0.70,
-        "hazard ratio",
-        0.05,
+        "cerclage_support_share",
+        0.3,
+        "fraction",
+        0.0,
         1.0,
-        bounds=RATIO,
+        bounds=(0.0, 1.0),
         distribution="uniform",
         sources=("berghella_2011", "owen_2009"),
         status="calibrated",
         targets=(15,),
-        note="Cerclage, singleton with a prior sPTB and CL < 25 mm: multiplies "
-        "the cervix-driven hazard; fitted so that the simulated Berghella 2011 population "
-        "reproduces PTB <35 wk RR 0.70 (0.55-0.89)." + _HR_RANGE,
+        note="A cerclage in a singleton supports a shortening cervix: it takes away this "
+        "fraction of the rise of the cervix-driven log hazard below short_cervix_mm "
+        "(cilib.interventions.treatments.cervical_rise), whenever the cervix shortens while "
+        "the stitch is in, so its effect is nil on a long cervix and grows as the cervix "
+        "shortens (Owen 2009: a significant interaction between CL and cerclage, birth < 35 "
+        "wk reduced below 15 mm, null at 15-24 mm; held aside as a check). Fitted "
+        "(scripts/fit_treatments.py) so that the simulated Berghella 2011 population "
+        "reproduces PTB < 35 wk RR 0.70 (0.55-0.89). The same support for women without a "
+        "prior sPTB: guidelines advise against cerclage for them at 10-25 mm (smfm_2024), "
+        "where the support is small. Range: none to the whole rise.",
         **_TX,
     ),
     _r(
@@ -181,19 +188,9 @@ TREATMENTS: tuple[Record, ...] = (
         "together with hr_cerclage_effaced_cervix (scripts/fit_treatments.py, bounded least "
         "squares) to the simulated MRC/RCOG 1993 trial, delivery <33 wk 13% vs 17% (derived "
         "RR 0.76; project target 104, cilib.trials), and the Danish cohort's 30% with a "
-        "cerclage. The joint fit leaves the MRC RR near two thirds, inside its CI." + _HR_RANGE,
-        **_TX,
-    ),
-    _r(
-        "hr_cerclage_no_prior_sptb",
-        1.0,
-        "hazard ratio",
-        0.8,
-        1.2,
-        bounds=RATIO,
-        distribution="uniform",
-        sources=("smfm_2024", "rcog_gtg75_2022"),
-        note="Cerclage for a short cervix without prior sPTB: no benefit shown; not recommended.",
+        "cerclage. An effect beyond the stitch's support of a shortening cervix "
+        "(cerclage_support_share), which alone gives the MRC RR near two thirds (inside its "
+        "CI): the fit sits at 1, no extra effect." + _HR_RANGE,
         **_TX,
     ),
     _r(
