@@ -11,6 +11,8 @@ under both arms, common random numbers) of the target trial equals the published
   (Fonseca 2007 and Hassan's PTB < 33 wk RR are left as checks);
 - cerclage_support_share: Berghella 2011, PTB < 35 wk, RR 0.70 (target 15);
 - hr_17ohpc_meis_2003: Meis 2003, PTB < 37 wk, RR 0.66;
+- hr_vp_twin_short_cervix: Romero 2017, twins with CL <= 25 mm, PTB < 33 wk, RR 0.69 (recalled,
+  not verified; target 25);
 - rr_dilation_latency_cerclage: Ehsanipoor 2015, rescue cerclage at a painless dilation at
   14-27+6 wk, mean prolongation of pregnancy 33.98 days (target 24; its birth < 34 wk RR is a
   check);
@@ -54,6 +56,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "cilib" / "data" / "calibrat
 TARGETS = (
     ("cerclage_support_share", "berghella_2011", 0.70),
     ("hr_17ohpc_meis_2003", "meis_2003", 0.66),
+    ("hr_vp_twin_short_cervix", "romero_2017_twins", 0.69),
 )
 #: History-indicated cerclage: its HR on the cervix-driven hazard (MRC/RCOG 1993) and its HR on
 #: painless dilation (Danish cohort), fitted jointly: a stitch at 14 wk uses both.

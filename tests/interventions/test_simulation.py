@@ -38,7 +38,10 @@ def test_nobody_treated_gives_the_natural_history(cohort):
 
 def test_treatment_with_no_effect_changes_nothing(cohort):
     a = cilib.assumptions_of(cohort).replace(
-        hr_vp_short_cervix=1.0, hr_vp_no_short_cervix=1.0, hr_vp_twin=1.0
+        hr_vp_short_cervix=1.0,
+        hr_vp_no_short_cervix=1.0,
+        hr_vp_twin=1.0,
+        hr_vp_twin_short_cervix=1.0,
     )
     starts = _starts(cohort, vaginal_progesterone=_short_at(cohort, 20))
     r = cilib.simulate(cohort, starts, seed=1, assumptions=a)

@@ -18,7 +18,7 @@ import pandas as pd
 from cilib.interventions.simulation import simulate
 from cilib.model import population
 from cilib.model.histories import OUTCOMES, natural_histories, outcome_codes
-from cilib.model.schema import COLUMNS, LATENT_PROCESSES, ONSET, PREGNANCY_ID_STRIDE
+from cilib.model.schema import CAUSE, COLUMNS, LATENT_PROCESSES, ONSET, PREGNANCY_ID_STRIDE
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, attach
 
@@ -114,6 +114,7 @@ def _pregnancy_frame(cols, codes, cats, k: int, a: Assumptions, cerclage_before)
         (codes["onset"][:, :k] == ONSET["spontaneous"]).reshape(-1),
         woman,
         n,
+        (codes["end_cause"][:, :k] == CAUSE["dilation"]).reshape(-1),
     )
     values = {
         "pregnancy_id": cols["woman_id"][:, k] * PREGNANCY_ID_STRIDE + k,

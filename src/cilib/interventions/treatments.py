@@ -9,7 +9,8 @@ evolves, so an effect is a list of windows per hazard (:class:`Effect`):
   hazards) with ``hr_vp_no_short_cervix`` while the true CL is above ``short_cervix_mm`` and
   with ``hr_vp_short_cervix`` from the week it reaches it (:func:`cilib.model.cervix.reaches`),
   whenever that is while she takes it; on preterm labour and rupture with
-  ``hr_vp_no_short_cervix``; in twins ``hr_vp_twin`` on all of these. Physiological labour at
+  ``hr_vp_no_short_cervix``; in twins ``hr_vp_twin`` on all of these, and
+  ``hr_vp_twin_short_cervix`` on the cervix once it is short. Physiological labour at
   term is not changed. Taken until ``progesterone_stop_weeks``; the effect wanes towards term
   (from ``vp_fade_from_weeks``, fitted to PREGNANT's small effect on birth before 37 weeks).
 - ``im_17ohpc``: every spontaneous-labour hazard (term labour before the stop included);
@@ -235,14 +236,16 @@ def vaginal_progesterone(s: State, a: Assumptions, adherent=None) -> Effect:
     """While she takes it (to ``progesterone_stop_weeks``), then washing out: the cervix-driven
     and painless-dilation hazards times ``hr_vp_no_short_cervix`` until the true CL reaches
     ``short_cervix_mm`` and ``hr_vp_short_cervix`` from then on; preterm labour and rupture
-    times ``hr_vp_no_short_cervix``; twins ``hr_vp_twin`` throughout; term labour unchanged.
+    times ``hr_vp_no_short_cervix``; twins ``hr_vp_twin``, and ``hr_vp_twin_short_cervix`` on
+    the cervix once it is short; term labour unchanged.
     Every effect wanes towards term, its log hazard ratio falling linearly from
     ``vp_fade_from_weeks`` to 0 over ``vp_fade_weeks``; what is left at the last dose washes
     out over ``progesterone_washout_weeks``."""
     takes = _adherent(s, adherent)
     fade = (a["vp_fade_from_weeks"], a["vp_fade_from_weeks"] + a["vp_fade_weeks"])
     base = np.where(takes, np.where(s.multiple, a["hr_vp_twin"], a["hr_vp_no_short_cervix"]), 1.0)
-    short_hr = np.where(takes & ~s.multiple, a["hr_vp_short_cervix"], base)
+    short = np.where(s.multiple, a["hr_vp_twin_short_cervix"], a["hr_vp_short_cervix"])
+    short_hr = np.where(takes, short, base)
     begin = np.where(s.given, s.start, np.inf)
     forever = np.full(len(begin), np.inf)
     turn = np.maximum(s.short_from, begin)  # when the cervix becomes short while taken
@@ -295,7 +298,9 @@ def _support(s: State, who: np.ndarray, a: Assumptions, end: float) -> list[Wind
     out = []
     for j in range(SUPPORT_STEPS + 1):
         level = full * min(j + 0.5, SUPPORT_STEPS) / SUPPORT_STEPS
-        out.append((cross[j], np.minimum(cross[j + 1], end), np.where(who, np.exp(-phi * level), 1.0)))
+        out.append(
+            (cross[j], np.minimum(cross[j + 1], end), np.where(who, np.exp(-phi * level), 1.0))
+        )
     return out
 
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.model import care, inputs, population
-from cilib.model.schema import LAST_SPONTANEOUS, LATENT_PROCESSES, make_frame, onset_codes
+from cilib.model.schema import CAUSE, LAST_SPONTANEOUS, LATENT_PROCESSES, make_frame, onset_codes
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, attach
 
@@ -57,7 +57,8 @@ def _earlier(a: Assumptions, woman: dict, g: list, m: int) -> dict[str, np.ndarr
         first,
     )
     spontaneous = hist["cause"] <= LAST_SPONTANEOUS
-    history = population.obstetric_history(a, hist["ga"], spontaneous, widx, m)
+    painless = hist["cause"] == CAUSE["dilation"]
+    history = population.obstetric_history(a, hist["ga"], spontaneous, widx, m, painless)
     history["prior_cerclage"] = care.prior_cerclage(a, hist, widx, m, g[8].random(k, dtype=f32))
     return history
 

@@ -234,7 +234,12 @@ def event_columns(pregnancy: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
 
 
 def obstetric_history(
-    a: Assumptions, ga: np.ndarray, spontaneous: np.ndarray, woman: np.ndarray, n_women: int
+    a: Assumptions,
+    ga: np.ndarray,
+    spontaneous: np.ndarray,
+    woman: np.ndarray,
+    n_women: int,
+    painless: np.ndarray,
 ) -> dict[str, np.ndarray]:
     """A woman's obstetric history from her earlier pregnancies, as cohort columns.
 
@@ -242,9 +247,14 @@ def obstetric_history(
     by woman; ``woman`` is the row (0 to ``n_women - 1``) of the woman each belongs to, in
     increasing order. Returns ``parity`` (births at or after ``loss_before_weeks``),
     ``prior_sptb``, ``prior_sptb_count`` (spontaneous births before ``preterm_before_weeks``),
-    ``prior_sptb_ga_weeks`` (the earliest, NaN if none) and ``prior_midtrimester_losses``.
+    ``prior_sptb_ga_weeks`` (the earliest, NaN if none), ``prior_midtrimester_losses``, of
+    them ``prior_midtrimester_losses_16w`` (at ``late_loss_from_weeks`` or later) and
+    ``prior_painless_losses`` (``painless``: ended by painless dilation of the cervix, what a
+    history of cervical insufficiency records).
     """
     loss = spontaneous & (ga < a["loss_before_weeks"])
+    late_loss = loss & (ga >= a["late_loss_from_weeks"])
+    painless_loss = loss & np.asarray(painless, bool)
     birth = ga >= a["loss_before_weeks"]
     sptb = spontaneous & birth & (ga < a["preterm_before_weeks"])
     n_prior = np.bincount(woman, minlength=n_women)
@@ -263,4 +273,10 @@ def obstetric_history(
         "prior_midtrimester_losses": np.bincount(woman, weights=loss, minlength=n_women).astype(
             np.int8
         ),
+        "prior_midtrimester_losses_16w": np.bincount(
+            woman, weights=late_loss, minlength=n_women
+        ).astype(np.int8),
+        "prior_painless_losses": np.bincount(
+            woman, weights=painless_loss, minlength=n_women
+        ).astype(np.int8),
     }

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from cilib.params.registry import SURVIVAL_BANDS
+
 __all__ = [
     "CAUSE",
     "CATEGORICAL",
@@ -41,6 +43,7 @@ __all__ = [
     "data_dictionary",
     "infants",
     "make_frame",
+    "neonatal_survival",
     "onset_codes",
     "plurality",
     "singleton",
@@ -119,6 +122,19 @@ COLUMNS: tuple[Column, ...] = (
     ),
     _C(
         "prior_midtrimester_losses", "int8", "count", "Earlier spontaneous losses at 14-23+6 weeks."
+    ),
+    _C(
+        "prior_midtrimester_losses_16w",
+        "int8",
+        "count",
+        "Of them, losses at 16+0 weeks or later (NICE NG25 counts losses from 16+0).",
+    ),
+    _C(
+        "prior_painless_losses",
+        "int8",
+        "count",
+        "Of them, losses by painless dilation of the cervix (a history of cervical "
+        "insufficiency: ACOG PB 142's painless second-trimester loss).",
     ),
     _C(
         "prior_cerclage",
@@ -321,3 +337,16 @@ def spontaneous(frame: pd.DataFrame) -> np.ndarray:
 def births(frame: pd.DataFrame, a) -> np.ndarray:
     """Pregnancies that ended in a birth: at or after ``loss_before_weeks`` (assumptions ``a``)."""
     return frame["ga_birth_weeks"].to_numpy() >= a["loss_before_weeks"]
+
+
+def neonatal_survival(ga_weeks, a) -> np.ndarray:
+    """Probability (float64) that an infant born at ``ga_weeks`` survives the neonatal period,
+    by completed week: 0 before ``neonatal_survival_from_weeks``, then the
+    ``p_neonatal_survival_*`` records of its band (assumptions ``a``; EPICure 2, EPIPAGE-2 and
+    US 1997 figures, citation keys costeloe_2012, ancel_2015, joseph_2004). A pregnancy's
+    expected survivors are this times :func:`infants`."""
+    week = np.floor(np.asarray(ga_weeks, np.float64))
+    p = np.zeros(week.shape)
+    for start, name in SURVIVAL_BANDS:
+        p = np.where(week >= start, a[name], p)
+    return np.where(week >= a["neonatal_survival_from_weeks"], p, 0.0)

@@ -6,16 +6,23 @@ re-runs them (:func:`run_trial`, :func:`run_all`) with the same women under both
 Synthetic data for teaching and research only; not for clinical use.
 """
 
-from cilib.analysis.trials.blocks import EHSANIPOOR_PROLONGATION_DAYS
+from cilib.analysis.trials.blocks import (
+    EHSANIPOOR_ARMS,
+    EHSANIPOOR_PRESENTATION_WEEKS,
+    EHSANIPOOR_PROLONGATION_DAYS,
+    EHSANIPOOR_SURVIVAL_RR,
+)
 from cilib.analysis.trials.run import (
     CONTROL_TOLERANCE_POINTS,
     CONTROL_TOLERANCE_RATIO,
     Population,
     TrialResult,
     arm_outcomes,
+    birth_weeks,
     by_stratum,
     fitted_values,
     latency_days,
+    neonatal_survival,
     population,
     randomise,
     run_all,
@@ -38,7 +45,10 @@ from cilib.stats import paired_rr
 __all__ = [
     "CONTROL_TOLERANCE_POINTS",
     "CONTROL_TOLERANCE_RATIO",
+    "EHSANIPOOR_ARMS",
+    "EHSANIPOOR_PRESENTATION_WEEKS",
     "EHSANIPOOR_PROLONGATION_DAYS",
+    "EHSANIPOOR_SURVIVAL_RR",
     "FONSECA_MEDIAN_SCAN_WEEKS",
     "MEIS_SHARE_MORE_THAN_ONE_PRIOR",
     "MEIS_SHARE_NH_BLACK",
@@ -49,10 +59,12 @@ __all__ = [
     "Trial",
     "TrialResult",
     "arm_outcomes",
+    "birth_weeks",
     "by_stratum",
     "fitted_values",
     "get",
     "latency_days",
+    "neonatal_survival",
     "paired_rr",
     "population",
     "randomise",

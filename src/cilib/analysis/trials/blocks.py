@@ -59,11 +59,12 @@ def _window_cl(c, a, seed, lo, hi, median=None):
 
 
 def _cl_window_eligibility(
-    lo, hi, cl_low, cl_high, start_from, start_to=None, *, median_weeks=None
+    lo, hi, cl_low, cl_high, start_from, start_to=None, *, median_weeks=None, twins=False
 ):
-    """Singletons with measured CL in [cl_low, cl_high] at a scan in [lo, hi) wk (with the
-    published median scan week if given); treatment from ``max(scan, start_from)`` (or
-    ``start_to`` if the scan is later, to be capped)."""
+    """Singletons (twins if ``twins``) with measured CL in [cl_low, cl_high] at a scan in
+    [lo, hi) wk (with the published median scan week if given); treatment from
+    ``max(scan, start_from)`` (or ``start_to`` if the scan is later, to be capped)."""
+    who = (lambda c: schema.plurality(c) == 2) if twins else singleton
 
     def rule(c, a, seed):
         ga, cl = _window_cl(c, a, seed, lo, hi, median_weeks)
@@ -71,7 +72,7 @@ def _cl_window_eligibility(
         if start_to is not None:
             start = np.minimum(start, start_to)
         with np.errstate(invalid="ignore"):
-            ok = singleton(c) & (cl >= cl_low) & (cl <= cl_high) & _ongoing(c, start)
+            ok = who(c) & (cl >= cl_low) & (cl <= cl_high) & _ongoing(c, start)
         return ok, start, {"cl_enrolment_mm": cl, "scan_weeks": ga}
 
     return rule
@@ -162,6 +163,48 @@ def _rescue_eligibility(c, a, seed):
         window = (onset >= lo) & (onset < hi) & ~(rupture <= onset)
     ok = singleton(c) & window & _ongoing(c, np.where(window, onset, np.inf))
     return ok, np.where(ok, onset, np.nan), {}
+
+
+#: Ehsanipoor 2015, each arm (control = expectant care): women, mean latency from presentation
+#: to delivery (days), mean gestation at delivery (weeks) and neonatal survival. Women and
+#: survival from the abstract; latency and gestation read in a citing article.
+EHSANIPOOR_ARMS = {
+    "control": {"women": 272, "latency_days": 18.8, "ga_birth_weeks": 25.2, "survival": 0.43},
+    "treatment": {"women": 485, "latency_days": 56.7, "ga_birth_weeks": 30.6, "survival": 0.71},
+}
+#: Ehsanipoor 2015: neonatal survival, cerclage vs expectant, RR with its 95% CI (abstract).
+EHSANIPOOR_SURVIVAL_RR = (1.65, 1.19, 2.28)
+#: Mean gestation (weeks) at which the studies found the open cervix, derived in each arm as
+#: the mean gestation at delivery minus the mean latency: 22.51 and 22.50 wk; their mean.
+EHSANIPOOR_PRESENTATION_WEEKS = sum(
+    arm["ga_birth_weeks"] - arm["latency_days"] / 7.0 for arm in EHSANIPOOR_ARMS.values()
+) / len(EHSANIPOOR_ARMS)
+
+
+def _presentation_mix(rule, mean_weeks: float):
+    """Eligibility ``rule`` thinned so that the eligible women's mean start week is
+    ``mean_weeks``: each is kept with probability ``exp(lam * (start - latest))`` (an
+    exponential tilt towards later starts, ``lam >= 0`` solved with scipy's brentq; 0 if the
+    mean is already there), with a seeded uniform per woman."""
+    from scipy.optimize import brentq
+
+    def wrapped(c, a, seed):
+        ok, start, extra = rule(c, a, seed)
+        g = np.where(ok, start, np.nan)[ok]
+        if not len(g) or g.mean() >= mean_weeks or g.max() <= mean_weeks:
+            return ok, start, extra
+
+        def gap(lam: float) -> float:
+            w = np.exp(lam * (g - g.max()))
+            return float((w * g).sum() / w.sum()) - mean_weeks
+
+        lam = brentq(gap, 0.0, 50.0, xtol=1e-10)
+        keep_p = np.zeros(len(c))
+        keep_p[ok] = np.exp(lam * (g - g.max()))
+        keep = streams.generator(seed, "case_mix").random(len(c)) < keep_p
+        return ok & keep, start, extra
+
+    return wrapped
 
 
 #: Ehsanipoor 2015, rescue cerclage vs expectant care: mean prolongation of pregnancy (days)

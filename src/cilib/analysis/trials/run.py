@@ -27,6 +27,7 @@ import pandas as pd
 from cilib.analysis.trials.specs import Trial, get, trials
 from cilib.interventions.simulation import simulate
 from cilib.model.cohort import generate_cohort
+from cilib.model.schema import neonatal_survival as schema_neonatal_survival
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, calibrated_values
 from cilib.params.definitions import DAYS_PER_WEEK
@@ -39,9 +40,11 @@ __all__ = [
     "Population",
     "TrialResult",
     "arm_outcomes",
+    "birth_weeks",
     "by_stratum",
     "fitted_values",
     "latency_days",
+    "neonatal_survival",
     "population",
     "randomise",
     "run_all",
@@ -187,6 +190,30 @@ def by_stratum(
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
+def birth_weeks(
+    spec: str | Trial,
+    pop: Population,
+    *,
+    seed: int,
+    assumptions: Assumptions | None = None,
+) -> pd.DataFrame:
+    """Gestation at birth (or loss; weeks) of every eligible woman under control and under
+    treatment (same women, common random numbers): columns ``control`` and ``treatment``,
+    indexed like ``pop.cohort``."""
+    spec = get(spec)
+    a = pop.assumptions if assumptions is None else assumptions
+    c = pop.cohort
+    nan = np.full(len(c), np.nan)
+    base = {t: pop.start_weeks for t in spec.background}
+    arms = {}
+    for arm, start in (("control", nan), ("treatment", pop.start_weeks)):
+        plan = pd.DataFrame({**base, spec.treatment: start}, index=c.index)
+        arms[arm] = simulate(c, plan, seed=seed, assumptions=a)["ga_birth_weeks"].to_numpy(
+            np.float64
+        )
+    return pd.DataFrame(arms, index=c.index)
+
+
 def latency_days(
     spec: str | Trial,
     pop: Population,
@@ -198,17 +225,25 @@ def latency_days(
     under control and under treatment (same women, common random numbers): columns
     ``control`` and ``treatment``, indexed like ``pop.cohort``. Ehsanipoor 2015's prolongation
     of pregnancy is the mean of ``treatment - control`` (target 24)."""
-    spec = get(spec)
+    ga = birth_weeks(spec, pop, seed=seed, assumptions=assumptions)
+    return DAYS_PER_WEEK * ga.sub(pop.start_weeks, axis=0)
+
+
+def neonatal_survival(
+    spec: str | Trial,
+    pop: Population,
+    *,
+    seed: int,
+    assumptions: Assumptions | None = None,
+) -> pd.DataFrame:
+    """Probability that each eligible woman's baby survives the neonatal period, under control
+    and under treatment (same women; :func:`cilib.model.schema.neonatal_survival` of the
+    gestation at birth, 0 after a loss before ``neonatal_survival_from_weeks``): columns
+    ``control`` and ``treatment``. Its mean per arm is the arm's expected survival, e.g.
+    Ehsanipoor 2015's 43% vs 71% (target 24)."""
     a = pop.assumptions if assumptions is None else assumptions
-    c = pop.cohort
-    nan = np.full(len(c), np.nan)
-    base = {t: pop.start_weeks for t in spec.background}
-    arms = {}
-    for arm, start in (("control", nan), ("treatment", pop.start_weeks)):
-        plan = pd.DataFrame({**base, spec.treatment: start}, index=c.index)
-        ga = simulate(c, plan, seed=seed, assumptions=a)["ga_birth_weeks"].to_numpy(np.float64)
-        arms[arm] = DAYS_PER_WEEK * (ga - pop.start_weeks)
-    return pd.DataFrame(arms, index=c.index)
+    ga = birth_weeks(spec, pop, seed=seed, assumptions=a)
+    return ga.apply(lambda col: schema_neonatal_survival(col.to_numpy(), a))
 
 
 def randomise(n: int, ratio: tuple[int, int], seed: int) -> np.ndarray:

@@ -27,6 +27,7 @@ from cilib.analysis.trials.blocks import (
     _MEIS_LO,
     _MRC_HI,
     _MRC_LO,
+    EHSANIPOOR_PRESENTATION_WEEKS,
     FONSECA_MEDIAN_SCAN_WEEKS,
     MEIS_SHARE_MORE_THAN_ONE_PRIOR,
     MEIS_SHARE_NH_BLACK,
@@ -39,6 +40,7 @@ from cilib.analysis.trials.blocks import (
     _meis_effect,
     _meis_margins,
     _mrc_population,
+    _presentation_mix,
     _prior,
     _ptb_before,
     _rescue_eligibility,
@@ -184,6 +186,29 @@ _TRIALS: tuple[Trial, ...] = (
         "not in the dossier.",
     ),
     Trial(
+        name="romero_2017_twins",
+        citation="romero_2017_twins",
+        scenario="us_contemporary",
+        population="twins, measured CL <= 25 mm at 19+0-23+6 wk (IPD meta-analysis)",
+        intervention="vaginal progesterone from the scan (>= 20 wk) vs placebo or none",
+        outcome_label="PTB < 33 wk",
+        treatment="vaginal_progesterone",
+        eligible=_cl_window_eligibility(19.0, 24.0, 0.0, 25.0, 20.0, twins=True),
+        outcome=_ptb_before(33.0),
+        published_control=math.nan,
+        published_treatment=math.nan,
+        published_rr=0.69,
+        published_rr_low=0.51,
+        published_rr_high=0.93,
+        n_source=1_500_000,
+        verified=False,
+        note="UOG 2017;49:303-14, IPD of 6 trials, 303 women (159 vs 144) (target 25; fits "
+        "hr_vp_twin_short_cervix). The abstract reports a significant reduction of PTB < 33 "
+        "wk, but its results sentence was cut off in every copy reached: RR 0.69 (0.51-0.93) "
+        "is recalled, not verified. Scan window and treatment duration follow romero_2018 "
+        "(the included trials' own windows not seen).",
+    ),
+    Trial(
         name="berghella_2011",
         citation="berghella_2011",
         scenario="us_contemporary",
@@ -274,12 +299,13 @@ _TRIALS: tuple[Trial, ...] = (
         name="ehsanipoor_2015",
         citation="ehsanipoor_2015",
         scenario="us_contemporary",
-        population="singleton, painless cervical dilation at 14-27+6 wk, membranes intact",
+        population="singleton, painless cervical dilation at 14-27+6 wk, membranes intact; "
+        "thinned to the studies' mean gestation at presentation (22.5 wk, derived)",
         intervention="physical-examination-indicated (rescue) cerclage at the dilation vs "
         "expectant care",
         outcome_label="birth < 34 wk",
         treatment="cerclage",
-        eligible=_rescue_eligibility,
+        eligible=_presentation_mix(_rescue_eligibility, EHSANIPOOR_PRESENTATION_WEEKS),
         outcome=_ptb_before(34.0),
         published_control=0.83,
         published_treatment=0.50,
@@ -287,13 +313,16 @@ _TRIALS: tuple[Trial, ...] = (
         published_rr=0.55,
         published_rr_low=0.38,
         published_rr_high=0.80,
-        n_source=720_000,
+        n_source=4_000_000,
         verified=False,
         note="Obstet Gynecol 2015;126:125-35, meta-analysis of 10 studies (1 RCT), 757 women "
         "(485 cerclage, 272 expectant). The abstract gives neonatal survival 71% vs 43% (RR "
-        "1.65, 1.19-2.28; not modelled: the model has no neonatal survival) and a mean "
-        "prolongation of 33.98 days (17.88-50.08), the target of rr_dilation_latency_cerclage; "
-        "the birth < 34 wk figures were read in a citing article.",
+        "1.65, 1.19-2.28; trials.neonatal_survival re-runs it) and a mean prolongation of "
+        "33.98 days (17.88-50.08), the target of rr_dilation_latency_cerclage; the birth < 34 "
+        "wk figures and the arms' mean latency and gestation at delivery were read in a citing "
+        "article. The model's painless dilations begin earlier (median near 18 wk, target 16) "
+        "than the studies' women presented, so the eligible women are thinned towards later "
+        "dilations until their mean is the studies' 22.5 wk (blocks._presentation_mix).",
     ),
     Trial(
         name="tops_2023",

@@ -22,7 +22,9 @@ from cilib.interventions.policies.rules import (
     open_cervix_found,
     preference,
     prior_cerclage,
+    prior_late_midtrimester_loss,
     prior_midtrimester_loss,
+    prior_painless_loss,
     prior_sptb,
     prior_sptb_at_least,
     short_cervix,
@@ -84,7 +86,7 @@ def _singleton_no_prior_sptb(c: pd.DataFrame) -> np.ndarray:
 
 
 def _nice_history(c: pd.DataFrame) -> np.ndarray:
-    return prior_sptb(c, NICE_HISTORY_BEFORE_WEEKS) | prior_midtrimester_loss(c)
+    return prior_sptb(c, NICE_HISTORY_BEFORE_WEEKS) | prior_late_midtrimester_loss(c)
 
 
 def _rcog_hic(c: pd.DataFrame) -> np.ndarray:
@@ -159,7 +161,9 @@ def _smfm_2024(cohort, screened, a, *, seed):
 
 def _acog_cerclage_and_vp(cohort, screened, a):
     one = singleton(cohort)
-    history = one & (prior_midtrimester_loss(cohort) | prior_cerclage(cohort))
+    # PB 142: one or more second-trimester losses attributed to painless dilation, or a
+    # cerclage in an earlier pregnancy for that reason
+    history = one & (prior_painless_loss(cohort) | prior_cerclage(cohort))
     hic = start_at(history, ACOG_HIC_WEEKS)
     cerclage = earliest(hic, _usi_cerclage(cohort, screened), _rescue(cohort))
     found, week = short_cervix(screened, a["short_cervix_mm"], THROUGH_24_0_WEEKS)

@@ -153,8 +153,8 @@ _PRESETS: dict[str, Policy] = {
                 "ACOG as of 2021. Prior sPTB: serial TV CL 16+0-24+0 wk; otherwise CL at the "
                 "18+0-22+6 wk anatomy scan (PB 234). Singletons: weekly 17-OHPC from 16 wk after "
                 "a prior sPTB (PB 234, 2021); history-indicated cerclage at 13 wk after a "
-                "mid-trimester loss or earlier cerclage (PB 142; the model does not record "
-                "whether the loss was painless); ultrasound-indicated cerclage after a prior "
+                "mid-trimester loss by painless dilation or an earlier cerclage (PB 142); "
+                "ultrasound-indicated cerclage after a prior "
                 "sPTB <34 wk with CL <25 mm before 24 wk; physical-examination-indicated "
                 "cerclage for a cervix found open at 14-27+6 wk; otherwise VP from the scan "
                 "finding CL <=25 mm ('consider VP or cerclage')."
@@ -172,8 +172,8 @@ _PRESETS: dict[str, Policy] = {
                     "progestogen after a prior sPTB (2021)",
                 ),
                 R(
-                    "Singleton, mid-trimester loss or earlier cerclage: history-indicated cerclage "
-                    "at 13 wk",
+                    "Singleton, mid-trimester loss by painless dilation or earlier cerclage: "
+                    "history-indicated cerclage at 13 wk",
                     _PB142,
                     "history-indicated cerclage",
                 ),
@@ -208,8 +208,8 @@ _PRESETS: dict[str, Policy] = {
                     "screening",
                 ),
                 R(
-                    "Singleton, mid-trimester loss or earlier cerclage: history-indicated cerclage "
-                    "at 13 wk",
+                    "Singleton, mid-trimester loss by painless dilation or earlier cerclage: "
+                    "history-indicated cerclage at 13 wk",
                     _PB142,
                     "history-indicated cerclage",
                 ),
@@ -236,9 +236,8 @@ _PRESETS: dict[str, Policy] = {
                 "24+0 wk (interval from serial_scan_interval_weeks). CL <=25 mm: choice of VP "
                 "or cerclage (p_nice_choose_cerclage, a stated assumption); no progesterone "
                 "in multiples (NICE NG137). Emergency cerclage for a cervix found open at "
-                "16+0-27+6 wk (the model starts at 14 wk: the cohort does not record the week "
-                "of a past loss, so losses count from 14 wk, not 16+0). No routine screening "
-                "without that history."
+                "16+0-27+6 wk (the model starts at 14 wk). Losses count from 16+0 wk "
+                "(prior_midtrimester_losses_16w). No routine screening without that history."
             ),
             sources=("nice_ng25",),
             rules=(

@@ -54,7 +54,9 @@ __all__ = [
     "policy",
     "preference",
     "prior_cerclage",
+    "prior_late_midtrimester_loss",
     "prior_midtrimester_loss",
+    "prior_painless_loss",
     "prior_sptb",
     "prior_sptb_at_least",
     "short_cervix",
@@ -81,6 +83,18 @@ def prior_sptb_at_least(cohort: pd.DataFrame, count: int) -> np.ndarray:
 def prior_midtrimester_loss(cohort: pd.DataFrame) -> np.ndarray:
     """An earlier spontaneous loss at 14-23+6 weeks."""
     return cohort["prior_midtrimester_losses"].to_numpy() > 0
+
+
+def prior_late_midtrimester_loss(cohort: pd.DataFrame) -> np.ndarray:
+    """An earlier spontaneous loss at 16+0-23+6 weeks (from ``late_loss_from_weeks``: NICE
+    NG25's mid-trimester loss)."""
+    return cohort["prior_midtrimester_losses_16w"].to_numpy() > 0
+
+
+def prior_painless_loss(cohort: pd.DataFrame) -> np.ndarray:
+    """An earlier mid-trimester loss by painless dilation of the cervix (ACOG PB 142's
+    'second-trimester loss attributed to painless cervical dilation')."""
+    return cohort["prior_painless_losses"].to_numpy() > 0
 
 
 def prior_cerclage(cohort: pd.DataFrame) -> np.ndarray:

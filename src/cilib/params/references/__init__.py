@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING
 from cilib.params.references.epidemiology import EPIDEMIOLOGY
 from cilib.params.references.guidelines import GUIDELINES
 from cilib.params.references.natural_history import NATURAL_HISTORY
+from cilib.params.references.outcomes import OUTCOMES
 from cilib.params.references.reference import VERIFIED_STATUSES, Reference
 from cilib.params.references.risk_factors import RISK_FACTORS
 from cilib.params.references.treatments import TREATMENTS
@@ -72,7 +73,7 @@ __all__ = [
 ]
 
 _REFERENCE_LIST: tuple[Reference, ...] = (
-    EPIDEMIOLOGY + RISK_FACTORS + TREATMENTS + GUIDELINES + NATURAL_HISTORY
+    EPIDEMIOLOGY + RISK_FACTORS + TREATMENTS + GUIDELINES + NATURAL_HISTORY + OUTCOMES
 )
 
 

@@ -2,7 +2,7 @@
 
 Records are split by topic, one module each (:mod:`.definitions`, :mod:`.population`,
 :mod:`.pregnancy`, :mod:`.risk_factors`, :mod:`.cervix`, :mod:`.hazards`, :mod:`.screening`,
-:mod:`.natural_history`, :mod:`.gradients`, :mod:`.treatments`, :mod:`.policies`, :mod:`.care`); :data:`BASE_RECORDS` joins them in that order, which is the order of the
+:mod:`.natural_history`, :mod:`.gradients`, :mod:`.treatments`, :mod:`.policies`, :mod:`.care`, :mod:`.outcomes`); :data:`BASE_RECORDS` joins them in that order, which is the order of the
 README's parameter table. ``status="calibrated"`` records carry a starting value here; the fitted
 value is read from ``cilib/data/calibrated*.toml`` (``scripts/fit_calibration.py`` and
 ``scripts/fit_treatments.py`` write them). Scenario overrides (:mod:`.scenarios`) are full
@@ -21,6 +21,7 @@ from cilib.params.registry.definitions import DEFINITIONS
 from cilib.params.registry.gradients import GRADIENTS
 from cilib.params.registry.hazards import HAZARDS
 from cilib.params.registry.natural_history import NATURAL_HISTORY
+from cilib.params.registry.outcomes import OUTCOMES, SURVIVAL_BANDS
 from cilib.params.registry.policies import POLICIES
 from cilib.params.registry.population import POPULATION
 from cilib.params.registry.pregnancy import PREGNANCY
@@ -29,7 +30,7 @@ from cilib.params.registry.scenarios import SCENARIOS, SHARE_GROUPS
 from cilib.params.registry.screening import SCREENING
 from cilib.params.registry.treatments import TREATMENTS
 
-__all__ = ["BASE_RECORDS", "SCENARIOS", "SHARE_GROUPS"]
+__all__ = ["BASE_RECORDS", "SCENARIOS", "SHARE_GROUPS", "SURVIVAL_BANDS"]
 
 #: Every record of the default scenario, in the order of the README's parameter table.
 BASE_RECORDS: tuple[Record, ...] = (
@@ -45,4 +46,5 @@ BASE_RECORDS: tuple[Record, ...] = (
     + TREATMENTS
     + POLICIES
     + CARE
+    + OUTCOMES
 )

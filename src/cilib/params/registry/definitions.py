@@ -67,4 +67,18 @@ DEFINITIONS: tuple[Record, ...] = (
         note="Preterm = birth before 37 completed weeks (NVSS definition).",
         **_DEF,
     ),
+    _r(
+        "late_loss_from_weeks",
+        16,
+        "weeks",
+        16,
+        16,
+        bounds=(14, 20),
+        distribution="fixed",
+        sources=("nice_ng25",),
+        note="NICE NG25 counts a mid-trimester loss from 16+0 wk (its history criterion "
+        "'mid-trimester loss between 16+0 and 34+0 wk'); the cohort column "
+        "prior_midtrimester_losses_16w counts earlier losses from this week.",
+        **_DEF,
+    ),
 )

@@ -108,10 +108,36 @@ TREATMENTS: tuple[Record, ...] = (
         1.2,
         bounds=RATIO,
         distribution="uniform",
-        sources=("epppic_2021",),
-        note="Vaginal progesterone in multiple "
-        "pregnancy: no benefit in unselected multiples (EPPPIC). Romero 2017 (twins with a "
-        "short cervix) reports a benefit that this value does not encode yet.",
+        sources=("epppic_2021", "dodd_2017_cochrane_twins"),
+        note="Vaginal progesterone in a multiple pregnancy whose cervix is not short: no "
+        "benefit in unselected multiples (EPPPIC; the Cochrane review of multiple pregnancy). "
+        "Once the cervix is short, hr_vp_twin_short_cervix applies.",
+        **_TX,
+    ),
+    _r(
+        "hr_vp_twin_short_cervix",
+        0.69,
+        "hazard ratio",
+        0.005,
+        1.0,
+        bounds=RATIO,
+        distribution="uniform",
+        sources=("romero_2017_twins", "epppic_2021", "dodd_2017_cochrane_twins"),
+        status="calibrated",
+        targets=(25,),
+        note="Vaginal progesterone in twins from the week the true CL reaches short_cervix_mm: "
+        "the cervix-driven and painless-dilation hazards take this ratio (labour and rupture "
+        "keep hr_vp_twin). Fitted (scripts/fit_treatments.py) to the re-run Romero 2017 IPD "
+        "(cilib.trials romero_2017_twins: twins with CL <= 25 mm, PTB < 33 wk), whose "
+        "abstract reports a significant reduction; the RR it is fitted to, 0.69 (0.51-0.93), "
+        "is recalled, not verified (the results sentence was cut off in every copy reached). "
+        "The evidence disagrees: EPPPIC and the Cochrane review found no benefit in multiple "
+        "pregnancies unselected for CL, and SMFM, NICE and ACOG do not recommend progestogens "
+        "in twins, so the range reaches 1 (no effect) and no preset treats twins. The fit "
+        "lands near 0.01: in the model most early births of twins with a short cervix come "
+        "from labour, not the cervix-driven hazard, so the recalled RR needs nearly all of that "
+        "hazard removed; the range's low end is any protective ratio, as for "
+        "hr_cerclage_effaced_cervix.",
         **_TX,
     ),
     _r(
