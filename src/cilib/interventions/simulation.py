@@ -45,16 +45,32 @@ def _piecewise_time(e, H, H_inverse, windows: list[Window]):
     ``windows`` is a list of ``(start, stop, multiplier)`` arrays (time from 14 weeks); outside
     every window the multiplier is 1, inside overlapping windows the multipliers multiply.
     ``H(s, rows)`` and ``H_inverse(y, rows)`` evaluate the cumulative hazard and its inverse for
-    the pregnancies ``rows`` (integer positions). Segments are visited in order; a pregnancy
-    leaves the working set once its time is found, and each segment's upper value of ``H`` is
-    the next one's lower value, so ``H`` is evaluated once per breakpoint.
+    the pregnancies ``rows`` (integer positions). Each window adds its log multiplier at its
+    start and removes it at its stop; sorted per pregnancy, the running sum of these changes
+    is the multiplier of each segment (zero multipliers counted apart), in one vector pass
+    whatever the number of windows. Segments are visited in order; a pregnancy leaves the
+    working set once its time is found, and each segment's upper value of ``H`` is the next
+    one's lower value, so ``H`` is evaluated once per breakpoint. Nothing happens before the
+    hazards start (time 0).
     """
     n = len(e)
     windows = [w for w in windows if np.any(w[2] != 1.0)]  # no effect on anyone: no segment
-    points = [np.zeros(n)]
-    for start, stop, _ in windows:  # nothing happens before the hazards start (time 0)
-        points += [np.maximum(start, 0.0), np.maximum(stop, 0.0)]
-    pts = np.sort(np.column_stack([*points, np.full(n, np.inf)]), axis=1)
+    if not windows:
+        return H_inverse(np.asarray(e, np.float64), np.arange(n))
+    starts = np.column_stack([np.maximum(w[0], 0.0) for w in windows])
+    stops = np.maximum(np.column_stack([np.maximum(w[1], 0.0) for w in windows]), starts)
+    k = np.column_stack([np.asarray(w[2], np.float64) for w in windows])
+    zero = k <= 0.0
+    with np.errstate(divide="ignore"):
+        log_k = np.where(zero, 0.0, np.log(np.where(zero, 1.0, k)))
+    # events: time 0, each window's start (+log k) and stop (-log k), then infinity
+    times = np.column_stack([np.zeros(n), starts, stops, np.full(n, np.inf)])
+    d_log = np.column_stack([np.zeros(n), log_k, -log_k, np.zeros(n)])
+    d_zero = np.column_stack([np.zeros(n), zero, -zero.astype(np.int64), np.zeros(n)])
+    order = np.argsort(times, axis=1, kind="stable")
+    pts = np.take_along_axis(times, order, axis=1)
+    seg_log = np.cumsum(np.take_along_axis(d_log, order, axis=1), axis=1)
+    seg_zero = np.cumsum(np.take_along_axis(d_zero, order, axis=1), axis=1)
     out = np.full(n, np.inf)
     acc = np.zeros(n)
     live = np.arange(n)
@@ -63,10 +79,7 @@ def _piecewise_time(e, H, H_inverse, windows: list[Window]):
         if not len(live):
             break
         lo, hi = pts[live, j], pts[live, j + 1]
-        mid = np.where(np.isfinite(hi), (lo + hi) / 2, lo + 1.0)
-        m = np.ones(len(live))
-        for start, stop, k in windows:
-            m = m * np.where((start[live] <= mid) & (mid < stop[live]), k[live], 1.0)
+        m = np.where(seg_zero[live, j] > 0, 0.0, np.exp(seg_log[live, j]))
         h_hi = H(hi, live)
         with np.errstate(invalid="ignore"):
             inc = np.where(m > 0, m * (h_hi - h_lo), 0.0)
