@@ -227,7 +227,7 @@ def test_params_markdown_matches_function(capsys):
     assert code == 0, f"exit {code}; stderr {stderr!r}"
     assert stdout == params_markdown(), "CLI markdown differs from params_markdown()"
     lines = stdout.splitlines()
-    assert lines[0] == "| name | value | unit | range | status | sources |", lines[0]
+    assert lines[0] == "| name | value | unit | range | distribution | status | sources |", lines[0]
     names = list(cilib.Assumptions.default().table()["name"])
     assert len(lines) == 2 + len(names), f"{len(lines)} lines for {len(names)} assumptions"
     assert all(line.startswith("| ") and line.endswith(" |") for line in lines), "not a table"

@@ -79,7 +79,8 @@ def params_markdown(scenario: str = DEFAULT_SCENARIO, *, group: str | None = Non
     """The assumptions of a scenario as a GitHub markdown table.
 
     This is the output of ``cilib params --format markdown`` and the source of the README's
-    parameter table. Columns: name | value | unit | range | status | sources; numbers use
+    parameter table. Columns: name | value | unit | range | distribution | status | sources
+    (the sampling distribution of :mod:`cilib.params.distributions`); numbers use
     ``:g`` so that the text is deterministic.
 
     Parameters
@@ -115,9 +116,11 @@ def _params_markdown_table(table: pd.DataFrame) -> str:
             r["value"],
             r["unit"],
             f"{r['low']:g} to {r['high']:g}",
+            r["distribution"],
             r["status"],
             r["sources"],
         ]
         for r in table.to_dict("records")
     ]
-    return _markdown(rows, ["name", "value", "unit", "range", "status", "sources"], "lrllll")
+    header = ["name", "value", "unit", "range", "distribution", "status", "sources"]
+    return _markdown(rows, header, "lrlllll")

@@ -201,6 +201,8 @@ class Assumptions(Mapping[str, float]):
         """All records as a tidy :class:`pandas.DataFrame`, one row per assumption."""
         import pandas as pd
 
+        from cilib.params.distributions import reason
+
         rows = []
         for r in self.records.values():
             rows.append(
@@ -211,7 +213,8 @@ class Assumptions(Mapping[str, float]):
                     "unit": r.unit,
                     "low": r.low,
                     "high": r.high,
-                    "distribution": r.distribution,
+                    "distribution": "fixed" if r.low == r.high else r.distribution,
+                    "distribution_why": reason(r),
                     "status": r.status,
                     "sources": ", ".join(r.sources),
                     "targets": ", ".join(str(t) for t in r.targets),

@@ -31,6 +31,7 @@ __all__ = [
     "Record",
     "Scenario",
     "check_value",
+    "family_for_unit",
     "record",
 ]
 
@@ -56,7 +57,8 @@ class Record:
     bounds : tuple of float
         Hard limits an override must respect (for example 0-1 for a probability).
     distribution : str
-        Distribution for later uncertainty analysis, over ``low``-``high``.
+        Sampling distribution for uncertainty analysis (:mod:`cilib.params.distributions`):
+        centred on ``value``, its central 95% about ``low``-``high``, within ``bounds``.
     sources : tuple of str
         Citation keys in :data:`cilib.params.references.REFERENCES`.
     status : str
@@ -159,6 +161,24 @@ PROBABILITY = (0.0, 1.0)
 RATIO = (0.0, 1000.0)
 
 
+_PROBABILITY_UNITS = ("probability", "fraction", "share")
+_RATIO_UNITS = ("hazard ratio", "odds ratio", "rate ratio", "risk ratio", "ratio")
+
+
+def family_for_unit(unit: str) -> str:
+    """The sampling distribution a record of ``unit`` takes unless it names one: ``beta`` for
+    probabilities, fractions and shares, ``lognormal`` for ratios, ``normal`` otherwise
+    (:mod:`cilib.params.distributions`)."""
+    if unit in _PROBABILITY_UNITS:
+        return "beta"
+    if unit in _RATIO_UNITS:
+        return "lognormal"
+    return "normal"
+
+
 def record(name: str, value: float, unit: str, low: float, high: float, **kw: Any) -> Record:
-    """A :class:`Record` with ``value``, ``low`` and ``high`` as floats (registry shorthand)."""
+    """A :class:`Record` with ``value``, ``low`` and ``high`` as floats (registry shorthand);
+    without a ``distribution``, the family of its unit (:func:`family_for_unit`), or ``fixed``
+    when it has no range."""
+    kw.setdefault("distribution", "fixed" if low == high else family_for_unit(unit))
     return Record(name=name, value=float(value), unit=unit, low=float(low), high=float(high), **kw)

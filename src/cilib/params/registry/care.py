@@ -24,7 +24,7 @@ CARE: tuple[Record, ...] = (
         0.3,
         0.8,
         bounds=P,
-        distribution="uniform",
+        distribution="beta",
         sources=("danish_ci_cohort", "acog_pb142"),
         status="assumption",
         note="Share of earlier singleton pregnancies that followed a mid-trimester loss (or a "
@@ -41,7 +41,7 @@ CARE: tuple[Record, ...] = (
         0.2,
         0.8,
         bounds=P,
-        distribution="uniform",
+        distribution="beta",
         sources=("acog_pb142", "acog_pb234_2021"),
         status="assumption",
         note="Share of earlier singleton pregnancies after a spontaneous birth before 34 wk, "

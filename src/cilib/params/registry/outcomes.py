@@ -25,7 +25,7 @@ def _survival(weeks: str, value, low, high, sources, note) -> Record:
         low,
         high,
         bounds=P,
-        distribution="uniform",
+        distribution="beta",
         sources=sources,
         note=note,
         **_OUT,

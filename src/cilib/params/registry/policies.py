@@ -24,7 +24,7 @@ POLICIES: tuple[Record, ...] = (
         0.25,
         0.75,
         bounds=P,
-        distribution="uniform",
+        distribution="beta",
         sources=("smfm_2024",),
         status="assumption",
         note="Share of singletons with a measured CL of 21-25 mm before 24 wk who take vaginal "
@@ -39,7 +39,7 @@ POLICIES: tuple[Record, ...] = (
         0.25,
         0.75,
         bounds=P,
-        distribution="uniform",
+        distribution="beta",
         sources=("nice_ng25",),
         status="assumption",
         note="Share of singletons with a short cervix who choose cerclage when NICE NG25 offers "
