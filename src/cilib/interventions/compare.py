@@ -19,7 +19,7 @@ import pandas as pd
 from cilib.interventions import policies as policy_rules
 from cilib.interventions.simulation import simulate
 from cilib.interventions.treatments import TREATMENTS
-from cilib.model.schema import births, infants
+from cilib.model.schema import births, infants, neonatal_survival
 from cilib.params.assumptions import Assumptions, resolve
 from cilib.params.definitions import PRETERM_CUTS_WEEKS
 from cilib.screening.schedules import combine_screens, screen
@@ -80,6 +80,7 @@ def _summary(cohort, result, screened, a, w, natural_ga, ref_ga, before_weeks):
         p, lo, hi = _ci_percent(weighted_rate(ga < cut, w * born))
         row[f"ptb_lt{cut}_percent"] = p
         row[f"ptb_lt{cut}_ci_low"], row[f"ptb_lt{cut}_ci_high"] = lo, hi
+    row["survivors_per_1000"] = 1000.0 * float((w * neonatal_survival(ga, a)).sum()) / n
     if screened is not None:
         row["women_screened"] = int(screened["scanned"].sum())
         row["scans"] = int(screened["n_scans"].to_numpy(np.int64).sum())
@@ -142,7 +143,9 @@ def compare_policies(
         ``loss_before_weeks`` per pregnancy, Wilson 95% CI in ``..._ci_low``/``..._ci_high``);
         ``ptb_lt<c>_percent`` for c in :data:`PRETERM_CUTS_WEEKS`: infants born before c weeks
         among infants born, with a 95% Wilson interval at the cluster-robust effective sample
-        size (Monte-Carlo uncertainty of this cohort); ``women_screened`` (scanned at least
+        size (Monte-Carlo uncertainty of this cohort); ``survivors_per_1000``: expected infants
+        surviving the neonatal period per 1,000 pregnancies (:func:`cilib.model.schema.
+        neonatal_survival` of each birth week; losses count as none); ``women_screened`` (scanned at least
         once) and ``scans`` (sum of ``n_scans``); ``treated_<treatment>`` and ``treated_any``
         (women given each treatment); ``treated_term_anyway`` (treated women whose
         natural-history birth is at or after ``preterm_before_weeks``); ``ptb_averted``: infants

@@ -120,7 +120,8 @@ def generate_cohort(n: int, seed: int, assumptions: Assumptions | None = None) -
         Number of index pregnancies (rows), 1 to 50,000,000.
     seed : int
         Non-negative seed; the same seed gives an identical frame, and the first ``k`` rows of
-        a cohort of ``n`` equal a cohort of ``k``.
+        a cohort of ``n`` equal a cohort of ``k``. (A stage's seed path from
+        :func:`cilib.params.streams.child`, e.g. one draw of a PSA, is accepted too.)
     assumptions : Assumptions, optional
         Defaults to ``Assumptions.default()`` (the ``us_contemporary`` scenario).
 
@@ -140,7 +141,7 @@ def generate_cohort(n: int, seed: int, assumptions: Assumptions | None = None) -
     (2000, True)
     """
     a = _check_args(n, seed, assumptions)
-    n, seed = int(n), int(seed)
+    n, seed = int(n), streams.check_seed(seed)
     n_blocks = -(-n // BLOCK_SIZE)
     # a one-row block tells the dtypes and shapes of the columns (cheap), so every block can
     # write straight into the output arrays

@@ -129,6 +129,15 @@ STREAMS: dict[str, Stream] = _registry(
     Stream("randomisation", _MEASUREMENT, 5100, doc="a trial's allocation"),
     Stream("case_mix", _MEASUREMENT, 5200, doc="thinning a trial to its case mix"),
     Stream("trajectory_sample", (), size=None, doc="the pregnancies drawn as lines in a chart"),
+    Stream(
+        "psa_draw",
+        (7,),
+        size=None,
+        stage=True,
+        doc="draw d of a probabilistic sensitivity analysis (a seed path for its cohort, "
+        "policies and parameters)",
+    ),
+    Stream("psa_parameters", (8,), 0, 1, doc="the parameter values of one PSA draw"),
 )
 
 

@@ -1,0 +1,120 @@
+"""Tests of cilib.analysis.psa: probabilistic sensitivity analysis, in process and on Dask."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cilib
+from cilib.analysis import psa
+from cilib.params.distributions import sampling
+
+POLICIES = ["no_screening", "universal_25mm", "acog_2023"]
+ARGS = dict(draws=4, n=8_000, seed=3)
+
+
+@pytest.fixture(scope="module")
+def result():
+    return psa.run(POLICIES, chunk_size=3, **ARGS)
+
+
+def test_the_same_seed_gives_the_same_frames_whatever_the_chunks(result):
+    """Each draw takes its seeds from its own stream slot: chunking changes nothing (exact)."""
+    again = psa.run(POLICIES, chunk_size=1, **ARGS)
+    pd.testing.assert_frame_equal(result.outcomes, again.outcomes, obj="outcomes")
+    pd.testing.assert_frame_equal(result.parameters, again.parameters, obj="parameters")
+    fewer = psa.run(POLICIES, draws=2, n=ARGS["n"], seed=ARGS["seed"])
+    first = result.outcomes[result.outcomes["draw"] < 2].reset_index(drop=True)
+    pd.testing.assert_frame_equal(fewer.outcomes, first, obj="the first two draws")
+
+
+def test_outcomes_are_tidy_and_complete(result):
+    o = result.outcomes
+    assert list(o.columns) == ["draw", "policy", "outcome", "value"], list(o.columns)
+    assert len(o) == ARGS["draws"] * len(POLICIES) * len(psa.OUTCOMES), "draw x policy x outcome"
+    assert set(o["outcome"]) == set(psa.OUTCOMES), "every outcome recorded"
+    ref = o[(o["policy"] == "no_screening") & (o["outcome"] == "ptb_averted")]
+    assert (ref["value"] == 0).all(), "the reference averts nothing against itself"
+
+
+def test_drawn_parameters_stay_inside_their_bounds(result):
+    a = cilib.Assumptions.default()
+    p = result.parameters
+    assert list(p.columns) == result.settings["varied"], "one column per varied assumption"
+    for name in p.columns:
+        r = a.record(name)
+        assert p[name].between(*r.bounds).all(), f"{name} outside {r.bounds}"
+        if r.unit == "probability":
+            assert p[name].between(0, 1).all(), f"{name}: probability outside [0, 1]"
+        if "ratio" in r.unit:
+            assert (p[name] > 0).all(), f"{name}: ratio not positive"
+    calibrated = {r.name for r in a.records.values() if r.status == "calibrated"}
+    assert not calibrated & set(p.columns), "calibrated records are held (no posterior yet)"
+
+
+def test_draw_values_follow_their_distributions():
+    """Draw d's value of each parameter is its quantile at draw d's own uniform: over 400
+    draws the empirical median of a log-normal ratio is within 3 binomial SEs of its median
+    (the share below the median is 1/2 +/- 3 x 0.025)."""
+    a = cilib.Assumptions.default()
+    name = "hr_bed_rest"
+    values = psa.draw_parameters(a, [name], range(400), seed=1)[name]
+    median = float(sampling(a.record(name)).ppf(0.5))
+    share = float((values < median).mean())
+    assert abs(share - 0.5) < 3 * 0.025, f"{share:.3f} of draws below the median"
+
+
+def test_summary_and_incremental(result):
+    s = result.summary()
+    row = s[(s["policy"] == "universal_25mm") & (s["outcome"] == "ptb_lt34_per_1000")].iloc[0]
+    v = result.outcomes.query("policy == 'universal_25mm' and outcome == 'ptb_lt34_per_1000'")
+    assert np.isclose(row["mean"], v["value"].mean()), "summary mean"
+    assert row["low"] <= row["mean"] <= row["high"], "mean inside its interval"
+    inc = result.incremental("no_screening")
+    got = inc.query("policy == 'universal_25mm' and outcome == 'scans'")["difference"]
+    ref = result.outcomes.query("policy == 'no_screening' and outcome == 'scans'")["value"]
+    pol = result.outcomes.query("policy == 'universal_25mm' and outcome == 'scans'")["value"]
+    assert np.allclose(got.to_numpy(), pol.to_numpy() - ref.to_numpy()), "policy minus reference"
+    with pytest.raises(ValueError, match="reference: got 'nope'"):
+        result.incremental("nope")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fragment"),
+    [
+        (dict(draws=0), "draws: got 0"),
+        (dict(draws=-3), "draws: got -3"),
+        (dict(n=0), "n: got 0"),
+        (dict(seed=-1), "seed: got -1"),
+        (dict(chunk_size=0), "chunk_size: got 0"),
+        (dict(vary="everything"), "vary: got 'everything'"),
+        (dict(vary=["no_such_record"]), "vary: got unknown"),
+        (dict(scenario="mars"), "scenario"),
+    ],
+)
+def test_bad_input_is_a_one_line_error(kwargs, fragment):
+    args = {**ARGS, "draws": 1, **kwargs}
+    with pytest.raises(ValueError, match=fragment) as err:
+        psa.run(POLICIES, **args)
+    assert "\n" not in str(err.value), "one line"
+
+
+def test_an_unknown_policy_fails_before_any_draw():
+    with pytest.raises(ValueError, match="no_such_policy"):
+        psa.run(["no_screening", "no_such_policy"], draws=1, n=100, seed=1)
+
+
+@pytest.mark.slow
+def test_dask_workers_give_the_same_frames(result):
+    """Two worker processes (a LocalCluster) compute the same numbers as one process."""
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        on_dask = psa.run(POLICIES, client=client, chunk_size=1, **ARGS)
+    pd.testing.assert_frame_equal(result.outcomes, on_dask.outcomes, obj="outcomes on Dask")
+    pd.testing.assert_frame_equal(result.parameters, on_dask.parameters, obj="parameters")
