@@ -46,6 +46,7 @@ __all__ = [
     "CSV_FLOAT_FORMAT",
     "SUFFIXES",
     "SYNTHETIC_NOTICE",
+    "atomic_write",
     "check_output",
     "make_manifest",
     "manifest_path",
@@ -195,7 +196,7 @@ def _new_temporary(target: Path) -> Path:
         return tmp
 
 
-def _atomic_write(jobs: list[tuple[Path, Callable[[Path], None]]], *, force: bool) -> None:
+def atomic_write(jobs: list[tuple[Path, Callable[[Path], None]]], *, force: bool) -> None:
     """Write several files all-or-nothing.
 
     Each ``writer(tmp)`` writes one temporary file in its target's directory; when all have
@@ -367,7 +368,7 @@ def write_cohort(
         def write_data(tmp: Path) -> None:
             cohort.to_parquet(tmp, engine="pyarrow", index=False)
 
-    _atomic_write([(path, write_data), (meta, _write_text(meta_text))], force=force)
+    atomic_write([(path, write_data), (meta, _write_text(meta_text))], force=force)
     return path, meta
 
 
@@ -494,5 +495,5 @@ def write_data_dictionary(path: PathLike, force: bool = False) -> Path:
     path = Path(path)
     _suffix(path, allowed=(".csv",))
     text = data_dictionary().to_csv(index=False, lineterminator="\n")
-    _atomic_write([(path, _write_text(text))], force=force)
+    atomic_write([(path, _write_text(text))], force=force)
     return path

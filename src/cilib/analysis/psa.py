@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -38,7 +38,17 @@ from cilib.params.registry import SHARE_GROUPS
 from cilib.params.streams import DEFAULT_SEED
 from cilib.version import __version__
 
-__all__ = ["OUTCOMES", "PSAResult", "draw_parameters", "run", "varied_parameters"]
+__all__ = [
+    "OUTCOMES",
+    "PSAResult",
+    "Plan",
+    "assemble",
+    "draw_parameters",
+    "execute",
+    "plan",
+    "run",
+    "varied_parameters",
+]
 
 #: Outcomes recorded per draw and policy: name -> (column of compare_policies, scale). Rates
 #: per 1,000 pregnancies or infants; counts as they are; NNS and NNT as ratios.
@@ -189,6 +199,116 @@ def _check_int(label: str, v, minimum: int) -> int:
     return int(v)
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What a PSA will compute: the ``spec`` every chunk reads, the ``chunks`` of draw numbers
+    and the ``settings`` that reproduce it (JSON-serialisable when the policies are names)."""
+
+    spec: dict
+    chunks: list[list[int]]
+    settings: dict
+
+
+def plan(
+    policies: Sequence,
+    draws: int = 1_000,
+    n: int = 100_000,
+    *,
+    scenario: str | Assumptions = "us_contemporary",
+    seed: int = DEFAULT_SEED,
+    reference="no_screening",
+    vary: str | Sequence[str] = "uncalibrated",
+    chunk_size: int | None = None,
+    workers: int = 1,
+) -> Plan:
+    """Validate the arguments of :func:`run` and split the draws into chunks (default: about
+    four chunks per worker, at most 25 draws each); fails fast on an unknown policy."""
+    draws = _check_int("draws", draws, 1)
+    n = _check_int("n", n, 1)
+    seed = _check_int("seed", seed, 0)
+    a = scenario if isinstance(scenario, Assumptions) else Assumptions.scenario(scenario)
+    names = varied_parameters(a, vary)
+    if chunk_size is None:
+        chunk_size = max(1, min(25, math.ceil(draws / (4 * max(int(workers), 1)))))
+    chunk_size = _check_int("chunk_size", chunk_size, 1)
+    spec = {
+        "assumptions": a,
+        "names": names,
+        "seed": seed,
+        "n": n,
+        "policies": list(policies),
+        "reference": reference,
+    }
+    _one_draw_check(spec)
+    chunks = [list(range(i, min(i + chunk_size, draws))) for i in range(0, draws, chunk_size)]
+    settings = {
+        "policies": [getattr(p, "name", p) for p in spec["policies"]],
+        "draws": draws,
+        "n": n,
+        "scenario": a.scenario_name,
+        "seed": seed,
+        "reference": getattr(reference, "name", reference),
+        "vary": vary if isinstance(vary, str) else sorted(vary),
+        "chunk_size": chunk_size,
+        "varied": names,
+        "held_calibrated": sorted(r.name for r in a.records.values() if r.status == "calibrated"),
+        "assumptions_hash": a.hash(),
+        "cilib_version": __version__,
+    }
+    return Plan(spec=spec, chunks=chunks, settings=settings)
+
+
+def execute(
+    p: Plan,
+    *,
+    client=None,
+    skip: Collection[int] = (),
+    on_chunk: Callable[[int, pd.DataFrame, pd.DataFrame], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict[int, tuple[pd.DataFrame, pd.DataFrame]]:
+    """Compute the chunks of ``p`` not in ``skip`` (indices into ``p.chunks``), in process or
+    on the Dask ``client``; ``on_chunk(i, outcomes, parameters)`` is called as each finishes
+    (e.g. to save it), ``progress(k)`` with its number of draws. Returns ``{i: (outcomes,
+    parameters)}``."""
+    todo = [i for i in range(len(p.chunks)) if i not in set(skip)]
+    parts: dict[int, tuple[pd.DataFrame, pd.DataFrame]] = {}
+
+    def finished(i: int, part) -> None:
+        parts[i] = part
+        if on_chunk is not None:
+            on_chunk(i, *part)
+        if progress is not None:
+            progress(len(p.chunks[i]))
+
+    if client is None:
+        for i in todo:
+            finished(i, _run_chunk(p.spec, p.chunks[i]))
+        return parts
+    from distributed import as_completed
+
+    spec_future = client.scatter(p.spec, broadcast=True)
+    futures = {client.submit(_run_chunk, spec_future, p.chunks[i], pure=False): i for i in todo}
+    for fut in as_completed(futures):
+        finished(futures[fut], fut.result())
+    return parts
+
+
+def assemble(p: Plan, parts: dict[int, tuple[pd.DataFrame, pd.DataFrame]]) -> PSAResult:
+    """The :class:`PSAResult` of every chunk of ``p``, in draw order.
+
+    Raises
+    ------
+    ValueError
+        If a chunk is missing.
+    """
+    missing = [i for i in range(len(p.chunks)) if i not in parts]
+    if missing:
+        raise ValueError(f"parts: chunks {missing[:5]} missing; allowed: every chunk of the plan")
+    outcomes = pd.concat([parts[i][0] for i in range(len(p.chunks))], ignore_index=True)
+    parameters = pd.concat([parts[i][1] for i in range(len(p.chunks))])
+    return PSAResult(outcomes=outcomes, parameters=parameters, settings=dict(p.settings))
+
+
 def run(
     policies: Sequence,
     draws: int = 1_000,
@@ -239,56 +359,19 @@ def run(
     ValueError
         For draws, n, seed or chunk_size out of range, an unknown scenario, policy or ``vary``.
     """
-    draws = _check_int("draws", draws, 1)
-    n = _check_int("n", n, 1)
-    seed = _check_int("seed", seed, 0)
-    a = scenario if isinstance(scenario, Assumptions) else Assumptions.scenario(scenario)
-    names = varied_parameters(a, vary)
-    if chunk_size is None:
-        workers = len(client.scheduler_info().get("workers", {})) if client is not None else 1
-        chunk_size = max(1, min(25, math.ceil(draws / (4 * max(workers, 1)))))
-    chunk_size = _check_int("chunk_size", chunk_size, 1)
-    spec = {
-        "assumptions": a,
-        "names": names,
-        "seed": seed,
-        "n": n,
-        "policies": list(policies),
-        "reference": reference,
-    }
-    _one_draw_check(spec)
-    chunks = [list(range(i, min(i + chunk_size, draws))) for i in range(0, draws, chunk_size)]
-    parts: dict[int, tuple[pd.DataFrame, pd.DataFrame]] = {}
-    if client is None:
-        for i, chunk in enumerate(chunks):
-            parts[i] = _run_chunk(spec, chunk)
-            if progress is not None:
-                progress(len(chunk))
-    else:
-        from distributed import as_completed
-
-        spec_future = client.scatter(spec, broadcast=True)
-        futures = {
-            client.submit(_run_chunk, spec_future, c, pure=False): i for i, c in enumerate(chunks)
-        }
-        for fut in as_completed(futures):
-            parts[futures[fut]] = fut.result()
-            if progress is not None:
-                progress(len(chunks[futures[fut]]))
-    outcomes = pd.concat([parts[i][0] for i in range(len(chunks))], ignore_index=True)
-    parameters = pd.concat([parts[i][1] for i in range(len(chunks))])
-    settings = {
-        "draws": draws,
-        "n": n,
-        "scenario": a.scenario_name,
-        "seed": seed,
-        "reference": getattr(reference, "name", reference),
-        "varied": names,
-        "held_calibrated": sorted(r.name for r in a.records.values() if r.status == "calibrated"),
-        "assumptions_hash": a.hash(),
-        "cilib_version": __version__,
-    }
-    return PSAResult(outcomes=outcomes, parameters=parameters, settings=settings)
+    workers = len(client.scheduler_info().get("workers", {})) if client is not None else 1
+    p = plan(
+        policies,
+        draws,
+        n,
+        scenario=scenario,
+        seed=seed,
+        reference=reference,
+        vary=vary,
+        chunk_size=chunk_size,
+        workers=workers,
+    )
+    return assemble(p, execute(p, client=client, progress=progress))
 
 
 def _one_draw_check(spec: dict) -> None:

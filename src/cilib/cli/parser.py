@@ -185,16 +185,24 @@ def _add_dictionary(sub, scen: str) -> None:
 
 
 #: The subcommands, in the order of ``cilib --help``.
+def _add_psa(sub, scen: str) -> None:
+    from cilib.cli.psa import add_psa
+
+    add_psa(sub, scen, _subcommand, _int_arg, _scenario_arg)
+
+
 SUBCOMMANDS = {
     "generate": _add_generate,
     "params": _add_params,
     "calibrate": _add_calibrate,
     "dictionary": _add_dictionary,
+    "psa": _add_psa,
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``cilib`` argument parser (subcommands generate, params, calibrate, dictionary)."""
+    """The ``cilib`` argument parser (subcommands generate, params, calibrate, dictionary,
+    psa)."""
     parser = _Parser(
         prog=PROG,
         description="Synthetic pregnancy cohorts for teaching and researching cervical "

@@ -3,7 +3,8 @@
 One module per topic: :mod:`.cohort` (cervical length, gestation, risk factors, calibration),
 :mod:`.screening` (CL by outcome, ROC, PPV), :mod:`.thresholds` (threshold slider, metric
 curves), :mod:`.policies`, :mod:`.recurrence`, :mod:`.treatments` and :mod:`.natural_history`
-(when the cervix fails, PPROM); the template and fixed
+(when the cervix fails, PPROM), :mod:`.psa` (probabilistic and one-way sensitivity); the
+template and fixed
 colours are in :mod:`._style`, the parts shared by the two screening modules in
 :mod:`._screening_common`. Every function returns a
 :class:`plotly.graph_objects.Figure` drawn from aggregates; nothing is shown or saved here.

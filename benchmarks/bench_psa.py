@@ -1,0 +1,78 @@
+"""Benchmark: a probabilistic sensitivity analysis of every preset on a local Dask cluster.
+
+Targets (issue 14, on 2 cores): 1,000 draws x 100,000 pregnancies x every preset in at most
+5 minutes with 2 workers; the speed-up from 1 to 2 workers at least 1.7x on the same run;
+peak resident memory per worker under 2 GB and flat from 100 to 1,000 draws. Prints the
+figures side by side and exits 1 if a target is missed. Not a test: timings vary by machine.
+Smaller runs (``--draws``) report the same figures and scale the time target linearly.
+
+Usage: python benchmarks/bench_psa.py [--draws 1000] [--n 100000] [--small 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+
+from distributed import Client, LocalCluster
+
+from cilib import policies
+from cilib.analysis import psa
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _timed(workers: int, draws: int, n: int) -> tuple[float, float]:
+    """Wall time (s) and the largest worker's peak resident memory (MB) of one PSA run."""
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        t = time.perf_counter()
+        psa.run(policies.presets(), draws=draws, n=n, seed=1, client=client)
+        seconds = time.perf_counter() - t
+        peak = max(client.run(_peak_rss_mb).values())
+    return seconds, peak
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--draws", type=int, default=1_000)
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--small", type=int, default=100, help="draws of the memory comparison")
+    args = ap.parse_args(argv)
+    presets = policies.presets()
+    one, mem_one = _timed(1, args.draws, args.n)
+    two, mem_two = _timed(2, args.draws, args.n)
+    _, mem_small = _timed(2, min(args.small, args.draws), args.n)
+    target = 300.0 * args.draws / 1_000 * args.n / 100_000
+    speedup = one / two
+    print(f"{args.draws} draws x {args.n:,} pregnancies x {len(presets)} presets")
+    print(f"1 worker:  {one:7.1f} s   peak {mem_one:6.0f} MB per worker")
+    print(
+        f"2 workers: {two:7.1f} s   peak {mem_two:6.0f} MB per worker  (target <= {target:.0f} s)"
+    )
+    print(f"speed-up:  {speedup:.2f}x (target >= 1.7x)")
+    print(
+        f"memory:    {mem_small:.0f} MB at {min(args.small, args.draws)} draws, "
+        f"{mem_two:.0f} MB at {args.draws} (target < 2048 MB, flat within 10%)"
+    )
+    checks = {
+        "time": two <= target,
+        "speed-up": speedup >= 1.7,
+        "memory": mem_two < 2048,
+        "flat memory": mem_two <= 1.1 * mem_small,
+    }
+    for name, ok in checks.items():
+        print(f"{name}: {'met' if ok else 'MISSED'}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""One-way and global (Sobol) sensitivity analysis of a policy's effect.
+
+The output studied is one outcome of :data:`cilib.analysis.psa.OUTCOMES` for a policy minus
+the same outcome for a reference policy, on the same women (common random numbers), e.g.
+births before 34 weeks averted per 1,000 by universal screening over no screening.
+:func:`model_output` turns that into a function of the assumption values; every evaluation
+uses the same seed, so the cohort's latent draws are shared and a change in the output comes
+from the parameters, not from sampling noise.
+
+- :func:`one_way`: each parameter at the 2.5% and 97.5% quantiles of its sampling
+  distribution (about its plausible range), the others at their values: a tornado chart's
+  bars (:func:`cilib.plots.psa.tornado`).
+- :func:`sobol`: first-order and total Sobol indices with SALib (Saltelli's scheme on the
+  parameters' quantiles, each mapped through its own distribution).
+
+Synthetic data for teaching and research only; not for clinical use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from cilib.analysis.psa import OUTCOMES, varied_parameters
+from cilib.interventions.compare import compare_policies
+from cilib.model.cohort import generate_cohort
+from cilib.params.assumptions import Assumptions
+from cilib.params.distributions import Sampling, sampling
+from cilib.params.streams import DEFAULT_SEED
+
+__all__ = ["model_output", "one_way", "sobol"]
+
+#: The quantiles of a parameter's distribution a one-way analysis sets it to.
+ONE_WAY_QUANTILES = (0.025, 0.975)
+
+
+def model_output(
+    policy,
+    outcome: str,
+    *,
+    reference="no_screening",
+    n: int = 50_000,
+    seed: int = DEFAULT_SEED,
+    scenario: str | Assumptions = "us_contemporary",
+) -> Callable[[Mapping[str, float]], float]:
+    """A function of assumption values returning ``outcome`` under ``policy`` minus under
+    ``reference`` (same cohort seed at every call).
+
+    Raises
+    ------
+    ValueError
+        For an unknown outcome (policies are checked at the first call).
+    """
+    if outcome not in OUTCOMES:
+        raise ValueError(f"outcome: got {outcome!r}; allowed: {', '.join(OUTCOMES)}")
+    base = scenario if isinstance(scenario, Assumptions) else Assumptions.scenario(scenario)
+    column, scale = OUTCOMES[outcome]
+    arms = [reference, policy]
+
+    def evaluate(values: Mapping[str, float]) -> float:
+        a = base.replace(**dict(values)) if values else base
+        cohort = generate_cohort(n, seed=seed, assumptions=a)
+        t = compare_policies(cohort, arms, seed=seed, reference=reference, assumptions=a)
+        v = t[column].to_numpy(np.float64) * scale
+        return float(v[1] - v[0])
+
+    return evaluate
+
+
+def one_way(
+    evaluate: Callable[[Mapping[str, float]], float],
+    names: Sequence[str] | None = None,
+    *,
+    scenario: str | Assumptions = "us_contemporary",
+) -> pd.DataFrame:
+    """Each parameter at the ends of its distribution (:data:`ONE_WAY_QUANTILES`), the others
+    at their values.
+
+    Returns
+    -------
+    DataFrame
+        One row per parameter, largest swing first: ``parameter``, ``value``, ``low``,
+        ``high`` (the parameter's settings), ``base``, ``output_low``, ``output_high``
+        (the output at each end) and ``swing`` (``|output_high - output_low|``).
+    """
+    a = scenario if isinstance(scenario, Assumptions) else Assumptions.scenario(scenario)
+    names = varied_parameters(a, "treatments") if names is None else varied_parameters(a, names)
+    base = evaluate({})
+    rows = []
+    for name in names:
+        lo, hi = (float(x) for x in sampling(a.record(name)).ppf(ONE_WAY_QUANTILES))
+        rows.append(
+            {
+                "parameter": name,
+                "value": a[name],
+                "low": lo,
+                "high": hi,
+                "base": base,
+                "output_low": evaluate({name: lo}),
+                "output_high": evaluate({name: hi}),
+            }
+        )
+    table = pd.DataFrame(rows)
+    table["swing"] = (table["output_high"] - table["output_low"]).abs()
+    return table.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def sobol(
+    evaluate: Callable[[Mapping[str, float]], float],
+    samplers: Sequence[Sampling],
+    *,
+    base_samples: int = 64,
+    seed: int = DEFAULT_SEED,
+) -> pd.DataFrame:
+    """First-order and total Sobol indices of ``evaluate`` over independent parameters.
+
+    SALib draws Saltelli's sample of the parameters' quantiles (``base_samples`` x (k + 2)
+    evaluations for k parameters, ``base_samples`` a power of 2), each quantile goes through its
+    :class:`~cilib.params.distributions.Sampling`, and SALib estimates the indices with
+    bootstrap 95% intervals.
+
+    Returns
+    -------
+    DataFrame
+        One row per parameter: ``parameter``, ``S1``, ``S1_conf``, ``ST``, ``ST_conf``.
+
+    Raises
+    ------
+    ValueError
+        If ``base_samples`` is not a power of 2 of at least 4, or fewer than two parameters.
+    """
+    from SALib.analyze import sobol as analyze
+    from SALib.sample import sobol as sample
+
+    if base_samples < 4 or base_samples & (base_samples - 1):
+        raise ValueError(f"base_samples: got {base_samples}; allowed: a power of 2, >= 4")
+    if len(samplers) < 2:
+        raise ValueError(f"samplers: got {len(samplers)}; allowed: at least two parameters")
+    names = [s.name for s in samplers]
+    problem = {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
+    u = sample.sample(problem, base_samples, calc_second_order=False, seed=seed)
+    u = np.clip(u, 1e-9, 1.0 - 1e-9)  # a quantile of 0 or 1 is infinite for open supports
+    x = np.column_stack([s.ppf(u[:, j]) for j, s in enumerate(samplers)])
+    y = np.array([evaluate(dict(zip(names, row, strict=True))) for row in x])
+    si = analyze.analyze(problem, y, calc_second_order=False, seed=seed)
+    return pd.DataFrame(
+        {
+            "parameter": names,
+            "S1": si["S1"],
+            "S1_conf": si["S1_conf"],
+            "ST": si["ST"],
+            "ST_conf": si["ST_conf"],
+        }
+    )
