@@ -109,7 +109,9 @@ def _check_args(n, seed, assumptions) -> Assumptions:
     return assumptions
 
 
-def generate_cohort(n: int, seed: int, assumptions: Assumptions | None = None) -> pd.DataFrame:
+def generate_cohort(
+    n: int, seed: int, assumptions: Assumptions | None = None, *, threads: int | None = None
+) -> pd.DataFrame:
     """Generate a synthetic cohort of pregnancies ongoing at 12 weeks.
 
     Synthetic data for teaching and research only; not for clinical use.
@@ -124,6 +126,10 @@ def generate_cohort(n: int, seed: int, assumptions: Assumptions | None = None) -
         :func:`cilib.params.streams.child`, e.g. one draw of a PSA, is accepted too.)
     assumptions : Assumptions, optional
         Defaults to ``Assumptions.default()`` (the ``us_contemporary`` scenario).
+    threads : int, optional
+        Threads that generate the blocks (default: one per core); 1 inside a worker process
+        that already has a core of its own, such as a Dask worker of a PSA. The result does
+        not depend on it.
 
     Returns
     -------
@@ -154,7 +160,11 @@ def generate_cohort(n: int, seed: int, assumptions: Assumptions | None = None) -
         for k, v in _block(a, seed, b, hi - lo).items():
             cols[k][lo:hi] = v
 
-    workers = min(n_blocks, os.cpu_count() or 1)
+    if threads is not None and (
+        isinstance(threads, bool) or not isinstance(threads, int) or threads < 1
+    ):
+        raise ValueError(f"threads: got {threads!r}; allowed: an integer >= 1")
+    workers = min(n_blocks, threads or os.cpu_count() or 1)
     if workers > 1:
         # Blocks have their own streams, so running them on threads (numpy releases the GIL
         # in its array work) changes nothing in the result, only the time it takes.

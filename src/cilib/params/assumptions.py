@@ -43,6 +43,7 @@ __all__ = [
     "Assumptions",
     "assumptions_of",
     "attach",
+    "calibrated_ranges",
     "calibrated_values",
     "resolve",
     "scenarios",
@@ -79,6 +80,26 @@ def calibrated_values(files: tuple[str, ...] = CALIBRATED_FILES) -> dict[str, di
         for scope, values in raw.get("values", {}).items():
             out.setdefault(scope, {}).update({n: float(v) for n, v in values.items()})
     return out
+
+
+#: The ranges of calibrated treatment effects (``scripts/fit_treatment_ranges.py``).
+RANGES_FILE = "calibrated_ranges.toml"
+_RANGE_NOTE = (
+    " Range: the values that reproduce the ends of the target's published 95% CI, the other "
+    "effects at their fitted values (scripts/fit_treatment_ranges.py); what a probabilistic "
+    "sensitivity analysis draws from."
+)
+
+
+def calibrated_ranges() -> dict[str, tuple[float, float]]:
+    """``{name: (low, high)}`` of the calibrated records whose range was mapped from their
+    target's 95% CI (``data/calibrated_ranges.toml``; empty if absent)."""
+    path = resources.files("cilib") / "data" / RANGES_FILE
+    if not path.is_file():
+        return {}
+    with path.open("rb") as f:
+        raw = tomllib.load(f)
+    return {n: (float(v[0]), float(v[1])) for n, v in raw.get("ranges", {}).get("*", {}).items()}
 
 
 @dataclass(frozen=True)
@@ -124,6 +145,11 @@ class Assumptions(Mapping[str, float]):
             for n, v in fitted.get(scope, {}).items():
                 if n in recs and recs[n].status == "calibrated":
                     recs[n] = replace(recs[n], value=v)
+        for n, (lo, hi) in calibrated_ranges().items():
+            r = recs.get(n)
+            if r is not None and r.status == "calibrated":
+                lo, hi = max(min(lo, r.value), r.bounds[0]), min(max(hi, r.value), r.bounds[1])
+                recs[n] = replace(r, low=lo, high=hi, note=r.note + _RANGE_NOTE)
         return cls(records=recs, scenario_name=name)
 
     def replace(self, **overrides: float) -> Assumptions:
@@ -301,6 +327,24 @@ def scenarios() -> list[str]:
 
 
 # ------------------------------------------------------------------ frames carry assumptions
+class FrozenValues(dict):
+    """A read-only ``{name: value}`` of a frame's overridden assumptions. pandas deep-copies a
+    frame's ``attrs`` with every column it hands out; the values are plain numbers, so a copy
+    of this mapping is the mapping itself (a draw of a PSA overrides dozens of records, and
+    copying them on every column access cost a second per draw)."""
+
+    def __deepcopy__(self, memo) -> FrozenValues:
+        return self
+
+    def __copy__(self) -> FrozenValues:
+        return self
+
+    def _read_only(self, *args, **kwargs):
+        raise TypeError("overrides: read-only; allowed: Assumptions.replace() for new values")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _read_only
+
+
 def attach(frame: Any, a: Assumptions, **info: Any) -> Any:
     """Record in ``frame.attrs`` the assumptions ``a`` it was made with (and ``info``).
 
@@ -313,7 +357,7 @@ def attach(frame: Any, a: Assumptions, **info: Any) -> Any:
         scenario=a.scenario_name,
         **info,
         assumptions_hash=a.hash(),
-        overrides={name: a[name] for name in a.overridden},
+        overrides=FrozenValues({name: a[name] for name in a.overridden}),
         synthetic=True,
     )
     return frame
