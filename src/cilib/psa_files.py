@@ -107,6 +107,7 @@ def write_dampack(
     *,
     effectiveness: str = "survivors_per_1000",
     cost: pd.DataFrame | None = None,
+    cq: pd.DataFrame | None = None,
     force: bool = False,
 ) -> Path:
     """Write dampack's PSA tables (``parameters.csv``, ``effectiveness.csv`` and, with
@@ -119,7 +120,8 @@ def write_dampack(
         Directory (created if needed).
     effectiveness : str
         The outcome of :data:`cilib.analysis.psa.OUTCOMES` to report as effectiveness (higher
-        is better in dampack: the default is expected neonatal survivors per 1,000).
+        is better in dampack: the default is expected neonatal survivors per 1,000), or
+        ``"qaly"`` with ``cq`` (:func:`cilib.analysis.economics.costs_and_qalys`).
     cost : DataFrame, optional
         One row per draw, one column per policy (the same layout).
     force : bool
@@ -132,11 +134,18 @@ def write_dampack(
     FileExistsError
         If a file exists and ``force`` is false (nothing is written).
     """
-    if effectiveness not in OUTCOMES:
-        raise ValueError(f"effectiveness: got {effectiveness!r}; allowed: {', '.join(OUTCOMES)}")
-    o = result.outcomes[result.outcomes["outcome"] == effectiveness]
-    wide = o.pivot(index="draw", columns="policy", values="value")
-    wide = wide[list(dict.fromkeys(o["policy"]))]
+    if effectiveness == "qaly" and cq is not None:
+        wide = cq.pivot(index="draw", columns="policy", values="qaly")
+        wide = wide[list(dict.fromkeys(cq["policy"]))]
+    elif effectiveness in OUTCOMES:
+        o = result.outcomes[result.outcomes["outcome"] == effectiveness]
+        wide = o.pivot(index="draw", columns="policy", values="value")
+        wide = wide[list(dict.fromkeys(o["policy"]))]
+    else:
+        raise ValueError(
+            f"effectiveness: got {effectiveness!r}; allowed: {', '.join(OUTCOMES)}, or 'qaly' "
+            "with cq"
+        )
     path = _directory(out)
     csv = {"lineterminator": "\n"}
     jobs = [

@@ -55,6 +55,8 @@ __all__ = [
 #: Outcomes recorded per draw and policy: name -> (column of compare_policies, scale). Rates
 #: per 1,000 pregnancies or infants; counts as they are; NNS and NNT as ratios.
 OUTCOMES: dict[str, tuple[str, float]] = {
+    "pregnancies": ("pregnancies", 1.0),
+    "infants": ("infants", 1.0),
     "ptb_lt28_per_1000": ("ptb_lt28_percent", 10.0),
     "ptb_lt32_per_1000": ("ptb_lt32_percent", 10.0),
     "ptb_lt34_per_1000": ("ptb_lt34_percent", 10.0),

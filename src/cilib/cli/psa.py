@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from cilib.analysis import psa
+from cilib.analysis import economics, psa
 from cilib.cli.formats import DEFAULT_SCENARIO, UsageError
 from cilib.io import atomic_write
 from cilib.psa_files import write_dampack, write_psa
@@ -51,6 +51,13 @@ def add_psa(sub, scen: str, subcommand, int_arg, scenario_arg) -> None:
         "--workers", type=int_arg("workers", 1, 256, "an integer 1 to 256"), default=None
     )
     where.add_argument("--scheduler", default=None, metavar="ADDRESS")
+    p.add_argument(
+        "--costs",
+        default=None,
+        metavar="FILE.toml",
+        help="cost/utility table: dampack's tables then hold costs and QALYs per pregnancy, "
+        "and icers.csv is written (see cilib.analysis.economics)",
+    )
     p.add_argument("--out", required=True, metavar="DIR", help="output directory")
     p.add_argument("--force", action="store_true", help="overwrite results, discard old chunks")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -141,6 +148,19 @@ def _compute(p: psa.Plan, args, client, chunks: Path, done: set[int]) -> None:
             bar.close()
 
 
+def _write_economics(result, costs, out: Path, reference: str) -> None:
+    """dampack's tables with costs and QALYs per pregnancy, and the ICERs against the
+    reference (``icers.csv``)."""
+    cq = economics.costs_and_qalys(result, costs)
+    order = list(dict.fromkeys(cq["policy"]))
+    cost = cq.pivot(index="draw", columns="policy", values="cost")[order]
+    write_dampack(result, out / "dampack", effectiveness="qaly", cost=cost, cq=cq, force=True)
+    text = economics.icers(cq, reference).to_csv(index=False, lineterminator="\n")
+    atomic_write(
+        [(out / "icers.csv", lambda tmp: tmp.write_text(text, encoding="utf-8"))], force=True
+    )
+
+
 def cmd_psa(args: argparse.Namespace, argv: list[str]) -> int:
     """Run ``cilib psa`` (see :func:`add_psa`)."""
     from cilib.params.streams import DEFAULT_SEED
@@ -148,6 +168,7 @@ def cmd_psa(args: argparse.Namespace, argv: list[str]) -> int:
     policies = [x.strip() for x in args.policies.split(",") if x.strip()]
     if not policies:
         raise UsageError("--policies: got no names; allowed: preset names separated by commas")
+    costs = economics.load_costs(args.costs) if args.costs is not None else None
     workers = args.workers or 1
     p = psa.plan(
         policies,
@@ -176,7 +197,10 @@ def cmd_psa(args: argparse.Namespace, argv: list[str]) -> int:
     }
     result = psa.assemble(p, parts)
     write_psa(result, out, force=args.force)
-    write_dampack(result, out / "dampack", force=True)
+    if costs is None:
+        write_dampack(result, out / "dampack", force=True)
+    else:
+        _write_economics(result, costs, out, args.reference)
     shutil.rmtree(chunks)
     print(
         f"{p.settings['draws']} draws x {len(policies)} policies x {p.settings['n']:,} "

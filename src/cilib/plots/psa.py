@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from cilib.analysis.psa import PSAResult
 from cilib.plots._style import BLUE, GREY, VERMILLION, colour, error_bars, figure
 
-__all__ = ["incremental_scatter", "intervals", "probability_best", "tornado"]
+__all__ = ["ceac", "incremental_scatter", "intervals", "probability_best", "tornado"]
 
 
 def incremental_scatter(
@@ -153,4 +153,32 @@ def tornado(
         )
     fig.update_layout(barmode="overlay", legend=dict(orientation="h", y=-0.2))
     fig.add_vline(x=base, line_color=GREY)
+    return fig
+
+
+def ceac(
+    table: pd.DataFrame,
+    *,
+    currency: str = "",
+    labels: Mapping[str, str] | None = None,
+    title: str = "Cost-effectiveness acceptability curves",
+) -> go.Figure:
+    """Probability that each policy has the highest net monetary benefit against the
+    willingness to pay per QALY (:func:`cilib.analysis.economics.ceac`)."""
+    labels = dict(labels or {})
+    unit = f" ({currency})" if currency else ""
+    fig = figure(
+        title, f"Willingness to pay per QALY{unit}", "probability cost-effective", height=460
+    )
+    for i, (policy, g) in enumerate(table.groupby("policy", sort=False)):
+        fig.add_trace(
+            go.Scatter(
+                x=g["wtp"],
+                y=g["probability"],
+                mode="lines",
+                name=labels.get(policy, policy),
+                line=dict(color=colour(policy, i), width=3),
+            )
+        )
+    fig.update_yaxes(range=[0, 1])
     return fig
