@@ -10,7 +10,8 @@ The package is layered, data flowing downward only (``cli``/``io`` > ``plots`` >
   cervix, competing hazards, cohorts and histories;
 - :mod:`cilib.screening`: measurement, schedules, test accuracy;
 - :mod:`cilib.interventions`: treatments, policies, simulation, comparison, managed histories;
-- :mod:`cilib.analysis`: targets, summaries, recurrence, calibration, trials;
+- :mod:`cilib.analysis`: targets, summaries, recurrence, calibration, trials, psa
+  (probabilistic sensitivity analysis, also ``cilib.psa``);
 - :mod:`cilib.plots`: plotly figures.
 
 >>> import cilib
@@ -22,7 +23,7 @@ The package is layered, data flowing downward only (``cli``/``io`` > ``plots`` >
 import sys
 
 from cilib import _aliases, screening
-from cilib.analysis import trials
+from cilib.analysis import psa, trials
 from cilib.analysis.recurrence import ci_recurrence, recurrence_table
 from cilib.interventions import policies
 from cilib.interventions.compare import compare_policies
@@ -36,9 +37,11 @@ from cilib.params.records import Record
 from cilib.screening import measure_cervical_length
 from cilib.version import __version__
 
-# ``cilib.policies`` and ``cilib.trials`` are public names of their own: importable as such
+# ``cilib.policies``, ``cilib.trials`` and ``cilib.psa`` are public names of their own:
+# importable as such
 sys.modules.setdefault("cilib.policies", policies)
 sys.modules.setdefault("cilib.trials", trials)
+sys.modules.setdefault("cilib.psa", psa)
 _aliases.install()
 
 __all__ = [
@@ -54,6 +57,7 @@ __all__ = [
     "generate_histories",
     "measure_cervical_length",
     "policies",
+    "psa",
     "recurrence_table",
     "scenarios",
     "screening",
