@@ -65,3 +65,21 @@ def test_model_output_is_a_paired_effect():
     assert f({}) < 0.0, "the fitted effect lowers births before 34 weeks"
     with pytest.raises(ValueError, match="outcome: got 'nope'"):
         sensitivity.model_output("universal_25mm", "nope")
+
+
+def test_morris_ranks_a_linear_function_by_its_slopes():
+    """On a linear function of three U(0, 1) parameters, every elementary effect equals the
+    coefficient (per unit of the quantile scale, the range being 1), so mu_star is |coefficient|
+    exactly and sigma is 0."""
+    coef = {"a": 5.0, "b": -2.0, "c": 0.5}
+    samplers = [_uniform(x, 0.0, 1.0) for x in coef]
+    table = sensitivity.morris(
+        lambda v: sum(coef[k] * v[k] for k in coef), samplers, trajectories=8, seed=1
+    )
+    assert list(table["parameter"]) == ["a", "b", "c"], "ordered by |slope|"
+    got = table.set_index("parameter")
+    for name, c in coef.items():
+        assert np.isclose(got.loc[name, "mu_star"], abs(c), rtol=1e-6), got
+        assert got.loc[name, "sigma"] < 1e-6, got
+    with pytest.raises(ValueError, match="levels: got 3"):
+        sensitivity.morris(lambda v: 0.0, samplers, levels=3)

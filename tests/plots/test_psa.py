@@ -47,3 +47,10 @@ def test_tornado_orders_by_swing():
     fig = psa_plots.tornado(table, output_label="births averted per 1,000")
     _check(fig)
     assert list(fig.data[0].y) == ["b", "a"], "largest swing drawn at the top"
+
+
+def test_rankogram_shares(result):
+    fig = psa_plots.rankogram(result, "survivors_per_1000")
+    _check(fig)
+    totals = np.sum([trace.y for trace in fig.data], axis=0)
+    assert np.allclose(totals, 1.0), f"each policy's ranks cover every draw: {totals}"

@@ -20,7 +20,14 @@ import plotly.graph_objects as go
 from cilib.analysis.psa import PSAResult
 from cilib.plots._style import BLUE, GREY, VERMILLION, colour, error_bars, figure
 
-__all__ = ["ceac", "incremental_scatter", "intervals", "probability_best", "tornado"]
+__all__ = [
+    "ceac",
+    "incremental_scatter",
+    "intervals",
+    "probability_best",
+    "rankogram",
+    "tornado",
+]
 
 
 def incremental_scatter(
@@ -180,5 +187,42 @@ def ceac(
                 line=dict(color=colour(policy, i), width=3),
             )
         )
+    fig.update_yaxes(range=[0, 1])
+    return fig
+
+
+def rankogram(
+    result: PSAResult,
+    outcome: str,
+    *,
+    higher_is_better: bool = True,
+    labels: Mapping[str, str] | None = None,
+    title: str | None = None,
+) -> go.Figure:
+    """For each policy, the share of draws in which it ranks 1st, 2nd, ... on ``outcome``
+    (stacked bars; ties share the better rank)."""
+    w = result.outcomes[result.outcomes["outcome"] == outcome].pivot(
+        index="draw", columns="policy", values="value"
+    )
+    order = list(dict.fromkeys(result.outcomes["policy"]))
+    w = w[order]
+    ranks = w.rank(axis=1, ascending=not higher_is_better, method="min").astype(int)
+    labels = dict(labels or {})
+    fig = figure(
+        title or f"Rankogram: how often each policy ranks 1st, 2nd, ... on {outcome}",
+        "policy",
+        "share of draws",
+        height=460,
+    )
+    for k in range(1, len(order) + 1):
+        fig.add_trace(
+            go.Bar(
+                x=[labels.get(p, p) for p in order],
+                y=[float((ranks[p] == k).mean()) for p in order],
+                name=f"rank {k}",
+                marker_color=colour(f"rank {k}", k - 1),
+            )
+        )
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.25))
     fig.update_yaxes(range=[0, 1])
     return fig
