@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from fit_treatments import _trial_rr  # the same trial populations as the fit
+from fit_treatments import _trial_rr, write_or_print  # the same trial populations
 from scipy.optimize import brentq
 
 from cilib.analysis import trials
@@ -134,12 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         for r in rows
         if math.isfinite(r["low"]) and math.isfinite(r["high"])
     ]
-    text = "\n".join(lines) + "\n"
-    if args.dry_run:
-        print(text)
-    else:
-        OUT.write_text(text, encoding="utf-8")
-        print(f"wrote {OUT}")
+    write_or_print("\n".join(lines) + "\n", OUT, dry_run=args.dry_run)
     return 0
 
 

@@ -282,6 +282,15 @@ def fit_history_cerclage(hrs: dict, *, seed: int, scale: float, n_women: int = 4
     )
 
 
+def write_or_print(text: str, out: Path, *, dry_run: bool) -> None:
+    """Print ``text`` (a dry run) or write it to ``out`` and say so."""
+    if dry_run:
+        print(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
@@ -354,12 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     lines += ["", '[values."*"]']
     lines += [f"{r['assumption']} = {float(r['value'])!r}" for r in fitted]
-    text = "\n".join(lines) + "\n"
-    if args.dry_run:
-        print(text)
-    else:
-        OUT.write_text(text, encoding="utf-8")
-        print(f"wrote {OUT}")
+    write_or_print("\n".join(lines) + "\n", OUT, dry_run=args.dry_run)
     return 0
 
 

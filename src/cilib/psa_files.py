@@ -138,9 +138,7 @@ def write_dampack(
         wide = cq.pivot(index="draw", columns="policy", values="qaly")
         wide = wide[list(dict.fromkeys(cq["policy"]))]
     elif effectiveness in OUTCOMES:
-        o = result.outcomes[result.outcomes["outcome"] == effectiveness]
-        wide = o.pivot(index="draw", columns="policy", values="value")
-        wide = wide[list(dict.fromkeys(o["policy"]))]
+        wide = result.wide(effectiveness)
     else:
         raise ValueError(
             f"effectiveness: got {effectiveness!r}; allowed: {', '.join(OUTCOMES)}, or 'qaly' "

@@ -31,6 +31,7 @@ __all__ = [
     "Z95",
     "delong",
     "mean_ci",
+    "odds_ratio_ci",
     "paired_rr",
     "quantile_ci",
     "real",
@@ -176,6 +177,23 @@ def risk_ratio(a: float, n1: float, c: float, n2: float, z: float = Z95):
         return rr, math.nan, math.nan
     se = math.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n2)
     return rr, rr * math.exp(-z * se), rr * math.exp(z * se)
+
+
+def odds_ratio_ci(y, exposed) -> tuple[float, float, float]:
+    """Sample odds ratio of ``y`` for ``exposed`` vs the rest, with its 95% CI (Woolf, by
+    scipy); NaN where a cell of the 2 x 2 table is empty."""
+    from scipy.stats.contingency import odds_ratio
+
+    y, exposed = np.asarray(y, bool), np.asarray(exposed, bool)
+    table = [
+        [int((y & exposed).sum()), int((~y & exposed).sum())],
+        [int((y & ~exposed).sum()), int((~y & ~exposed).sum())],
+    ]
+    if min(min(row) for row in table) == 0:  # no finite ratio or no log-method interval
+        return math.nan, math.nan, math.nan
+    result = odds_ratio(table, kind="sample")
+    ci = result.confidence_interval(0.95)
+    return float(result.statistic), float(ci.low), float(ci.high)
 
 
 def paired_rr(y0: np.ndarray, y1: np.ndarray) -> tuple[float, float, float]:

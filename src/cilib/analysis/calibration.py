@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.stats.contingency import odds_ratio
 
 from cilib.analysis.checks import CHECKS
 from cilib.analysis.recurrence import (
@@ -25,7 +24,7 @@ from cilib.analysis.recurrence import (
     ci_recurrence,
 )
 from cilib.analysis.targets import FMF, IAMS, TARGETS, US, Target
-from cilib.analysis.trials import arm_outcomes, population
+from cilib.analysis.trials import by_stratum, population
 from cilib.analysis.trials import get as get_trial
 from cilib.interventions.histories import generate_histories
 from cilib.model import inputs
@@ -47,7 +46,7 @@ from cilib.params.definitions import (
 )
 from cilib.params.streams import DEFAULT_SEED
 from cilib.screening.measurement import measure_cervical_length
-from cilib.stats import mean_ci, quantile_ci, risk_ratio, sd_ci, weighted_rate
+from cilib.stats import mean_ci, odds_ratio_ci, quantile_ci, risk_ratio, sd_ci, weighted_rate
 
 __all__ = [
     "CHECKS",
@@ -354,20 +353,6 @@ def _heath_shares(n: int, seed: int) -> dict[str, tuple]:
     }
 
 
-def _odds_ratio(y, exposed) -> tuple[float, float, float]:
-    """Sample odds ratio of ``y`` for ``exposed`` vs the rest, with its 95% CI (Woolf)."""
-    y, exposed = np.asarray(y, bool), np.asarray(exposed, bool)
-    table = [
-        [int((y & exposed).sum()), int((~y & exposed).sum())],
-        [int((y & ~exposed).sum()), int((~y & ~exposed).sum())],
-    ]
-    if min(min(row) for row in table) == 0:  # no finite ratio or no log-method interval
-        return np.nan, np.nan, np.nan
-    result = odds_ratio(table, kind="sample")
-    ci = result.confidence_interval(0.95)
-    return float(result.statistic), float(ci.low), float(ci.high)
-
-
 def _mercer_figures(n: int, seed: int) -> dict[str, tuple]:
     """Held-aside Mercer 2000 figures (``iams_1996``, the same MFMU cohort, singletons scanned
     at 24 wk): odds ratio of a spontaneous birth after PPROM before 35 wk for a measured CL
@@ -382,7 +367,7 @@ def _mercer_figures(n: int, seed: int) -> dict[str, tuple]:
     pprom &= (c["spontaneous_type"] == "pprom").to_numpy()
     nulliparous = c["parity"].to_numpy() == 0
     return {
-        f"mercer_pprom_or_cl_le25_{name}": _odds_ratio(
+        f"mercer_pprom_or_cl_le25_{name}": odds_ratio_ci(
             pprom[ongoing & group], (cl <= SHORT_CERVIX_MM)[ongoing & group]
         )
         for name, group in (("nulliparous", nulliparous), ("parous", ~nulliparous))
@@ -392,17 +377,16 @@ def _mercer_figures(n: int, seed: int) -> dict[str, tuple]:
 def _owen_strata(seed: int) -> dict[str, tuple]:
     """Held-aside Owen 2009 strata: in the simulated Berghella 2011 population (prior sPTB,
     singleton, measured CL < 25 mm on serial scans), the odds ratio of birth < 35 wk with a
-    cerclage vs none in the same women (common random numbers), by measured CL at enrolment;
-    its interval (Woolf) treats the arms as independent, so it is wide for same women."""
+    cerclage vs none in the same women (:func:`cilib.trials.by_stratum`), by measured CL at
+    enrolment; its interval (Woolf) treats the arms as independent, so it is wide for same
+    women."""
     spec = get_trial("berghella_2011")
     pop = population(spec, seed=seed)
-    y0, y1 = arm_outcomes(spec, pop, seed=seed)
     cl = pop.extra["cl_enrolment_mm"]
-    out = {}
-    for key, stratum in (("lt15", cl < 15.0), ("15_24", (cl >= 15.0) & (cl < 25.0))):
-        arm = np.r_[np.zeros(stratum.sum(), bool), np.ones(stratum.sum(), bool)]
-        out[f"owen_or_ptb35_cl_{key}"] = _odds_ratio(np.r_[y0[stratum], y1[stratum]], arm)
-    return out
+    strata = {"lt15": cl < 15.0, "15_24": (cl >= 15.0) & (cl < 25.0)}
+    t = by_stratum(spec, pop, strata, seed=seed)
+    cols = ["odds_ratio", "odds_ratio_low", "odds_ratio_high"]
+    return {f"owen_or_ptb35_cl_{key}": tuple(t.loc[key, cols]) for key in strata}
 
 
 def validation(n: int = 200_000, seed: int = DEFAULT_SEED) -> pd.DataFrame:

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.interventions.compare import compare_policies
+from cilib.interventions.policies import get as get_policy
 from cilib.model.cohort import generate_cohort
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, calibrated_ranges
@@ -161,6 +162,20 @@ class PSAResult:
     parameters: pd.DataFrame
     settings: dict = field(default_factory=dict)
 
+    def wide(self, outcome: str) -> pd.DataFrame:
+        """One outcome as a table: one row per draw, one column per policy (in run order).
+
+        Raises
+        ------
+        ValueError
+            For an outcome that is not in :data:`OUTCOMES`.
+        """
+        if outcome not in OUTCOMES:
+            raise ValueError(f"outcome: got {outcome!r}; allowed: {', '.join(OUTCOMES)}")
+        o = self.outcomes[self.outcomes["outcome"] == outcome]
+        table = o.pivot(index="draw", columns="policy", values="value")
+        return table[list(dict.fromkeys(o["policy"]))]
+
     def summary(self) -> pd.DataFrame:
         """Mean and central 95% interval (2.5% and 97.5% quantiles over the draws) of each
         policy's outcomes: columns ``policy``, ``outcome``, ``mean``, ``low``, ``high``,
@@ -242,7 +257,7 @@ def plan(
         "policies": list(policies),
         "reference": reference,
     }
-    _one_draw_check(spec)
+    _check_policies(spec["policies"], reference)
     chunks = [list(range(i, min(i + chunk_size, draws))) for i in range(0, draws, chunk_size)]
     settings = {
         "policies": [getattr(p, "name", p) for p in spec["policies"]],
@@ -378,14 +393,14 @@ def run(
     return assemble(p, execute(p, client=client, progress=progress))
 
 
-def _one_draw_check(spec: dict) -> None:
-    """Fail fast, before any task runs: the policies and reference must be known (a tiny
-    cohort through :func:`cilib.compare_policies` raises the library's own error)."""
-    cohort = generate_cohort(50, seed=spec["seed"], assumptions=spec["assumptions"])
-    compare_policies(
-        cohort,
-        spec["policies"],
-        seed=spec["seed"],
-        reference=spec["reference"],
-        assumptions=spec["assumptions"],
-    )
+def _check_policies(policies: Sequence, reference) -> None:
+    """Fail fast, before any task runs: every policy and the reference must be a preset name or
+    a :class:`cilib.policies.Policy` (:func:`cilib.policies.get` raises the library's error),
+    listed once."""
+    names = [get_policy(p).name for p in policies]
+    if not names:
+        raise ValueError("policies: got an empty sequence; allowed: at least one policy")
+    dup = sorted({x for x in names if names.count(x) > 1})
+    if dup:
+        raise ValueError(f"policies: duplicate names {dup}; allowed: each policy once")
+    get_policy(reference)

@@ -109,6 +109,23 @@ def one_way(
     return table.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
 
 
+def _problem(samplers: Sequence[Sampling]) -> dict:
+    """SALib's problem: each parameter on its quantile scale, (0, 1)."""
+    names = [s.name for s in samplers]
+    return {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
+
+
+def _evaluate_design(
+    evaluate: Callable[[Mapping[str, float]], float], samplers: Sequence[Sampling], u
+) -> np.ndarray:
+    """``evaluate`` at each row of a design of quantiles, each through its parameter's
+    distribution (a quantile of 0 or 1 is infinite for open supports: clipped to 1e-9)."""
+    q = np.clip(np.asarray(u, np.float64), 1e-9, 1.0 - 1e-9)
+    x = np.column_stack([s.ppf(q[:, j]) for j, s in enumerate(samplers)])
+    names = [s.name for s in samplers]
+    return np.array([evaluate(dict(zip(names, row, strict=True))) for row in x])
+
+
 def sobol(
     evaluate: Callable[[Mapping[str, float]], float],
     samplers: Sequence[Sampling],
@@ -140,16 +157,13 @@ def sobol(
         raise ValueError(f"base_samples: got {base_samples}; allowed: a power of 2, >= 4")
     if len(samplers) < 2:
         raise ValueError(f"samplers: got {len(samplers)}; allowed: at least two parameters")
-    names = [s.name for s in samplers]
-    problem = {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
+    problem = _problem(samplers)
     u = sample.sample(problem, base_samples, calc_second_order=False, seed=seed)
-    u = np.clip(u, 1e-9, 1.0 - 1e-9)  # a quantile of 0 or 1 is infinite for open supports
-    x = np.column_stack([s.ppf(u[:, j]) for j, s in enumerate(samplers)])
-    y = np.array([evaluate(dict(zip(names, row, strict=True))) for row in x])
+    y = _evaluate_design(evaluate, samplers, u)
     si = analyze.analyze(problem, y, calc_second_order=False, seed=seed)
     return pd.DataFrame(
         {
-            "parameter": names,
+            "parameter": problem["names"],
             "S1": si["S1"],
             "S1_conf": si["S1_conf"],
             "ST": si["ST"],
@@ -193,16 +207,13 @@ def morris(
         raise ValueError(f"levels: got {levels}; allowed: an even integer >= 2")
     if len(samplers) < 2:
         raise ValueError(f"samplers: got {len(samplers)}; allowed: at least two parameters")
-    names = [s.name for s in samplers]
-    problem = {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
+    problem = _problem(samplers)
     u = sample.sample(problem, trajectories, num_levels=levels, seed=seed)
-    q = np.clip(u, 1e-9, 1.0 - 1e-9)
-    x = np.column_stack([s.ppf(q[:, j]) for j, s in enumerate(samplers)])
-    y = np.array([evaluate(dict(zip(names, row, strict=True))) for row in x])
+    y = _evaluate_design(evaluate, samplers, u)
     mi = analyze.analyze(problem, u, y, num_levels=levels, seed=seed)
     out = pd.DataFrame(
         {
-            "parameter": names,
+            "parameter": problem["names"],
             "mu_star": mi["mu_star"],
             "mu_star_conf": mi["mu_star_conf"],
             "sigma": mi["sigma"],

@@ -20,6 +20,7 @@ import pandas as pd
 from cilib.analysis import economics, psa
 from cilib.cli.formats import DEFAULT_SCENARIO, UsageError
 from cilib.io import atomic_write
+from cilib.params.streams import DEFAULT_SEED
 from cilib.psa_files import write_dampack, write_psa
 
 __all__ = ["add_psa", "cmd_psa"]
@@ -163,8 +164,6 @@ def _write_economics(result, costs, out: Path, reference: str) -> None:
 
 def cmd_psa(args: argparse.Namespace, argv: list[str]) -> int:
     """Run ``cilib psa`` (see :func:`add_psa`)."""
-    from cilib.params.streams import DEFAULT_SEED
-
     policies = [x.strip() for x in args.policies.split(",") if x.strip()]
     if not policies:
         raise UsageError("--policies: got no names; allowed: preset names separated by commas")

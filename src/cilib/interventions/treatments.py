@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.model.cervix import TRAJECTORY_WEEKS, reaches, true_length
-from cilib.model.hazards import TREATABLE_CAUSES
+from cilib.model.hazards import TREATABLE_CAUSES, cervical_log_hr
 from cilib.model.schema import plurality
 from cilib.params.assumptions import Assumptions
 
@@ -267,15 +267,12 @@ def im_17ohpc(s: State, a: Assumptions, adherent=None) -> Effect:
 
 
 def cervical_rise(cl_mm, a: Assumptions) -> np.ndarray:
-    """Rise of the cervix-driven log hazard as the true CL shortens from ``short_cervix_mm`` to
-    ``cl_mm`` (0 at or above it; ``log_hr_cervical_per_mm`` per mm, plus
-    ``log_hr_cervical_per_mm_below_knee`` below ``cervical_knee_mm``; constant below 0 mm):
-    what a cerclage's support (``cerclage_support_share``) takes a fraction of."""
-    c = np.maximum(np.asarray(cl_mm, np.float64), 0.0)
-    ref, knee = a["short_cervix_mm"], a["cervical_knee_mm"]
-    return a["log_hr_cervical_per_mm"] * np.maximum(ref - c, 0.0) + a[
-        "log_hr_cervical_per_mm_below_knee"
-    ] * np.maximum(np.minimum(knee, ref) - c, 0.0)
+    """Rise of the cervix-driven log hazard (:func:`cilib.model.hazards.cervical_log_hr`) as
+    the true CL shortens from ``short_cervix_mm`` to ``cl_mm`` (0 at or above it): what a
+    cerclage's support (``cerclage_support_share``) takes a share of."""
+    ref = a["short_cervix_mm"]
+    c = np.minimum(np.asarray(cl_mm, np.float64), ref)
+    return cervical_log_hr(c, a) - cervical_log_hr(ref, a)
 
 
 def _support(s: State, who: np.ndarray, a: Assumptions, end: float) -> list[Window]:

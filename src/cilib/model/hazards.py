@@ -50,6 +50,7 @@ from cilib.params.assumptions import Assumptions
 __all__ = [
     "CL_REFERENCE_MM",
     "TREATABLE_CAUSES",
+    "cervical_log_hr",
     "rupture_cumulative",
     "rupture_time",
     "cumulative",
@@ -121,6 +122,21 @@ def knee_time(e, log_h0, rate, knee_rate, s_knee, s_zero, end_rate=0.0):
 
 
 # ------------------------------------------------------------------ the processes
+def cervical_log_hr(cl_mm, a: Assumptions, log_h_reference: float = 0.0) -> np.ndarray:
+    """Log hazard ratio of the cervix-driven hazard at a true CL of ``cl_mm`` against
+    :data:`CL_REFERENCE_MM`: ``log_hr_cervical_per_mm`` per mm, plus
+    ``log_hr_cervical_per_mm_below_knee`` per mm below ``cervical_knee_mm``; constant below
+    0 mm (a fully effaced cervix). Added to ``log_h_reference`` (the log hazard at the
+    reference CL) first, so the cohort's log hazard is summed in one order everywhere."""
+    c = np.maximum(cl_mm, 0.0)  # in the input's precision (the cohort's float32 levels)
+    beta, beta2 = a["log_hr_cervical_per_mm"], a["log_hr_cervical_per_mm_below_knee"]
+    return (
+        log_h_reference
+        + beta * (CL_REFERENCE_MM - c)
+        + beta2 * np.maximum(a["cervical_knee_mm"] - c, 0.0)
+    )
+
+
 def treatable_parameters(
     a: Assumptions,
     *,
@@ -158,10 +174,7 @@ def treatable_parameters(
     knee = a["cervical_knee_mm"]
     cl14 = np.maximum(cl14_mm, 0.0)
     cervical_log_h0 = (
-        math.log(a["h_cervical_per_week_at_25mm"])
-        + beta * (CL_REFERENCE_MM - cl14)
-        + beta2 * np.maximum(knee - cl14, 0.0)
-        + lp_cervical
+        cervical_log_hr(cl14, a, math.log(a["h_cervical_per_week_at_25mm"])) + lp_cervical
     )
     g3 = a["pprom_slope_per_week"]
     bp, bp2 = a["log_hr_pprom_per_mm"], a["log_hr_pprom_per_mm_below_knee"]

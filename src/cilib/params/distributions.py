@@ -26,11 +26,10 @@ import numpy as np
 from scipy import stats
 
 from cilib.params.records import Record, family_for_unit
+from cilib.stats import Z95
 
 __all__ = ["Sampling", "family_for_unit", "reason", "sampling"]
 
-#: The 97.5% standard-normal quantile: a range taken as a central 95% interval.
-_Z = 1.959963984540054
 _WHY = {
     "fixed": "fixed: a definition or a value without a range",
     "beta": "beta: a probability, mean at the value, spread from the range as a 95% interval",
@@ -102,7 +101,7 @@ def sampling(record: Record) -> Sampling:
         if not 0.0 <= v <= 1.0:
             raise ValueError(f"{record.name}: got value {v}; allowed: a probability in [0, 1]")
         m = min(max(v, 1e-6), 1 - 1e-6)
-        sd = (hi - lo) / (2 * _Z)
+        sd = (hi - lo) / (2 * Z95)
         k = max(m * (1 - m) / sd**2 - 1.0, 2.0)  # concentration, at least 2 (unimodal-ish)
         dist = stats.beta(m * k, (1 - m) * k)
     elif family == "lognormal":
@@ -110,13 +109,13 @@ def sampling(record: Record) -> Sampling:
             raise ValueError(f"{record.name}: got value {v}; allowed: a positive ratio")
         up = math.log(hi / v) if hi > v else 0.0
         down = math.log(v / lo) if lo > 0 and lo < v else up
-        sigma = max((up + down) / (2 * _Z), 1e-12)
+        sigma = max((up + down) / (2 * Z95), 1e-12)
         mu = math.log(v)
         top = math.inf if not math.isfinite(b_hi) else (math.log(b_hi) - mu) / sigma
         bottom = -math.inf if b_lo <= 0 else (math.log(b_lo) - mu) / sigma
         dist = _LogTruncNorm(bottom, top, mu, sigma)
     elif family == "normal":
-        sd = max((hi - lo) / (2 * _Z), 1e-12)
+        sd = max((hi - lo) / (2 * Z95), 1e-12)
         dist = _truncate(stats.truncnorm, b_lo, b_hi, v, sd)
     else:  # pragma: no cover - Record.problems() refuses other names
         raise ValueError(f"{record.name}: distribution {family!r} unknown")

@@ -106,14 +106,12 @@ def probability_best(
     title: str | None = None,
 ) -> go.Figure:
     """The share of draws in which each policy has the best ``outcome`` (ties split)."""
-    w = result.outcomes[result.outcomes["outcome"] == outcome].pivot(
-        index="draw", columns="policy", values="value"
-    )
+    w = result.wide(outcome)
     best = w.max(axis=1) if higher_is_better else w.min(axis=1)
     wins = w.eq(best, axis=0)
     share = wins.div(wins.sum(axis=1), axis=0).mean()
     labels = dict(labels or {})
-    order = list(dict.fromkeys(result.outcomes["policy"]))
+    order = list(w.columns)
     fig = figure(
         title or f"Probability of the best {outcome}",
         "policy",
@@ -201,11 +199,8 @@ def rankogram(
 ) -> go.Figure:
     """For each policy, the share of draws in which it ranks 1st, 2nd, ... on ``outcome``
     (stacked bars; ties share the better rank)."""
-    w = result.outcomes[result.outcomes["outcome"] == outcome].pivot(
-        index="draw", columns="policy", values="value"
-    )
-    order = list(dict.fromkeys(result.outcomes["policy"]))
-    w = w[order]
+    w = result.wide(outcome)
+    order = list(w.columns)
     ranks = w.rank(axis=1, ascending=not higher_is_better, method="min").astype(int)
     labels = dict(labels or {})
     fig = figure(

@@ -32,7 +32,7 @@ from cilib.params import streams
 from cilib.params.assumptions import Assumptions, calibrated_values
 from cilib.params.definitions import DAYS_PER_WEEK
 from cilib.params.streams import DEFAULT_SEED
-from cilib.stats import paired_rr, risk_ratio, wilson_interval
+from cilib.stats import odds_ratio_ci, paired_rr, risk_ratio, wilson_interval
 
 __all__ = [
     "CONTROL_TOLERANCE_POINTS",
@@ -171,21 +171,25 @@ def by_stratum(
     DataFrame
         One row per stratum (index = label): ``n``, ``control_rate``, ``treatment_rate``,
         ``rr`` and ``odds_ratio`` (same-women ratios of the outcome under treatment vs
-        control).
+        control), with the odds ratio's 95% CI (Woolf, ``odds_ratio_low``/``_high``: the
+        arms taken as independent, so wider than the same women's Monte-Carlo error; NaN
+        with an empty cell).
     """
     y0, y1 = arm_outcomes(spec, pop, seed=seed, assumptions=assumptions)
     rows = {}
     for label, mask in strata.items():
         m = np.asarray(mask, bool)
         p0, p1 = float(y0[m].mean()), float(y1[m].mean())
-        with np.errstate(divide="ignore", invalid="ignore"):
-            odds = (p1 / (1 - p1)) / (p0 / (1 - p0))
+        arm = np.r_[np.zeros(m.sum(), bool), np.ones(m.sum(), bool)]
+        odds, low, high = odds_ratio_ci(np.r_[y0[m], y1[m]], arm)
         rows[label] = {
             "n": int(m.sum()),
             "control_rate": p0,
             "treatment_rate": p1,
             "rr": p1 / p0 if p0 > 0 else math.nan,
-            "odds_ratio": float(odds),
+            "odds_ratio": odds,
+            "odds_ratio_low": low,
+            "odds_ratio_high": high,
         }
     return pd.DataFrame.from_dict(rows, orient="index")
 

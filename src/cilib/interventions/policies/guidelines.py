@@ -53,11 +53,32 @@ def _acog_schedule(a):
 R = RuleText
 _PB234 = "acog_pb234_2021"
 _PB142 = "acog_pb142"
+#: ACOG's screening (PB 234), shared by acog_2021 and acog_2023.
+_ACOG_SCREENING = R(
+    "Prior sPTB: serial TV CL 16+0-24+0 wk; otherwise CL at the anatomy scan",
+    _PB234,
+    "screening",
+)
 _RESCUE_ACOG = R(
     "Singleton or twin with a cervix found open (painless dilation) at 14-27+6 wk, membranes "
     "intact: physical-examination-indicated cerclage at that examination",
     _PB142,
     "physical-examination-indicated cerclage",
+)
+#: ACOG PB 142's three cerclage indications, shared by acog_2021 and acog_2023.
+_ACOG_CERCLAGE = (
+    R(
+        "Singleton, mid-trimester loss by painless dilation or earlier cerclage: "
+        "history-indicated cerclage at 13 wk",
+        _PB142,
+        "history-indicated cerclage",
+    ),
+    R(
+        "Singleton, prior sPTB <34 wk, CL <25 mm before 24 wk: ultrasound-indicated cerclage",
+        _PB142,
+        "ultrasound-indicated cerclage",
+    ),
+    _RESCUE_ACOG,
 )
 _PRESETS: dict[str, Policy] = {
     p.name: p
@@ -161,29 +182,13 @@ _PRESETS: dict[str, Policy] = {
             ),
             sources=("acog_pb234_2021", "acog_pb142"),
             rules=(
-                R(
-                    "Prior sPTB: serial TV CL 16+0-24+0 wk; otherwise CL at the anatomy scan",
-                    _PB234,
-                    "screening",
-                ),
+                _ACOG_SCREENING,
                 R(
                     "Singleton, prior sPTB: weekly IM 17-OHPC from 16 wk",
                     _PB234,
                     "progestogen after a prior sPTB (2021)",
                 ),
-                R(
-                    "Singleton, mid-trimester loss by painless dilation or earlier cerclage: "
-                    "history-indicated cerclage at 13 wk",
-                    _PB142,
-                    "history-indicated cerclage",
-                ),
-                R(
-                    "Singleton, prior sPTB <34 wk, CL <25 mm before 24 wk: ultrasound-indicated "
-                    "cerclage",
-                    _PB142,
-                    "ultrasound-indicated cerclage",
-                ),
-                _RESCUE_ACOG,
+                *_ACOG_CERCLAGE,
                 R(
                     "Singleton, CL <=25 mm, no stitch and no 17-OHPC: vaginal progesterone",
                     _PB234,
@@ -202,24 +207,8 @@ _PRESETS: dict[str, Policy] = {
             ),
             sources=("acog_pb234_2021", "acog_pb142", "acog_pa_2023_progesterone"),
             rules=(
-                R(
-                    "Prior sPTB: serial TV CL 16+0-24+0 wk; otherwise CL at the anatomy scan",
-                    _PB234,
-                    "screening",
-                ),
-                R(
-                    "Singleton, mid-trimester loss by painless dilation or earlier cerclage: "
-                    "history-indicated cerclage at 13 wk",
-                    _PB142,
-                    "history-indicated cerclage",
-                ),
-                R(
-                    "Singleton, prior sPTB <34 wk, CL <25 mm before 24 wk: ultrasound-indicated "
-                    "cerclage",
-                    _PB142,
-                    "ultrasound-indicated cerclage",
-                ),
-                _RESCUE_ACOG,
+                _ACOG_SCREENING,
+                *_ACOG_CERCLAGE,
                 R(
                     "Singleton, CL <=25 mm, no stitch: vaginal progesterone (no 17-OHPC)",
                     "acog_pa_2023_progesterone",

@@ -118,7 +118,7 @@ TREATMENTS: tuple[Record, ...] = (
         "hr_vp_twin_short_cervix",
         0.69,
         "hazard ratio",
-        0.005,
+        0.05,
         1.0,
         bounds=RATIO,
         distribution="lognormal",
@@ -136,8 +136,8 @@ TREATMENTS: tuple[Record, ...] = (
         "in twins, so the range reaches 1 (no effect) and no preset treats twins. The fit "
         "lands near 0.01: in the model most early births of twins with a short cervix come "
         "from labour, not the cervix-driven hazard, so the recalled RR needs nearly all of that "
-        "hazard removed; the range's low end is any protective ratio, as for "
-        "hr_cerclage_effaced_cervix.",
+        "hazard removed, below this record's starting range: the range a PSA draws from "
+        "is the CI-mapped one (data/calibrated_ranges.toml).",
         **_TX,
     ),
     _r(
