@@ -3,9 +3,13 @@
 Reproducible: the cohorts use a fixed seed (common random numbers across evaluations), the
 optimiser (scipy.optimize.least_squares, trust-region reflective, bounded by each record's
 plausible range) is deterministic, and the result is written to
-``src/cilib/data/calibrated.toml``. Residuals are (simulated - published) divided by the half
-width of each target's acceptance interval (log scale for risk ratios), so a residual within
-+/-1 passes.
+``src/cilib/data/calibrated.toml``. Residuals are those of
+:func:`cilib.analysis.abc.scaled_residuals`: the distance from the centre of each target's
+acceptance interval in half-widths (log scale for risk ratios), so a residual within +/-1
+passes. Each scenario takes the shared values only where its record is calibrated
+(:meth:`cilib.analysis.abc.Space.assumptions`; earlier versions of this script also gave
+``iams_1996`` the shared ``p_twin``, which that scenario fixes at 0). After a refit, redraw the posterior
+(``scripts/fit_posterior.py``).
 
 Usage::
 
@@ -20,7 +24,6 @@ only those scenarios see (twins, for example, exist only in ``us_contemporary``)
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 from pathlib import Path
@@ -28,34 +31,14 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import least_squares
 
+from cilib.analysis.abc import SCENARIOS, Space, scaled_residuals
 from cilib.analysis.calibration import TARGETS, calibrate, simulated_figures
-from cilib.params.assumptions import Assumptions
 from cilib.params.streams import DEFAULT_SEED
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "cilib" / "data" / "calibrated.toml"
-SCENARIOS = ("us_contemporary", "iams_1996", "fmf_london")
 #: Slope of the penalty beyond 0.9 of a target's half-width (in residual units): steep enough
 #: that one target just outside its interval costs more than moving every other target.
 HINGE = 20.0
-
-
-def free_parameters() -> list[tuple[str, str]]:
-    """(scope, name) of every calibrated record; scope '*' = shared by all scenarios."""
-    from cilib.params.registry import BASE_RECORDS
-    from cilib.params.registry import SCENARIOS as DEFINED
-
-    # treatment effects are fitted to simulated trials by scripts/fit_treatments.py
-    shared = [
-        ("*", r.name) for r in BASE_RECORDS if r.status == "calibrated" and r.group != "treatments"
-    ]
-    scoped = [
-        (s, r.name) for s in SCENARIOS for r in DEFINED[s].overrides if r.status == "calibrated"
-    ]
-    return shared + scoped
-
-
-def positive(record) -> bool:
-    return record.low > 0
 
 
 def main(argv=None) -> int:
@@ -73,59 +56,34 @@ def main(argv=None) -> int:
     ap.add_argument("--only", default="", help="comma-separated records to refit (default all)")
     ap.add_argument("--scenarios", default=",".join(SCENARIOS), help="scenarios to evaluate")
     args = ap.parse_args(argv)
-    params = every = free_parameters()
+    space = Space.from_registry()
+    every = list(space.params)
+    chosen = list(range(len(every)))
     if args.only:
         only = set(args.only.split(","))
-        unknown = only - {n for _, n in params}
+        unknown = only - {n for _, n in every}
         if unknown:
             ap.error(f"--only: not calibrated records: {sorted(unknown)}")
-        params = [(s, n) for s, n in params if n in only]
+        chosen = [i for i, (_, n) in enumerate(every) if n in only]
     evaluated = tuple(args.scenarios.split(","))
-    bases = {s: Assumptions.scenario(s) for s in SCENARIOS}
+    # The optimiser works on the fitting scale u in [1, 2] of cilib.analysis.abc.Space (log
+    # scale for positive records), so every parameter has the same scale and relative steps;
+    # the records not refitted stay at their loaded values.
+    u_all = space.to_u(space.value)
+    x0 = np.clip(u_all[chosen], 1.0 + 1e-9, 2.0 - 1e-9)
+    lo, hi = np.ones(len(chosen)), np.full(len(chosen), 2.0)
 
-    def rec(scope, name):
-        return bases["us_contemporary" if scope == "*" else scope].record(name)
-
-    recs = [rec(s, n) for s, n in params]
-    tr = [positive(r) for r in recs]
-
-    def to_x(vals):
-        return np.array([math.log(v) if t else v for v, t in zip(vals, tr, strict=True)])
-
-    def from_x(x):
-        return [math.exp(v) if t else v for v, t in zip(x, tr, strict=True)]
-
-    # The optimiser works on u = 1 + (x - low) / (high - low) in [1, 2] (x on the log scale for
-    # positive parameters), so every parameter has the same scale and relative steps.
-    lo_x = to_x([r.low for r in recs])
-    hi_x = to_x([r.high for r in recs])
-    span = np.where(hi_x > lo_x, hi_x - lo_x, 1.0)
-
-    def to_u(vals):
-        return 1.0 + (to_x(vals) - lo_x) / span
-
-    def from_u(u):
-        return from_x(lo_x + (np.asarray(u) - 1.0) * span)
-
-    x0 = np.clip(to_u([r.value for r in recs]), 1.0 + 1e-9, 2.0 - 1e-9)
-    lo, hi = np.ones(len(recs)), np.full(len(recs), 2.0)
-
-    def assumptions_for(u):
-        vals = from_u(u)
-        return {
-            s: bases[s].replace(
-                **{n: v for (sc, n), v in zip(params, vals, strict=True) if sc in ("*", s)}
-            )
-            for s in SCENARIOS
-        }
+    def full(x) -> np.ndarray:
+        u = u_all.copy()
+        u[chosen] = x
+        return u
 
     evals = [0]
-    best: list = [math.inf, None]
+    best: list = [np.inf, None]
 
-    def write(u, cost) -> None:
-        fitted = dict(zip(params, from_u(u), strict=True))
+    def write(x, cost) -> None:
         # every calibrated record is written: the refitted ones and the others as loaded
-        vals = [fitted.get(p, rec(*p).value) for p in every]
+        vals = space.from_u(full(x))
         lines = [
             "# Written by scripts/fit_calibration.py; do not edit by hand.",
             f"# n = {args.n} per scenario, seed = {args.seed}, cost = {cost:.4f}",
@@ -141,25 +99,23 @@ def main(argv=None) -> int:
 
     def residuals(x):
         evals[0] += 1
-        res = []
-        for s, a in assumptions_for(x).items():
-            if s not in evaluated:
-                continue
-            figs = simulated_figures(a, n=args.n, seed=args.seed)
-            for t in TARGETS:
-                if t.scenario != s:
-                    continue
-                est = figs[t.key][0]
-                if not np.isfinite(est):
-                    res.append(10.0)
-                elif t.unit == "ratio":
-                    res.append(math.log(est / t.published) / math.log(t.upper / t.published))
-                else:
-                    mid, half = (t.upper + t.lower) / 2, (t.upper - t.lower) / 2
-                    res.append((est - mid) / half)
+        figs = {
+            sc: simulated_figures(a, n=args.n, seed=args.seed)
+            for sc, a in space.assumptions(full(x)).items()
+            if sc in evaluated
+        }
+        mine = [t.scenario in figs for t in TARGETS]
+        est = np.array(
+            [
+                figs[t.scenario][t.key][0] if m else np.nan
+                for t, m in zip(TARGETS, mine, strict=True)
+            ]
+        )
+        # residuals relative to each acceptance interval (within +/-1 inside it; log scale for
+        # ratios); a missing estimate counts as 10 half-widths off
+        r = np.minimum(scaled_residuals(est)[mine], 10.0)
         # r * sqrt(1 + r^2): least squares on this weights the worst targets most
         # (close to minimising the largest miss), so every target is pushed inside its interval;
-        r = np.array(res)
         # plus a steep hinge (HINGE) beyond 0.9 of the half-width, so that a target at its edge
         # costs more than small moves of the others (the goal is every target inside)
         r = r * np.sqrt(1.0 + r * r) + HINGE * np.sign(r) * np.maximum(np.abs(r) - 0.9, 0.0)

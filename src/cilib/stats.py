@@ -12,6 +12,7 @@ layer may use it (screening metrics, policy comparisons, calibration, trials, pl
   method).
 - :func:`quantile_ci` (binomial order statistics), :func:`mean_ci` and :func:`sd_ci`.
 - :func:`delong`: the AUC and its DeLong standard error from midranks.
+- :func:`effective_sample_size`: of a correlated chain (Geyer's initial positive sequence).
 
 Examples
 --------
@@ -30,6 +31,7 @@ import numpy as np
 __all__ = [
     "Z95",
     "delong",
+    "effective_sample_size",
     "mean_ci",
     "odds_ratio_ci",
     "paired_rr",
@@ -271,3 +273,31 @@ def delong(x_ev: np.ndarray, x_non: np.ndarray) -> tuple[float, float]:
         return float(auc), math.nan
     var = v10.var(ddof=1) / n1 + v01.var(ddof=1) / n0
     return float(auc), float(math.sqrt(var))
+
+
+def effective_sample_size(x) -> float:
+    """Effective sample size of a 1-D chain: ``n / (1 + 2 sum of autocorrelations)``, summed
+    over Geyer's (1992) initial positive sequence of paired lags, at most ``n`` (an
+    anti-correlated chain is not credited with more than its length); ``n`` for a constant
+    chain.
+
+    Examples
+    --------
+    >>> round(effective_sample_size(np.arange(4.0) % 2))  # perfectly anti-correlated pairs
+    4
+    """
+    x = np.asarray(x, np.float64)
+    n = len(x)
+    c = x - x.mean()
+    var = c @ c / n
+    if n < 4 or var == 0:
+        return float(n)
+    f = np.fft.rfft(c, 2 * n)
+    acf = np.fft.irfft(f * np.conj(f))[:n] / (n * var)
+    total = -1.0  # tau = -1 + 2 * sum of pairs (rho_2k + rho_2k+1), rho_0 = 1 included
+    for k in range(0, n - 1, 2):
+        pair = acf[k] + acf[k + 1]
+        if pair <= 0:
+            break
+        total += 2 * pair
+    return float(n / max(total, 1.0))

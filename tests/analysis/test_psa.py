@@ -8,6 +8,7 @@ import pytest
 
 import cilib
 from cilib.analysis import psa
+from cilib.params import posterior
 from cilib.params.assumptions import calibrated_ranges
 from cilib.params.distributions import sampling
 
@@ -42,18 +43,46 @@ def test_outcomes_are_tidy_and_complete(result):
 def test_drawn_parameters_stay_inside_their_bounds(result):
     a = cilib.Assumptions.default()
     p = result.parameters
-    assert list(p.columns) == result.settings["varied"], "one column per varied assumption"
-    for name in p.columns:
+    joint = [c for c in p.columns if c not in result.settings["varied"]]
+    assert list(p.columns)[: len(result.settings["varied"])] == result.settings["varied"], (
+        "one column per independently varied assumption, then the posterior's"
+    )
+    assert psa.POSTERIOR_DRAW in joint, "the calibration-posterior draw of each PSA draw"
+    for name in [c for c in p.columns if c != psa.POSTERIOR_DRAW]:
         r = a.record(name)
         assert p[name].between(*r.bounds).all(), f"{name} outside {r.bounds}"
         if r.unit == "probability":
             assert p[name].between(0, 1).all(), f"{name}: probability outside [0, 1]"
         if "ratio" in r.unit:
             assert (p[name] > 0).all(), f"{name}: ratio not positive"
-    calibrated = {r.name for r in a.records.values() if r.status == "calibrated"}
     ranged = set(calibrated_ranges())
-    assert not (calibrated - ranged) & set(p.columns), "the calibrated natural history is held"
-    assert ranged <= set(p.columns), "calibrated effects with a CI-mapped range are drawn"
+    assert ranged <= set(result.settings["varied"]), "calibrated effects with a CI-mapped range"
+    natural = {r.name for r in a.records.values() if r.status == "calibrated"} - ranged
+    assert natural <= set(joint), "the calibrated natural history comes from the posterior"
+    assert not natural & set(result.settings["varied"]), "never drawn independently"
+    assert result.settings["held_calibrated"] == [], "nothing calibrated is held"
+
+
+def test_each_draw_takes_one_whole_posterior_draw(result):
+    """The natural history of PSA draw d is exactly posterior draw posterior_draw[d] (joint,
+    not independent): every record's value equals that row's."""
+    post = posterior.load()
+    p = result.parameters
+    for d, i in p[psa.POSTERIOR_DRAW].items():
+        want = post.values(int(i), "us_contemporary")
+        got = p.loc[d, list(want)].to_dict()
+        assert got == want, f"PSA draw {d} is not posterior draw {i}"
+    assert p[psa.POSTERIOR_DRAW].between(0, post.size - 1).all(), "a posterior draw number"
+
+
+def test_vary_natural_history_or_treatments_only():
+    nh = psa.plan(POLICIES, draws=2, n=100, vary="natural_history")
+    assert nh.settings["varied"] == [] and nh.spec["joint"], "only the posterior"
+    tx = psa.plan(POLICIES, draws=2, n=100, vary="treatments")
+    assert not tx.spec["joint"], "treatments only: the natural history is held"
+    assert "p_cervical_insufficiency" in tx.settings["held_calibrated"], "and said to be held"
+    with pytest.raises(ValueError, match="calibrated natural-history records"):
+        psa.plan(POLICIES, draws=2, n=100, vary=["p_cervical_insufficiency"])
 
 
 def test_draw_values_follow_their_distributions():

@@ -10,13 +10,19 @@ workers. Draws run in chunks, in process or as tasks of a Dask cluster (``client
 returns its per-draw aggregates, so memory stays flat as draws grow, and a chunk whose worker
 fails is recomputed with the same numbers.
 
-Which assumptions vary (``vary``): by default (``"all"``) every record with a range, except
-the calibrated natural history, which stays at its fitted values until a calibration posterior
-exists (issue 14 asks for one). The calibrated treatment effects vary over the values that
-reproduce the ends of their target trial's 95% CI (``scripts/fit_treatment_ranges.py``:
-calibration uncertainty mapped through the model). The race and plurality shares are held,
-because independent draws of shares can sum to more than one. ``"treatments"`` varies only the
-treatment, policy and neonatal-outcome records; a list of names varies exactly those.
+Which assumptions vary (``vary``): by default (``"all"``) every record with a range. The
+calibrated natural history varies jointly: each draw takes one draw of the calibration
+posterior (:mod:`cilib.params.posterior`, chosen by the draw's ``psa_posterior`` stream), so
+every draw still reproduces the calibration targets; the other records are drawn independently
+from their sampling distributions (:mod:`cilib.params.distributions`). The calibrated
+treatment effects vary over the values that reproduce the ends of their target trial's 95% CI
+(``scripts/fit_treatment_ranges.py``: calibration uncertainty mapped through the model); they
+were fitted at the natural history's fitted point, not refitted for each posterior draw. The
+race and plurality shares are held, because independent draws of shares can sum to more than
+one (``p_twin`` is calibrated, so it moves with the posterior). ``"natural_history"`` varies
+only the posterior; ``"treatments"`` only the treatment, policy and neonatal-outcome records;
+a list of names varies exactly those (calibrated natural-history names are refused there:
+drawn alone they would no longer reproduce the targets).
 
 Synthetic data for teaching and research only; not for clinical use.
 """
@@ -34,7 +40,7 @@ import pandas as pd
 from cilib.interventions.compare import compare_policies
 from cilib.interventions.policies import get as get_policy
 from cilib.model.cohort import generate_cohort
-from cilib.params import streams
+from cilib.params import posterior, streams
 from cilib.params.assumptions import Assumptions, calibrated_ranges
 from cilib.params.distributions import sampling
 from cilib.params.registry import SHARE_GROUPS
@@ -43,6 +49,7 @@ from cilib.version import __version__
 
 __all__ = [
     "OUTCOMES",
+    "POSTERIOR_DRAW",
     "PSAResult",
     "Plan",
     "assemble",
@@ -50,6 +57,7 @@ __all__ = [
     "execute",
     "plan",
     "run",
+    "uses_posterior",
     "varied_parameters",
 ]
 
@@ -75,22 +83,50 @@ OUTCOMES: dict[str, tuple[str, float]] = {
     "nns": ("nns", 1.0),
     "nnt": ("nnt", 1.0),
 }
+#: Column of :attr:`PSAResult.parameters` with the calibration-posterior draw of each PSA draw.
+POSTERIOR_DRAW = "posterior_draw"
 _TREATMENT_GROUPS = ("treatments", "policies", "neonatal outcomes")
 _SHARES = {name for names in SHARE_GROUPS.values() for name in names}
 
 
+_KEYWORDS = ("all", "natural_history", "treatments")
+
+
+def uses_posterior(vary: str | Sequence[str]) -> bool:
+    """Whether ``vary`` draws the calibrated natural history from the calibration posterior
+    (``"all"`` and ``"natural_history"``, when the package ships a posterior)."""
+    return (
+        isinstance(vary, str)
+        and vary in ("all", "natural_history")
+        and posterior.load() is not None
+    )
+
+
+def _natural_history(a: Assumptions) -> set[str]:
+    """The calibrated records fitted to the calibration targets (not to trials)."""
+    return {
+        r.name for r in a.records.values() if r.status == "calibrated" and r.group != "treatments"
+    }
+
+
 def varied_parameters(a: Assumptions, vary: str | Sequence[str] = "all") -> list[str]:
-    """Names of the assumptions a PSA draws (sorted), see the module docstring.
+    """Names of the assumptions a PSA draws independently (sorted), see the module docstring;
+    the calibration posterior's records (:func:`uses_posterior`) are not among them.
 
     Raises
     ------
     ValueError
-        For an unknown ``vary`` keyword or name, or a named record without a range.
+        For an unknown ``vary`` keyword or name, a named record without a range, or a named
+        calibrated natural-history record.
     """
     records = a.records
     if isinstance(vary, str):
-        if vary not in ("all", "treatments"):
-            raise ValueError(f"vary: got {vary!r}; allowed: 'all', 'treatments' or a list of names")
+        if vary not in _KEYWORDS:
+            raise ValueError(
+                f"vary: got {vary!r}; allowed: {', '.join(map(repr, _KEYWORDS))} or a list of names"
+            )
+        if vary == "natural_history":
+            return []
         ranged = set(calibrated_ranges())
         keep = [
             r.name
@@ -109,24 +145,43 @@ def varied_parameters(a: Assumptions, vary: str | Sequence[str] = "all") -> list
     flat = [x for x in names if records[x].low >= records[x].high]
     if flat:
         raise ValueError(f"vary: got {flat}, which have no range; allowed: records with a range")
+    joint = sorted(set(names) & _natural_history(a))
+    if joint:
+        raise ValueError(
+            f"vary: got calibrated natural-history records {joint}; allowed: other records "
+            "(the natural history varies jointly, with vary='all' or 'natural_history')"
+        )
     return sorted(set(names))
 
 
 def draw_parameters(
-    a: Assumptions, names: Sequence[str], draws: Sequence[int], seed
+    a: Assumptions,
+    names: Sequence[str],
+    draws: Sequence[int],
+    seed,
+    *,
+    joint: bool = False,
 ) -> pd.DataFrame:
     """The values of ``names`` in each of ``draws`` (one row per draw, index ``draw``): one
     uniform per name from draw ``d``'s ``psa_parameters`` stream, through the record's quantile
-    function, so draw ``d`` has the same values whatever other draws are made."""
+    function, so draw ``d`` has the same values whatever other draws are made. With ``joint``,
+    also the calibrated natural history of one calibration-posterior draw, chosen uniformly by
+    draw ``d``'s ``psa_posterior`` stream (its number in column ``posterior_draw``)."""
     samplers = [sampling(a.record(x)) for x in names]
+    post = posterior.load() if joint else None
     rows = []
     for d in draws:
-        u = streams.generator(streams.child(seed, "psa_draw", int(d)), "psa_parameters").random(
-            len(samplers)
-        )
-        rows.append([float(s.ppf(ui)) for s, ui in zip(samplers, u, strict=True)])
-    frame = pd.DataFrame(rows, columns=list(names), index=pd.Index(list(draws), name="draw"))
-    return frame
+        s = streams.child(seed, "psa_draw", int(d))
+        u = streams.generator(s, "psa_parameters").random(len(samplers))
+        row = {x: float(f.ppf(ui)) for x, f, ui in zip(names, samplers, u, strict=True)}
+        if post is not None:
+            i = int(streams.generator(s, "psa_posterior").integers(post.size))
+            # where the scenario fixes a record (iams_1996's p_twin = 0) it stays fixed
+            joint = post.values(i, a.scenario_name)
+            row.update({x: v for x, v in joint.items() if a.record(x).status == "calibrated"})
+            row[POSTERIOR_DRAW] = i
+        rows.append(row)
+    return pd.DataFrame(rows, index=pd.Index(list(draws), name="draw"))
 
 
 def _one_draw(spec: dict, d: int, values: dict[str, float]) -> pd.DataFrame:
@@ -148,8 +203,11 @@ def _one_draw(spec: dict, d: int, values: dict[str, float]) -> pd.DataFrame:
 def _run_chunk(spec: dict, draws: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Outcomes and parameter values of the draws of one chunk (a pure function of its
     arguments: a Dask task)."""
-    params = draw_parameters(spec["assumptions"], spec["names"], draws, spec["seed"])
-    outs = [_one_draw(spec, d, params.loc[d].to_dict()) for d in draws]
+    params = draw_parameters(
+        spec["assumptions"], spec["names"], draws, spec["seed"], joint=spec.get("joint", False)
+    )
+    values = params.drop(columns=[POSTERIOR_DRAW], errors="ignore")
+    outs = [_one_draw(spec, d, values.loc[d].to_dict()) for d in draws]
     return pd.concat(outs, ignore_index=True), params
 
 
@@ -256,6 +314,7 @@ def plan(
         "n": n,
         "policies": list(policies),
         "reference": reference,
+        "joint": uses_posterior(vary),
     }
     _check_policies(spec["policies"], reference)
     chunks = [list(range(i, min(i + chunk_size, draws))) for i in range(0, draws, chunk_size)]
@@ -269,7 +328,8 @@ def plan(
         "vary": vary if isinstance(vary, str) else sorted(vary),
         "chunk_size": chunk_size,
         "varied": names,
-        "held_calibrated": sorted(r.name for r in a.records.values() if r.status == "calibrated"),
+        "posterior": _posterior_settings() if spec["joint"] else None,
+        "held_calibrated": [] if spec["joint"] else sorted(_natural_history(a)),
         "assumptions_hash": a.hash(),
         "cilib_version": __version__,
     }
@@ -391,6 +451,13 @@ def run(
         workers=workers,
     )
     return assemble(p, execute(p, client=client, progress=progress))
+
+
+def _posterior_settings() -> dict:
+    """What identifies the calibration posterior a PSA drew from."""
+    meta = posterior.load().meta
+    keys = ("accepted", "n", "seed", "fitted_point_sha256")
+    return {k: meta[k] for k in keys}
 
 
 def _check_policies(policies: Sequence, reference) -> None:

@@ -45,7 +45,7 @@ def add_psa(sub, scen: str, subcommand, int_arg, scenario_arg) -> None:
     p.add_argument("--seed", type=int_arg("seed", 0, None, "a non-negative integer"), default=None)
     p.add_argument("--scenario", type=scenario_arg, default=DEFAULT_SCENARIO, metavar="NAME")
     p.add_argument("--reference", default="no_screening", metavar="POLICY")
-    p.add_argument("--vary", choices=("all", "treatments"), default="all")
+    p.add_argument("--vary", choices=("all", "natural_history", "treatments"), default="all")
     p.add_argument("--chunk-size", type=int_arg("chunk-size", 1, None, "an integer >= 1"))
     where = p.add_mutually_exclusive_group()
     where.add_argument(

@@ -157,8 +157,8 @@ def reaches(cohort: pd.DataFrame, threshold_mm, from_weeks, until_weeks, a: Assu
     dilation = cohort["dilation_ga_weeks"].to_numpy(np.float64)
     funnel = a["failure_funnel_weeks"]
 
-    def cl(t, rows=slice(None)):
-        return length(level[rows], slope[rows], dilation[rows], t, funnel)
+    def cl(t):
+        return length(level, slope, dilation, t, funnel)
 
     already = cl(lo) <= threshold
     never = (cl(hi) > threshold) | (hi <= lo)
@@ -170,9 +170,10 @@ def reaches(cohort: pd.DataFrame, threshold_mm, from_weeks, until_weeks, a: Assu
     out[closed] = linear[closed]
     rows = np.flatnonzero(~already & ~never & ~closed)
     a_, b_ = lo[rows], hi[rows]  # invariant: CL(a_) > threshold >= CL(b_)
+    lv, sl, dl, th = level[rows], slope[rows], dilation[rows], threshold[rows]
     for _ in range(50):  # fixed halvings, each one vector operation over those pregnancies
         mid = 0.5 * (a_ + b_)
-        below = cl(mid, rows) <= threshold[rows]
+        below = length(lv, sl, dl, mid, funnel) <= th
         b_ = np.where(below, mid, b_)
         a_ = np.where(below, a_, mid)
     out[rows] = b_

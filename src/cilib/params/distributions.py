@@ -14,6 +14,11 @@ its hard ``bounds``, and says why (:func:`reason`):
 - ``fixed`` for definitions and anything without a range: the value itself;
 - ``uniform`` and ``triangular`` over the range where a record asks for them.
 
+The calibrated natural history (records fitted to the calibration targets, not to trials) has a
+family too, but a probabilistic sensitivity analysis does not draw it record by record: it
+takes whole draws of the calibration posterior (:mod:`cilib.params.posterior`), so that every
+draw still reproduces the targets; :func:`reason` says so.
+
 Synthetic data for teaching and research only; not for clinical use.
 """
 
@@ -40,12 +45,18 @@ _WHY = {
     "uniform": "uniform over the range: nothing favours one value over another",
     "triangular": "triangular over the range, peaked at the value",
 }
+_POSTERIOR = (
+    "but a PSA draws it jointly with the other calibrated records from the calibration "
+    "posterior, not from this family"
+)
 
 
 def reason(record: Record) -> str:
     """Why the record samples from its distribution (one line, for the parameter table)."""
     if record.low == record.high:
         return _WHY["fixed"]
+    if record.status == "calibrated" and record.group != "treatments":
+        return f"{_WHY[record.distribution]}; {_POSTERIOR}"
     return _WHY[record.distribution]
 
 

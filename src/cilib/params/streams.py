@@ -138,6 +138,8 @@ STREAMS: dict[str, Stream] = _registry(
         "policies and parameters)",
     ),
     Stream("psa_parameters", (8,), 0, 1, doc="the parameter values of one PSA draw"),
+    Stream("abc_proposal", (9,), 0, 100, doc="chain k of the calibration posterior's ABC-MCMC"),
+    Stream("psa_posterior", (10,), 0, 1, doc="the calibration posterior draw of one PSA draw"),
 )
 
 

@@ -1,0 +1,117 @@
+"""Tests of cilib.analysis.abc (the calibration posterior's machinery) and of the shipped
+posterior (cilib.params.posterior): every draw reproduces every calibration target."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cilib.analysis import abc
+from cilib.analysis.calibration import TARGETS, calibrate
+from cilib.params import posterior
+from cilib.stats import effective_sample_size
+
+
+@pytest.fixture(scope="module")
+def space():
+    return abc.Space.from_registry()
+
+
+def test_the_fitting_scale_round_trips_and_spans_the_ranges(space):
+    u0 = space.to_u(space.value)
+    assert np.allclose(space.from_u(u0), space.value, rtol=1e-12), "to_u then from_u"
+    assert np.allclose(space.to_u(space.low), 1.0), "the low end of each range is u = 1"
+    assert np.allclose(space.to_u(space.high), 2.0), "the high end is u = 2"
+    assert np.all((u0 >= 1.0) & (u0 <= 2.0)), "the fit lies inside the ranges"
+    assert len(set(space.columns())) == len(space.params), "one column per record"
+
+
+def test_scaled_residuals_are_within_one_exactly_when_a_target_passes():
+    lo = np.array([t.lower for t in TARGETS])
+    hi = np.array([t.upper for t in TARGETS])
+    rng = np.random.default_rng(5)
+    est = lo + (hi - lo) * rng.uniform(-0.5, 1.5, size=(200, len(TARGETS)))
+    r = abc.scaled_residuals(est)
+    inside = (est >= lo) & (est <= hi)
+    assert np.array_equal(np.abs(r) <= 1.0, inside), "|r| <= 1 iff lower <= est <= upper"
+    assert np.array_equal(abc.passes(est), inside.all(axis=1)), "passes: every target inside"
+    est[0, 0] = np.nan
+    assert np.isinf(abc.scaled_residuals(est)[0, 0]), "a missing estimate is infinitely off"
+    assert not abc.passes(est)[0], "and fails"
+
+
+def _toy_estimates(task):
+    """A toy model for the chain: every target at its interval's centre, except the first,
+    which passes exactly when u[0] is in [1.2, 1.6] (the second record is unconstrained)."""
+    _, u, _, _ = task
+    lo = np.array([t.lower for t in TARGETS])
+    hi = np.array([t.upper for t in TARGETS])
+    est = (lo + hi) / 2
+    est[0] = lo[0] + (hi[0] - lo[0]) * (u[0] - 1.2) / 0.4
+    return est
+
+
+def test_a_chain_samples_the_region_that_passes_uniformly(monkeypatch):
+    """With the toy model the posterior is uniform on [1.2, 1.6] x [1, 2]: chain means within
+    4 Monte-Carlo SEs (uniform SD / sqrt(ESS of the chain)) of 1.4 and 1.5; every state
+    passes; the same seed gives the same chain."""
+    monkeypatch.setattr(abc, "_estimates", _toy_estimates)
+    kwargs = dict(steps=3000, burn=300, n=1, seed=4)
+    run = abc.chain(None, np.array([1.4, 1.5]), np.eye(2) / 12, number=0, **kwargs)
+    assert abc.passes(run.estimates).all(), "every state passes every target"
+    for j, (mid, width) in enumerate([(1.4, 0.4), (1.5, 1.0)]):
+        x = run.states[:, j]
+        se = width / np.sqrt(12) / np.sqrt(effective_sample_size(x))
+        assert abs(x.mean() - mid) < 4 * se, f"record {j}: mean {x.mean():.4f}"
+    assert run.states[:, 0].min() >= 1.2 and run.states[:, 0].max() <= 1.6, "inside the region"
+    assert 0.1 < run.accepted.mean() < 0.5, f"adapted acceptance {run.accepted.mean():.2f}"
+    again = abc.chain(None, np.array([1.4, 1.5]), np.eye(2) / 12, number=0, **kwargs)
+    assert np.array_equal(run.states, again.states), "reproducible"
+    other = abc.chain(None, np.array([1.4, 1.5]), np.eye(2) / 12, number=1, **kwargs)
+    assert not np.array_equal(run.states, other.states), "chains have their own streams"
+    with pytest.raises(ValueError, match="u0: misses"):
+        abc.chain(None, np.array([1.9, 1.5]), np.eye(2), number=0, **kwargs)
+
+
+def test_split_rhat_flags_chains_that_disagree():
+    rng = np.random.default_rng(8)
+    same = [rng.standard_normal(1000) for _ in range(2)]
+    assert abs(abc.split_rhat(same) - 1) < 0.01, "chains of one law: about 1"
+    apart = [rng.standard_normal(1000), rng.standard_normal(1000) + 1.0]
+    assert abc.split_rhat(apart) > 1.1, "chains a standard deviation apart"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    post = posterior.load()
+    if post is None:
+        pytest.fail("the package ships no calibration posterior (scripts/fit_posterior.py)")
+    return post
+
+
+def test_the_posterior_lies_inside_the_ranges_and_records_its_run(shipped, space):
+    values = shipped.particles[space.columns()].to_numpy()
+    assert np.all((values >= space.low - 1e-12) & (values <= space.high + 1e-12)), "in range"
+    assert (shipped.particles["worst_residual"] <= 1.0).all(), "every draw passes every target"
+    for key in ("n", "seed", "acceptance", "ess_min", "rhat_max", "fitted_point_sha256"):
+        assert key in shipped.meta, f"posterior.toml records {key}"
+    assert shipped.meta["accepted"] == shipped.size, "its count is its size"
+    assert shipped.size >= 100, f"only {shipped.size} draws"
+
+
+@pytest.mark.slow
+def test_a_sample_of_posterior_draws_reproduces_every_target(shipped, space):
+    """Re-run at the posterior's cohort size and seed: three draws (chosen by a fixed seed)
+    must pass every calibration target, as each did when it was kept."""
+    picks = np.random.default_rng(2024).choice(shipped.size, size=3, replace=False)
+    n, seed = int(shipped.meta["n"]), int(shipped.meta["seed"])
+    for i in picks:
+        for scenario in abc.SCENARIOS:
+            a = space.assumptions(space.to_u(_row(shipped, space, i)))[scenario]
+            table = calibrate(assumptions=a, n=n, seed=seed)
+            bad = table.loc[~table["pass"], "key"].tolist()
+            assert not bad, f"posterior draw {i} misses {bad} in {scenario}"
+
+
+def _row(post, space, i) -> np.ndarray:
+    return post.particles.iloc[int(i)][space.columns()].to_numpy(np.float64)
