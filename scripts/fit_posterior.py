@@ -9,10 +9,14 @@ and the result does not depend on ``--workers``.
 Usage::
 
     python scripts/fit_posterior.py [--chains 2] [--steps 400] [--burn 100] [--thin 2]
-        [--n 200000] [--seed S] [--step 0.02] [--workers 2] [--jacobian FILE] [--dry-run]
+        [--n 200000] [--seed S] [--step 0.02] [--workers 2] [--jacobian FILE]
+        [--checkpoints DIR] [--dry-run]
 
 ``--jacobian FILE`` keeps the Jacobian in an ``.npz`` file and reuses it when it was computed
-for the same fit, size, seed and step (the slow part of a pilot run). Refit after every change
+for the same fit, size, seed and step. ``--checkpoints DIR`` saves each chain's progress every
+25 steps and resumes from it: a chain resumed takes exactly the steps one run would have taken
+(each step has its own random stream), so ``--steps`` can be raised run after run, and a
+smaller ``--steps`` writes the posterior from the first steps of longer saved chains. Refit after every change
 of ``data/calibrated.toml`` (a test checks that the posterior matches it).
 """
 
@@ -39,6 +43,7 @@ def _atomic_write(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(fd, "w") as f:
         f.write(text)
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; package data is readable by all
     os.replace(tmp, path)
 
 
@@ -64,6 +69,33 @@ def _toml(meta: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+class _Saver:
+    """Pickles a chain's progress to ``DIR/chain_<number>.pkl`` (temporary file, then rename):
+    a long run can be stopped and resumed, or finished from what it has."""
+
+    def __init__(self, folder: str):
+        self.folder = Path(folder)
+
+    def path(self, number: int) -> Path:
+        return self.folder / f"chain_{number}.pkl"
+
+    def __call__(self, c) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".chain.")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump((fitted_point_hash(), c), f)
+        os.replace(tmp, self.path(c.number))
+
+    def load(self, number: int):
+        """The saved chain, or None if absent or from another fit."""
+        p = self.path(number)
+        if not p.is_file():
+            return None
+        with p.open("rb") as f:
+            sha, c = pickle.load(f)
+        return c if sha == fitted_point_hash() else None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--chains", type=int, default=2)
@@ -74,29 +106,38 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
     ap.add_argument("--step", type=float, default=0.02, help="finite-difference step (u scale)")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--jacobian", default="")
-    ap.add_argument("--keep", default="", help="also pickle the chains to this file")
+    ap.add_argument("--jacobian", default="", help="keep the Jacobian in this .npz file")
+    ap.add_argument(
+        "--checkpoints",
+        default="",
+        help="folder of the chains' progress: resumed from, saved to every 25 steps",
+    )
     ap.add_argument("--dry-run", action="store_true", help="print the diagnostics only")
     args = ap.parse_args(argv)
     space = Space.from_registry()
     u0 = space.to_u(space.value)
-    _, jac = _jacobian(space, u0, args)
+    r0, jac = _jacobian(space, u0, args)
+    saver = _Saver(args.checkpoints) if args.checkpoints else None
+    starts = []
+    for i in range(args.chains):
+        c = saver.load(i) if saver else None
+        ok = c is not None and (c.burn, c.n, c.seed) == (args.burn, args.n, args.seed)
+        starts.append(c.first(args.steps) if ok and len(c.states) else None)
     t0 = time.perf_counter()
     runs = chains(
         space,
         u0,
-        step_shape(jac),
+        step_shape(jac, r0),
         args.chains,
         workers=args.workers,
+        starts=starts,
+        checkpoint=saver,
         steps=args.steps,
         burn=args.burn,
         n=args.n,
         seed=args.seed,
     )
     print(f"{args.chains} chains in {time.perf_counter() - t0:.0f} s", flush=True)
-    if args.keep:
-        with open(args.keep, "wb") as f:
-            pickle.dump(runs, f)
     diag = diagnostics(runs, thin=args.thin)
     for k, v in diag.items():
         print(f"{k}: {v}")

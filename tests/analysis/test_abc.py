@@ -73,6 +73,24 @@ def test_a_chain_samples_the_region_that_passes_uniformly(monkeypatch):
         abc.chain(None, np.array([1.9, 1.5]), np.eye(2), number=0, **kwargs)
 
 
+def test_a_resumed_chain_continues_exactly_as_one_run(monkeypatch):
+    """Each step has its own random stream: 30 steps, saved, then resumed to 80 gives the
+    80 steps of one run, bit for bit (and checkpoints come every ``every`` steps)."""
+    monkeypatch.setattr(abc, "_estimates", _toy_estimates)
+    kwargs = dict(burn=20, n=1, seed=9, number=0)
+    u0, shape = np.array([1.4, 1.5]), np.eye(2) / 12
+    whole = abc.chain(None, u0, shape, steps=80, **kwargs)
+    saved = []
+    part = abc.chain(None, u0, shape, steps=30, checkpoint=saved.append, every=10, **kwargs)
+    assert [len(c.states) for c in saved] == [10, 20, 30, 30], "every 10 steps and at the end"
+    resumed = abc.chain(None, u0, shape, steps=80, start=part, **kwargs)
+    assert np.array_equal(whole.states, resumed.states), "the same states"
+    assert np.array_equal(whole.accepted, resumed.accepted), "the same moves"
+    assert np.array_equal(whole.first(30).states, part.states), "first() cuts a chain"
+    with pytest.raises(ValueError, match="start: another chain"):
+        abc.chain(None, u0, shape, steps=80, start=part, **{**kwargs, "number": 1})
+
+
 def test_split_rhat_flags_chains_that_disagree():
     rng = np.random.default_rng(8)
     same = [rng.standard_normal(1000) for _ in range(2)]

@@ -41,8 +41,9 @@ Synthetic data for teaching and research only; not for clinical use.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -212,26 +213,53 @@ def jacobian(
     return r[0], np.where(np.isfinite(jac), jac, 0.0)
 
 
-def step_shape(jac: np.ndarray) -> np.ndarray:
+def step_shape(jac: np.ndarray, r0: np.ndarray | None = None) -> np.ndarray:
     """Covariance shaping a chain's steps: the inverse precision of a uniform law on each
-    target's linearised slab ``|r| <= 1`` (variance 1/3 in residual units) and on the box
-    (variance 1/12 per record), so steps are short where a target constrains and long where
-    none does."""
+    target's linearised slab (variance ``slack^2 / 3`` in residual units, ``slack`` the
+    distance from ``r0`` to the nearer edge of the interval, at least 0.02; 1 without ``r0``)
+    and on the box (variance 1/12 per record). Steps are short along what moves a target close
+    to its edge and long where no target constrains; the shape is fixed, so steps stay
+    symmetric."""
     k = jac.shape[1]
-    return np.linalg.inv(jac.T @ jac * 3.0 + 12.0 * np.eye(k))
+    slack = np.ones(jac.shape[0]) if r0 is None else np.maximum(1.0 - np.abs(r0), 0.02)
+    w = 3.0 / slack**2
+    return np.linalg.inv(jac.T @ (jac * w[:, None]) + 12.0 * np.eye(k))
 
 
 @dataclass(frozen=True)
 class Chain:
     """One ABC-MCMC chain: its ``states`` (points ``u``, one row per step after burn-in), their
     ``estimates`` (targets' simulated values), ``accepted`` (whether each step moved),
-    ``scale`` (the step scale after adaptation) and ``simulations`` (model runs)."""
+    ``scale`` (the step scale, fixed after burn-in), ``simulations`` (model runs) and the
+    settings it was run with (``number``, ``burn``, ``n``, ``seed``)."""
 
     states: np.ndarray
     estimates: np.ndarray
     accepted: np.ndarray
     scale: float
     simulations: int
+    number: int = 0
+    burn: int = 0
+    n: int = 0
+    seed: int = 0
+
+    def first(self, steps: int) -> Chain:
+        """The chain cut to its first ``steps`` recorded steps."""
+        return replace(
+            self,
+            states=self.states[:steps],
+            estimates=self.estimates[:steps],
+            accepted=self.accepted[:steps],
+        )
+
+
+def _step_rng(seed: int, number: int, step: int) -> np.random.Generator:
+    """Step ``step`` (counting burn-in) of chain ``number``: its own slot of ``abc_proposal``,
+    so a chain resumed from a checkpoint takes the numbers it would have taken in one run."""
+    return streams.generator(seed, "abc_proposal", number * _STEPS_PER_CHAIN + step)
+
+
+_STEPS_PER_CHAIN = 10_000_000
 
 
 def chain(
@@ -245,27 +273,54 @@ def chain(
     n: int,
     seed: int,
     target_acceptance: float = 0.25,
+    start: Chain | None = None,
+    checkpoint: Callable[[Chain], None] | None = None,
+    every: int = 25,
 ) -> Chain:
     """Chain ``number`` of the posterior (see the module docstring): ``burn`` adaptive steps
-    then ``steps`` recorded ones from ``u0``, its random numbers from slot ``number`` of the
-    ``abc_proposal`` stream (so a chain's states do not depend on how many run at once).
+    then ``steps`` recorded ones from ``u0``. Each step draws from its own slot of the
+    ``abc_proposal`` stream, so a chain does not depend on how many run at once, and one
+    resumed from ``start`` (an earlier, shorter run of the same chain) continues exactly as one
+    run would. ``checkpoint(chain so far)`` is called every ``every`` recorded steps and at the
+    end.
 
     Raises
     ------
     ValueError
-        If ``u0`` does not reproduce every target.
+        If ``u0`` does not reproduce every target, or ``start`` is another chain's.
     """
-    rng = streams.generator(seed, "abc_proposal", number)
     k = len(u0)
     chol = np.linalg.cholesky(shape)
-    log_scale = math.log(2.38 / math.sqrt(k))
-    u = np.asarray(u0, np.float64).copy()
-    est = _estimates((space, u, n, seed))
-    if not passes(est)[0]:
-        raise ValueError("u0: misses a calibration target; allowed: a point that passes all")
-    sims = 1
-    states, ests, moved = [], [], []
-    for i in range(burn + steps):
+    if start is None:
+        log_scale = math.log(2.38 / math.sqrt(k))
+        u = np.asarray(u0, np.float64).copy()
+        est = _estimates((space, u, n, seed))
+        if not passes(est)[0]:
+            raise ValueError("u0: misses a calibration target; allowed: a point that passes all")
+        sims, states, ests, moved = 1, [], [], []
+    else:
+        if (start.number, start.burn, start.n, start.seed) != (number, burn, n, seed):
+            raise ValueError("start: another chain's checkpoint; allowed: this chain's")
+        log_scale = math.log(start.scale)
+        u, est = start.states[-1].copy(), start.estimates[-1].copy()
+        sims = start.simulations
+        states, ests, moved = list(start.states), list(start.estimates), list(start.accepted)
+
+    def snapshot() -> Chain:
+        return Chain(
+            states=np.array(states).reshape(-1, k),
+            estimates=np.array(ests).reshape(-1, len(TARGETS)),
+            accepted=np.array(moved, dtype=bool),
+            scale=math.exp(log_scale),
+            simulations=sims,
+            number=number,
+            burn=burn,
+            n=n,
+            seed=seed,
+        )
+
+    for i in range(burn + len(states) if start is not None else 0, burn + steps):
+        rng = _step_rng(seed, number, i)
         prop = u + math.exp(log_scale) * (chol @ rng.standard_normal(k))
         ok = bool(np.all((prop >= 1.0) & (prop <= 2.0)))
         if ok:  # outside the prior box the posterior is 0: no simulation needed
@@ -276,17 +331,16 @@ def chain(
             u, est = prop, e
         if i < burn:  # Robbins-Monro on the log scale; fixed after burn-in
             log_scale += (float(ok) - target_acceptance) / math.sqrt(i + 1.0)
-        else:
-            states.append(u.copy())
-            ests.append(est.copy())
-            moved.append(ok)
-    return Chain(
-        states=np.array(states),
-        estimates=np.array(ests),
-        accepted=np.array(moved),
-        scale=math.exp(log_scale),
-        simulations=sims,
-    )
+            continue
+        states.append(u.copy())
+        ests.append(est.copy())
+        moved.append(ok)
+        if checkpoint is not None and len(states) % every == 0:
+            checkpoint(snapshot())
+    out = snapshot()
+    if checkpoint is not None and len(out.states) > (0 if start is None else len(start.states)):
+        checkpoint(out)  # only what this call added: a finished chain is never cut back
+    return out
 
 
 def _run_chain(args: tuple) -> Chain:
@@ -295,10 +349,24 @@ def _run_chain(args: tuple) -> Chain:
 
 
 def chains(
-    space: Space, u0: np.ndarray, shape: np.ndarray, count: int, *, workers: int = 1, **kwargs
+    space: Space,
+    u0: np.ndarray,
+    shape: np.ndarray,
+    count: int,
+    *,
+    workers: int = 1,
+    starts: Sequence[Chain | None] | None = None,
+    checkpoint: Callable[[Chain], None] | None = None,
+    **kwargs,
 ) -> list[Chain]:
-    """``count`` chains (:func:`chain`, numbers 0 to ``count - 1``), in ``workers`` processes."""
-    tasks = [(space, u0, shape, {**kwargs, "number": i}) for i in range(count)]
+    """``count`` chains (:func:`chain`, numbers 0 to ``count - 1``, each resumed from
+    ``starts[i]`` if given), in ``workers`` processes (``checkpoint`` must then be
+    picklable)."""
+    starts = list(starts) if starts is not None else [None] * count
+    tasks = [
+        (space, u0, shape, {**kwargs, "number": i, "start": starts[i], "checkpoint": checkpoint})
+        for i in range(count)
+    ]
     if workers <= 1:
         return [_run_chain(t) for t in tasks]
     with ProcessPoolExecutor(workers) as pool:

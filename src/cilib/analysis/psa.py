@@ -329,7 +329,7 @@ def plan(
         "chunk_size": chunk_size,
         "varied": names,
         "posterior": _posterior_settings() if spec["joint"] else None,
-        "held_calibrated": [] if spec["joint"] else sorted(_natural_history(a)),
+        "held_calibrated": _held_calibrated(a, names, spec["joint"]),
         "assumptions_hash": a.hash(),
         "cilib_version": __version__,
     }
@@ -451,6 +451,13 @@ def run(
         workers=workers,
     )
     return assemble(p, execute(p, client=client, progress=progress))
+
+
+def _held_calibrated(a: Assumptions, names: Sequence[str], joint: bool) -> list[str]:
+    """The calibrated records a PSA holds at their fitted values: neither drawn on their own
+    nor taken from the posterior (treatment effects without a CI-mapped range, say)."""
+    calibrated = {r.name for r in a.records.values() if r.status == "calibrated"}
+    return sorted(calibrated - set(names) - (_natural_history(a) if joint else set()))
 
 
 def _posterior_settings() -> dict:

@@ -1,8 +1,8 @@
 """The calibration posterior of the natural history, as saved by ``scripts/fit_posterior.py``.
 
 ``data/posterior.csv`` holds the kept draws of :mod:`cilib.analysis.abc` (one row per draw:
-its place in the proposal chain, the value of every calibrated natural-history record, the
-largest scaled residual of its targets) and ``data/posterior.toml`` the run's settings and
+its chain and step, the value of every calibrated natural-history record, the largest scaled
+residual of its targets) and ``data/posterior.toml`` the run's settings and
 diagnostics (method, cohort size and seed, acceptance, effective sample size, ...). Every draw
 reproduces every calibration target at the fit's cohort size and seed. A probabilistic
 sensitivity analysis (:mod:`cilib.psa`) takes one draw of it per PSA draw, jointly, instead of
@@ -24,6 +24,9 @@ import pandas as pd
 __all__ = ["Posterior", "column", "fitted_point_hash", "load"]
 
 PARTICLES_FILE = "posterior.csv"
+#: Columns of the posterior table that are not records: the chain and step a draw comes from
+#: and its largest scaled target residual.
+BOOKKEEPING = ("chain", "step", "worst_residual")
 META_FILE = "posterior.toml"
 
 
@@ -66,7 +69,7 @@ class Posterior:
 
     def parameter_columns(self) -> list[str]:
         """The record columns of :attr:`particles` (every column but the bookkeeping)."""
-        return [c for c in self.particles.columns if c not in ("candidate", "worst_residual")]
+        return [c for c in self.particles.columns if c not in BOOKKEEPING]
 
 
 @functools.cache

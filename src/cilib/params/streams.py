@@ -138,7 +138,13 @@ STREAMS: dict[str, Stream] = _registry(
         "policies and parameters)",
     ),
     Stream("psa_parameters", (8,), 0, 1, doc="the parameter values of one PSA draw"),
-    Stream("abc_proposal", (9,), 0, 100, doc="chain k of the calibration posterior's ABC-MCMC"),
+    Stream(
+        "abc_proposal",
+        (9,),
+        0,
+        10**10,
+        doc="step i of chain k of the calibration posterior's ABC-MCMC (slot k x 10^7 + i)",
+    ),
     Stream("psa_posterior", (10,), 0, 1, doc="the calibration posterior draw of one PSA draw"),
 )
 
