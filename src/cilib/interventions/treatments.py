@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from cilib.model.cervix import TRAJECTORY_WEEKS, reaches, true_length
+from cilib.model.cervix import TRAJECTORY_WEEKS, crossing_weeks, true_length
 from cilib.model.hazards import TREATABLE_CAUSES, cervical_log_hr
 from cilib.model.schema import plurality
 from cilib.params.assumptions import Assumptions
@@ -145,7 +145,8 @@ class State:
     ruptured: np.ndarray
     #: ``crossing(threshold_mm, until_weeks)``: the week the true CL first reaches
     #: ``threshold_mm`` (per pregnancy; the start if it already has, ``inf`` if not by
-    #: ``until_weeks`` or not given), :func:`cilib.model.cervix.reaches` on the given rows.
+    #: ``until_weeks`` or not given), :func:`cilib.model.cervix.crossing_weeks` on the given
+    #: rows; for a 1-D array of thresholds, one row per threshold.
     crossing: Callable[[float, float], np.ndarray] | None = None
 
     def during(self, stop_weeks, k) -> Window:
@@ -157,6 +158,11 @@ class State:
         return begin, stop, np.where(self.given, k, 1.0)
 
 
+#: The trajectory columns :func:`cilib.model.cervix.crossing_weeks` reads (level, slope, onset
+#: of painless dilation).
+_CROSSING_COLUMNS = ("cl_14w_mm", "cl_slope_mm_per_week", "dilation_ga_weeks")
+
+
 def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
     start = np.asarray(start_weeks, dtype=np.float64)
     ongoing = cohort["ga_birth_weeks"].to_numpy() > np.where(np.isnan(start), np.inf, start)
@@ -166,11 +172,23 @@ def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
     rows = np.flatnonzero(given)  # crossings are searched only where the treatment is given
     sub = cohort.iloc[rows] if len(rows) < len(cohort) else cohort
 
-    def crossing(threshold_mm: float, until_weeks: float) -> np.ndarray:
-        out = np.full(len(cohort), np.inf)
+    traj = [sub[c].to_numpy(np.float64) for c in _CROSSING_COLUMNS]
+
+    def crossing(threshold_mm, until_weeks: float) -> np.ndarray:
+        # several thresholds: the given rows stacked once per threshold, one search for all
+        th = np.asarray(threshold_mm, np.float64)
+        m = th.size
+        out = np.full((m, len(cohort)), np.inf)
         if len(rows):
-            out[rows] = reaches(sub, threshold_mm, at[rows], until_weeks, a)
-        return out
+            found = crossing_weeks(
+                *(np.tile(x, m) for x in traj),
+                np.repeat(th.ravel(), len(rows)),
+                np.tile(at[rows], m),
+                until_weeks,
+                a["failure_funnel_weeks"],
+            )
+            out[:, rows] = found.reshape(m, len(rows))
+        return out[0] if th.ndim == 0 else out
 
     short_from = crossing(a["short_cervix_mm"], a["progesterone_stop_weeks"])
     return State(
@@ -290,7 +308,7 @@ def _support(s: State, who: np.ndarray, a: Assumptions, end: float) -> list[Wind
     rise = cervical_rise(grid, a)  # decreasing in CL, piecewise linear: inverted exactly
     lengths = np.interp(np.linspace(0.0, full, SUPPORT_STEPS + 1), rise[::-1], grid[::-1])
     begin = np.where(who, s.start, np.inf)
-    cross = [np.maximum(s.crossing(float(c), end), begin) for c in lengths]
+    cross = list(np.maximum(s.crossing(lengths, end), begin))
     cross.append(np.full(len(begin), end))
     out = []
     for j in range(SUPPORT_STEPS + 1):

@@ -30,6 +30,7 @@ _TRAJECTORY_COLUMNS = ("cl_14w_mm", "cl_slope_mm_per_week", "dilation_ga_weeks",
 __all__ = [
     "TRAJECTORY_WEEKS",
     "cervical_length",
+    "crossing_weeks",
     "first_open",
     "length",
     "reaches",
@@ -140,7 +141,24 @@ def true_length(cohort: pd.DataFrame, ga_weeks, a: Assumptions) -> np.ndarray:
 def reaches(cohort: pd.DataFrame, threshold_mm, from_weeks, until_weeks, a: Assumptions):
     """Gestation (weeks, float64) at which each pregnancy's true CL (:func:`true_length`) is
     first at or below ``threshold_mm`` between ``from_weeks`` and ``until_weeks``:
-    ``from_weeks`` if it already is, ``inf`` if it is not by ``until_weeks``.
+    ``from_weeks`` if it already is, ``inf`` if it is not by ``until_weeks``
+    (:func:`crossing_weeks` on the cohort's trajectory columns)."""
+    return crossing_weeks(
+        cohort["cl_14w_mm"].to_numpy(np.float64),
+        cohort["cl_slope_mm_per_week"].to_numpy(np.float64),
+        cohort["dilation_ga_weeks"].to_numpy(np.float64),
+        threshold_mm,
+        from_weeks,
+        until_weeks,
+        a["failure_funnel_weeks"],
+    )
+
+
+def crossing_weeks(level, slope, dilation, threshold_mm, from_weeks, until_weeks, funnel_weeks):
+    """:func:`reaches` on trajectory arrays (level at 14 wk in mm, shortening in mm/week,
+    onset of painless dilation in weeks or NaN), one entry per trajectory, every argument
+    broadcast to their length; element by element, so stacking trajectories (one threshold
+    each) gives each the same weeks as alone.
 
     The true CL never lengthens (a linear fall floored at 0 mm, times the funnel before a
     failure). Where the linear trajectory crosses the threshold before the funnel begins, the
@@ -148,14 +166,14 @@ def reaches(cohort: pd.DataFrame, threshold_mm, from_weeks, until_weeks, a: Assu
     those pregnancies: 50 halvings of a window of at most 30 weeks leave an error below 1e-13
     weeks.
     """
-    n = len(cohort)
+    level = np.asarray(level, np.float64)
+    n = len(level)
+    slope = np.broadcast_to(np.asarray(slope, np.float64), (n,))
+    dilation = np.broadcast_to(np.asarray(dilation, np.float64), (n,))
     lo = np.broadcast_to(np.asarray(from_weeks, np.float64), (n,)).copy()
     hi = np.broadcast_to(np.asarray(until_weeks, np.float64), (n,)).copy()
     threshold = np.broadcast_to(np.asarray(threshold_mm, np.float64), (n,))
-    level = cohort["cl_14w_mm"].to_numpy(np.float64)
-    slope = cohort["cl_slope_mm_per_week"].to_numpy(np.float64)
-    dilation = cohort["dilation_ga_weeks"].to_numpy(np.float64)
-    funnel = a["failure_funnel_weeks"]
+    funnel = funnel_weeks
 
     def cl(t):
         return length(level, slope, dilation, t, funnel)
