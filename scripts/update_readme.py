@@ -76,6 +76,34 @@ def trials_markdown(seed: int = DEFAULT_SEED) -> str:
     return "\n".join(lines)
 
 
+def posterior_markdown() -> str:
+    """The calibration posterior: its run's diagnostics and each record's spread."""
+    from cilib.analysis.abc import summary
+    from cilib.params import posterior
+
+    post = posterior.load()
+    if post is None:
+        return "No calibration posterior ships with this version."
+    m = post.meta
+    lines = [
+        f"{post.size} draws ({m['chains']} chains of {m['steps_per_chain']} steps after "
+        f"{m['burn']} of burn-in, one step in {m['thin']} kept; {m['simulations']:,} simulations "
+        f"of {m['n']:,} pregnancies per scenario, seed {m['seed']}); acceptance "
+        f"{m['acceptance']:.2f}; effective sample size {m['ess_min']:.0f} (least) to "
+        f"{m['ess_median']:.0f} (median); largest split R-hat {m['rhat_max']:.2f}; largest "
+        f"target residual {m['worst_residual_max']:.3f} (at most 1: every draw passes).",
+        "",
+        "| record | fitted | 2.5% | median | 97.5% | ESS | R-hat |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in summary(post).to_dict("records"):
+        lines.append(
+            f"| `{r['record']}` | {r['fitted']:.4g} | {r['low']:.4g} | {r['median']:.4g} | "
+            f"{r['high']:.4g} | {r['ess']:.0f} | {r['rhat']:.2f} |"
+        )
+    return "\n".join(lines)
+
+
 def render(text: str) -> str:
     from cilib.cli import params_markdown
 
@@ -84,6 +112,7 @@ def render(text: str) -> str:
         ("calibration-table", calibration_markdown()),
         ("validation-table", validation_markdown()),
         ("trials-table", trials_markdown()),
+        ("posterior-table", posterior_markdown()),
     ):
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
         text = pattern.sub(lambda m, b=body: m.group(1) + b + "\n" + m.group(2), text)

@@ -72,3 +72,12 @@ def test_trials_table_is_current():
     assert body.strip() == _update_readme().trials_markdown().strip(), (
         "README trials table is stale: run python scripts/update_readme.py"
     )
+
+
+def test_posterior_table_is_current():
+    body = README.split("<!-- posterior-table:start -->\n", 1)[1].split(
+        "<!-- posterior-table:end", 1
+    )[0]
+    assert body.strip() == _update_readme().posterior_markdown().strip(), (
+        "README posterior table is stale: run python scripts/update_readme.py"
+    )

@@ -152,3 +152,34 @@ def test_dask_workers_give_the_same_frames(result):
         on_dask = psa.run(POLICIES, client=client, chunk_size=1, **ARGS)
     pd.testing.assert_frame_equal(result.outcomes, on_dask.outcomes, obj="outcomes on Dask")
     pd.testing.assert_frame_equal(result.parameters, on_dask.parameters, obj="parameters")
+
+
+@pytest.mark.slow
+def test_a_chunk_lost_with_its_worker_is_recomputed_with_the_same_numbers(result):
+    """A worker process killed mid-run (SIGKILL after the first chunk finishes): Dask
+    reruns its chunks elsewhere and the frames equal the in-process run (exact)."""
+    import os
+    import signal
+
+    distributed = pytest.importorskip("distributed")
+    p = psa.plan(POLICIES, chunk_size=1, workers=2, **ARGS)
+    killed = []
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+
+        def kill_one(i, outcomes, parameters):
+            if not killed:
+                victim = sorted(client.scheduler_info()["workers"])[0]
+                pid = client.run(os.getpid, workers=[victim])[victim]
+                os.kill(pid, signal.SIGKILL)
+                killed.append(victim)
+
+        parts = psa.execute(p, client=client, on_chunk=kill_one)
+    again = psa.assemble(p, parts)
+    assert killed, "a worker was killed"
+    pd.testing.assert_frame_equal(result.outcomes, again.outcomes, obj="outcomes")
+    pd.testing.assert_frame_equal(result.parameters, again.parameters, obj="parameters")

@@ -68,6 +68,7 @@ __all__ = [
     "scaled_residuals",
     "split_rhat",
     "step_shape",
+    "summary",
 ]
 
 #: The scenarios whose targets the natural history is fitted to.
@@ -424,3 +425,30 @@ def particles_frame(space: Space, runs: list[Chain], thin: int = 1) -> pd.DataFr
         f["worst_residual"] = np.abs(scaled_residuals(c.estimates[::thin])).max(axis=1)
         frames.append(f)
     return pd.concat(frames, ignore_index=True)
+
+
+def summary(post, space: Space | None = None) -> pd.DataFrame:
+    """Each record of a posterior (:class:`cilib.params.posterior.Posterior`): ``record``,
+    ``fitted`` (the point fit), ``low``, ``median``, ``high`` (2.5%, 50% and 97.5% over the
+    draws), ``ess`` (effective sample size, summed over chains) and ``rhat`` (split-chain
+    R-hat over the chains)."""
+    space = space or Space.from_registry()
+    p = post.particles
+    groups = [g for _, g in p.groupby("chain", sort=True)]
+    length = min(len(g) for g in groups)
+    rows = []
+    for col, fitted in zip(space.columns(), space.value, strict=True):
+        x = p[col].to_numpy(np.float64)
+        per_chain = [g[col].to_numpy(np.float64)[:length] for g in groups]
+        rows.append(
+            {
+                "record": col,
+                "fitted": float(fitted),
+                "low": float(np.quantile(x, 0.025)),
+                "median": float(np.median(x)),
+                "high": float(np.quantile(x, 0.975)),
+                "ess": float(sum(effective_sample_size(c) for c in per_chain)),
+                "rhat": split_rhat(per_chain) if len(per_chain) > 1 else math.nan,
+            }
+        )
+    return pd.DataFrame(rows)
