@@ -247,7 +247,7 @@ def screen(
     }
     for t in thresholds:
         out[f"ga_first_le_{t:g}mm_weeks"] = crossed[t]
-    frame = pd.DataFrame(out, index=cohort.index)
+    frame = pd.DataFrame(out, index=cohort.index, copy=False)  # this call's own arrays
     frame.attrs.update(schedule=schedule.name, seed=seed)
     return frame
 
@@ -301,7 +301,7 @@ def combine_screens(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
         for c in crossings:
             out[c] = np.fmin(out[c], f[c].to_numpy())
     keep = [c for c in first.columns if not c.startswith("ga_first_le_") or c in crossings]
-    frame = pd.DataFrame({k: out[k] for k in keep}, index=first.index)
+    frame = pd.DataFrame({k: out[k] for k in keep}, index=first.index, copy=False)
     frame.attrs.update(
         schedule=" + ".join(str(f.attrs.get("schedule", "")) for f in frames),
         seed=first.attrs.get("seed"),

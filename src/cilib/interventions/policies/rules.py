@@ -190,7 +190,7 @@ def starts(cohort: pd.DataFrame, **weeks) -> pd.DataFrame:
         raise ValueError(f"starts: unknown treatments {unknown}; allowed: {', '.join(TREATMENTS)}")
     n = len(cohort)
     cols = {k: np.broadcast_to(np.asarray(v, np.float64), (n,)).copy() for k, v in weeks.items()}
-    return pd.DataFrame(cols, index=cohort.index)
+    return pd.DataFrame(cols, index=cohort.index, copy=False)
 
 
 def earliest(*weeks: np.ndarray) -> np.ndarray:
