@@ -20,7 +20,7 @@ from cilib.interventions import policies as policy_rules
 from cilib.interventions.simulation import simulate
 from cilib.interventions.treatments import TREATMENTS
 from cilib.model.schema import births, infants, neonatal_survival
-from cilib.params.assumptions import Assumptions, resolve
+from cilib.params.assumptions import Assumptions, detached, resolve
 from cilib.params.definitions import PRETERM_CUTS_WEEKS
 from cilib.screening.schedules import combine_screens, screen
 from cilib.stats import Z95, weighted_rate, wilson_interval
@@ -177,7 +177,8 @@ def compare_policies(
     ref = _as_policy(reference, -1)
     listed = ref.name in names
     run = arms if listed else [*arms, ref]
-    decided = _run_arms(cohort, run, seed, a)
+    decided = _run_arms(cohort, run, seed, a)  # policies see the cohort as given
+    cohort = detached(cohort)  # from here on, only this module's code reads it
     results = [simulate(cohort, st, seed=seed, assumptions=a) for st, _ in decided]
     ref_result = results[names.index(ref.name)] if listed else results[-1]
     ref_ga = ref_result["ga_birth_weeks"].to_numpy()

@@ -29,7 +29,7 @@ from cilib.model.schema import (
     onset_codes,
 )
 from cilib.params import streams
-from cilib.params.assumptions import Assumptions, resolve
+from cilib.params.assumptions import Assumptions, detached, resolve
 
 __all__ = ["simulate"]
 
@@ -238,7 +238,8 @@ def simulate(
     """
     seed = streams.check_seed(seed)
     a = resolve(cohort, assumptions)
-    starts, screened = _policy_starts(cohort, policy, seed, a)
+    starts, screened = _policy_starts(cohort, policy, seed, a)  # a policy sees it as given
+    cohort = detached(cohort)
     out, given_any, windows = _treatment_windows(cohort, starts, a, seed)
     ga = cohort["ga_birth_weeks"].to_numpy().copy()
     cause = cohort["end_cause"].cat.codes.to_numpy().copy()

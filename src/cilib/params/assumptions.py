@@ -45,6 +45,7 @@ __all__ = [
     "attach",
     "calibrated_ranges",
     "calibrated_values",
+    "detached",
     "resolve",
     "scenarios",
 ]
@@ -361,6 +362,15 @@ def attach(frame: Any, a: Assumptions, **info: Any) -> Any:
         synthetic=True,
     )
     return frame
+
+
+def detached(frame: Any) -> Any:
+    """A shallow copy of ``frame`` without its ``attrs``, for internal use once its assumptions
+    are resolved: pandas deep-copies a frame's ``attrs`` into every column it hands out, which
+    cost a fifth of a policy comparison; the copy shares the data (copy-on-write)."""
+    out = frame.copy(deep=False)
+    out.attrs = {}
+    return out
 
 
 def assumptions_of(frame: Any) -> Assumptions:
