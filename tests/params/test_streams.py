@@ -21,11 +21,18 @@ SRC = Path(streams.__file__).resolve().parents[1]
 UNBOUNDED_SLOTS = 1_000
 
 
+#: Slots listed per bounded stream at most, and its last slot: the ABC chains' stream has
+#: 10^10 slots (chain x 10^7 + step), far too many to list; the registry proves ranges
+#: disjoint analytically (``streams._registry``), this test confirms it on the listed keys.
+LISTED_SLOTS = 100_000
+
+
 def _keys(stream: streams.Stream) -> set[tuple[int, ...]]:
     if stream.size is None and not stream.stage:
         return {stream.root}
     n = UNBOUNDED_SLOTS if stream.size is None else stream.size
-    return {stream.key(i) for i in range(n)}
+    out = {stream.key(i) for i in range(min(n, LISTED_SLOTS))}
+    return out | {stream.key(n - 1)}
 
 
 def test_every_key_of_every_stream_is_distinct():
