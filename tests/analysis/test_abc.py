@@ -113,7 +113,7 @@ def test_the_posterior_lies_inside_the_ranges_and_records_its_run(shipped, space
     assert (shipped.particles["worst_residual"] <= 1.0).all(), "every draw passes every target"
     for key in ("n", "seed", "acceptance", "ess_min", "rhat_max", "fitted_point_sha256"):
         assert key in shipped.meta, f"posterior.toml records {key}"
-    assert shipped.meta["accepted"] == shipped.size, "its count is its size"
+    assert shipped.meta["draws"] == shipped.size, "its count is its size"
     assert shipped.size >= 100, f"only {shipped.size} draws"
 
 
@@ -133,3 +133,16 @@ def test_a_sample_of_posterior_draws_reproduces_every_target(shipped, space):
 
 def _row(post, space, i) -> np.ndarray:
     return post.particles.iloc[int(i)][space.columns()].to_numpy(np.float64)
+
+
+def test_a_posterior_drawn_around_another_fit_is_refused(monkeypatch):
+    """posterior.toml records the SHA-256 of calibrated.toml: after a refit the old posterior
+    no longer describes the model, and loading it says so."""
+    monkeypatch.setattr(posterior, "fitted_point_hash", lambda: "another fit")
+    posterior.load.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="drawn around another fit"):
+            posterior.load()
+    finally:
+        monkeypatch.undo()
+        posterior.load.cache_clear()

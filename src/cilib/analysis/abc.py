@@ -404,7 +404,7 @@ def diagnostics(runs: list[Chain], thin: int = 1) -> dict[str, float]:
         "simulations": int(sum(c.simulations for c in runs)),
         "acceptance": float(np.mean([c.accepted.mean() for c in runs])),
         "step_scale": float(np.mean([c.scale for c in runs])),
-        "accepted": int(sum(len(s) for s in kept)),
+        "draws": int(sum(len(s) for s in kept)),
         "ess_min": float(min(ess)),
         "ess_median": float(np.median(ess)),
         "rhat_max": float(max(rhat)),
