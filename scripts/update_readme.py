@@ -87,8 +87,9 @@ def posterior_markdown() -> str:
     m = post.meta
     lines = [
         f"{post.size} draws ({m['chains']} chains of {m['steps_per_chain']} steps after "
-        f"{m['burn']} of burn-in, one step in {m['thin']} kept; {m['simulations']:,} simulations "
-        f"of {m['n']:,} pregnancies per scenario, seed {m['seed']}); acceptance "
+        f"{m['burn']} of burn-in, one step in {m['thin']} kept; the chains as saved ran "
+        f"{m['simulations']:,} simulations of {m['n']:,} pregnancies per scenario, seed "
+        f"{m['seed']}); acceptance "
         f"{m['acceptance']:.2f}; effective sample size {m['ess_min']:.0f} (least) to "
         f"{m['ess_median']:.0f} (median); largest split R-hat {m['rhat_max']:.2f}; largest "
         f"target residual {m['worst_residual_max']:.3f} (at most 1: every draw passes).",

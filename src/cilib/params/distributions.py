@@ -24,6 +24,7 @@ Synthetic data for teaching and research only; not for clinical use.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -90,8 +91,11 @@ def _truncate(dist_cls, lo: float, hi: float, loc: float, scale: float):
     return dist_cls(a, b, loc=loc, scale=scale)
 
 
+@functools.lru_cache(maxsize=4096)
 def sampling(record: Record) -> Sampling:
-    """The record's :class:`Sampling` (see the module docstring for each family).
+    """The record's :class:`Sampling` (see the module docstring for each family); cached by
+    record (records are immutable, and freezing a scipy distribution costs milliseconds, once
+    per record and PSA chunk otherwise).
 
     Raises
     ------
