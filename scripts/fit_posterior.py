@@ -1,10 +1,11 @@
 """Draw the calibration posterior of the natural history (:mod:`cilib.analysis.abc`).
 
 Writes ``src/cilib/data/posterior.csv`` (the kept draws) and ``posterior.toml`` (settings and
-diagnostics), each through a temporary file renamed into place. Deterministic: the Jacobian and
-the chains' cohorts use ``--seed`` (common random numbers, as ``scripts/fit_calibration.py``),
-chain k's steps come from slot k of the stream registry's ``abc_proposal`` under the same seed,
-and the result does not depend on ``--workers``.
+diagnostics) together, all or nothing (:func:`cilib.io.atomic_write`). Deterministic: the
+Jacobian and the chains' cohorts use ``--seed`` (common random numbers, as
+``scripts/fit_calibration.py``), step i of chain k draws from its own slot of the stream
+registry's ``abc_proposal`` under the same seed, and the result does not depend on
+``--workers``.
 
 Usage::
 
@@ -16,35 +17,33 @@ Usage::
 for the same fit, size, seed and step. ``--checkpoints DIR`` saves each chain's progress every
 25 steps and resumes from it: a chain resumed takes exactly the steps one run would have taken
 (each step has its own random stream), so ``--steps`` can be raised run after run, and a
-smaller ``--steps`` writes the posterior from the first steps of longer saved chains. Refit after every change
-of ``data/calibrated.toml`` (a test checks that the posterior matches it).
+smaller ``--steps`` writes the posterior from the first steps of longer saved chains. Refit
+after every change of ``data/calibrated.toml`` (a test checks that the posterior matches it).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import pickle
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
 from cilib.analysis.abc import Space, chains, diagnostics, jacobian, particles_frame, step_shape
+from cilib.io import atomic_write
 from cilib.params.posterior import META_FILE, PARTICLES_FILE, fitted_point_hash
 from cilib.params.streams import DEFAULT_SEED
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cilib" / "data"
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w") as f:
-        f.write(text)
-    os.chmod(tmp, 0o644)  # mkstemp makes it private; package data is readable by all
-    os.replace(tmp, path)
+def _writes(path: Path, data: str | bytes):
+    """An :func:`cilib.io.atomic_write` job writing ``data`` to ``path``."""
+    if isinstance(data, bytes):
+        return path, lambda tmp: tmp.write_bytes(data)
+    return path, lambda tmp: tmp.write_text(data, encoding="utf-8")
 
 
 def _jacobian(space, u0, args):
@@ -70,7 +69,7 @@ def _toml(meta: dict) -> str:
 
 
 class _Saver:
-    """Pickles a chain's progress to ``DIR/chain_<number>.pkl`` (temporary file, then rename):
+    """Pickles a chain's progress to ``DIR/chain_<number>.pkl`` (:func:`cilib.io.atomic_write`):
     a long run can be stopped and resumed, or finished from what it has."""
 
     def __init__(self, folder: str):
@@ -81,10 +80,9 @@ class _Saver:
 
     def __call__(self, c) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".chain.")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump((fitted_point_hash(), c), f)
-        os.replace(tmp, self.path(c.number))
+        atomic_write(
+            [_writes(self.path(c.number), pickle.dumps((fitted_point_hash(), c)))], force=True
+        )
 
     def load(self, number: int):
         """The saved chain, or None if absent or from another fit."""
@@ -138,12 +136,12 @@ def main(argv=None) -> int:
         seed=args.seed,
     )
     print(f"{args.chains} chains in {time.perf_counter() - t0:.0f} s", flush=True)
-    diag = diagnostics(runs, thin=args.thin)
+    frame = particles_frame(space, runs, thin=args.thin)
+    diag = diagnostics(runs, frame, space)
     for k, v in diag.items():
         print(f"{k}: {v}")
     if args.dry_run:
         return 0
-    frame = particles_frame(space, runs, thin=args.thin)
     meta = {
         "method": "ABC-MCMC (Marjoram 2003): indicator kernel at the acceptance intervals, "
         "uniform prior on the plausible ranges, random-walk steps shaped by the targets' "
@@ -156,8 +154,10 @@ def main(argv=None) -> int:
         **diag,
         "fitted_point_sha256": fitted_point_hash(),
     }
-    _atomic_write(DATA / PARTICLES_FILE, frame.to_csv(index=False, float_format="%.17g"))
-    _atomic_write(DATA / META_FILE, _toml(meta))
+    csv = frame.to_csv(index=False, float_format="%.17g")
+    atomic_write(
+        [_writes(DATA / PARTICLES_FILE, csv), _writes(DATA / META_FILE, _toml(meta))], force=True
+    )
     print(f"wrote {DATA / PARTICLES_FILE} ({len(frame)} draws) and {DATA / META_FILE}")
     return 0
 

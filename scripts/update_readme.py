@@ -87,8 +87,8 @@ def posterior_markdown() -> str:
     m = post.meta
     lines = [
         f"{post.size} draws ({m['chains']} chains of {m['steps_per_chain']} steps after "
-        f"{m['burn']} of burn-in, one step in {m['thin']} kept; the chains as saved ran "
-        f"{m['simulations']:,} simulations of {m['n']:,} pregnancies per scenario, seed "
+        f"{m['burn']} of burn-in, one step in {m['thin']} kept; each step a simulation of "
+        f"{m['n']:,} pregnancies per scenario unless it left the prior box, seed "
         f"{m['seed']}); acceptance "
         f"{m['acceptance']:.2f}; effective sample size {m['ess_min']:.0f} (least) to "
         f"{m['ess_median']:.0f} (median); largest split R-hat {m['rhat_max']:.2f}; largest "
@@ -97,7 +97,7 @@ def posterior_markdown() -> str:
         "| record | fitted | 2.5% | median | 97.5% | ESS | R-hat |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for r in summary(post).to_dict("records"):
+    for r in summary(post.particles).to_dict("records"):
         lines.append(
             f"| `{r['record']}` | {r['fitted']:.4g} | {r['low']:.4g} | {r['median']:.4g} | "
             f"{r['high']:.4g} | {r['ess']:.0f} | {r['rhat']:.2f} |"

@@ -146,3 +146,17 @@ def test_a_posterior_drawn_around_another_fit_is_refused(monkeypatch):
     finally:
         monkeypatch.undo()
         posterior.load.cache_clear()
+
+
+def test_a_scenario_that_fixes_a_record_keeps_it_fixed(shipped):
+    """iams_1996 fixes p_twin at 0 (a singleton cohort): its posterior values leave it out,
+    and take iams_1996's own measurement offset, not another scenario's."""
+    from cilib.params.assumptions import Assumptions
+
+    iams = shipped.values(0, Assumptions.scenario("iams_1996"))
+    us = shipped.values(0, Assumptions.scenario("us_contemporary"))
+    assert "p_twin" not in iams and "p_twin" in us, "p_twin: fixed in iams_1996 only"
+    row = shipped.particles.iloc[0]
+    offset = "cl_measurement_offset_mm"
+    assert iams[offset] == row[f"{offset}[iams_1996]"], "the scenario's own offset"
+    assert us[offset] == row[f"{offset}[us_contemporary]"], "and the other's"

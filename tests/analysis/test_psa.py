@@ -71,7 +71,7 @@ def test_each_draw_takes_one_whole_posterior_draw(result):
     post = posterior.load()
     p = result.parameters
     for d, i in p[psa.POSTERIOR_DRAW].items():
-        want = post.values(int(i), "us_contemporary")
+        want = post.values(int(i), cilib.Assumptions.default())
         got = p.loc[d, list(want)].to_dict()
         assert got == want, f"PSA draw {d} is not posterior draw {i}"
     assert p[psa.POSTERIOR_DRAW].between(0, post.size - 1).all(), "a posterior draw number"

@@ -95,11 +95,7 @@ class Space:
         from cilib.params.registry import SCENARIOS as DEFINED
 
         bases = {s: Assumptions.scenario(s) for s in SCENARIOS}
-        shared = [
-            ("*", r.name)
-            for r in BASE_RECORDS
-            if r.status == "calibrated" and r.group != "treatments"
-        ]
+        shared = [("*", r.name) for r in BASE_RECORDS if r.natural_history_fit]
         scoped = [
             (s, r.name) for s in SCENARIOS for r in DEFINED[s].overrides if r.status == "calibrated"
         ]
@@ -231,14 +227,13 @@ def step_shape(jac: np.ndarray, r0: np.ndarray | None = None) -> np.ndarray:
 class Chain:
     """One ABC-MCMC chain: its ``states`` (points ``u``, one row per step after burn-in), their
     ``estimates`` (targets' simulated values), ``accepted`` (whether each step moved),
-    ``scale`` (the step scale, fixed after burn-in), ``simulations`` (model runs) and the
+    ``scale`` (the step scale, fixed after burn-in) and the
     settings it was run with (``number``, ``burn``, ``n``, ``seed``)."""
 
     states: np.ndarray
     estimates: np.ndarray
     accepted: np.ndarray
     scale: float
-    simulations: int
     number: int = 0
     burn: int = 0
     n: int = 0
@@ -298,13 +293,12 @@ def chain(
         est = _estimates((space, u, n, seed))
         if not passes(est)[0]:
             raise ValueError("u0: misses a calibration target; allowed: a point that passes all")
-        sims, states, ests, moved = 1, [], [], []
+        states, ests, moved = [], [], []
     else:
         if (start.number, start.burn, start.n, start.seed) != (number, burn, n, seed):
             raise ValueError("start: another chain's checkpoint; allowed: this chain's")
         log_scale = math.log(start.scale)
         u, est = start.states[-1].copy(), start.estimates[-1].copy()
-        sims = start.simulations
         states, ests, moved = list(start.states), list(start.estimates), list(start.accepted)
 
     def snapshot() -> Chain:
@@ -313,7 +307,6 @@ def chain(
             estimates=np.array(ests).reshape(-1, len(TARGETS)),
             accepted=np.array(moved, dtype=bool),
             scale=math.exp(log_scale),
-            simulations=sims,
             number=number,
             burn=burn,
             n=n,
@@ -326,7 +319,6 @@ def chain(
         ok = bool(np.all((prop >= 1.0) & (prop <= 2.0)))
         if ok:  # outside the prior box the posterior is 0: no simulation needed
             e = _estimates((space, prop, n, seed))
-            sims += 1
             ok = bool(passes(e)[0])
         if ok:
             u, est = prop, e
@@ -390,25 +382,21 @@ def split_rhat(draws: list[np.ndarray]) -> float:
     return float(math.sqrt(((n - 1) / n * w + b / n) / w))
 
 
-def diagnostics(runs: list[Chain], thin: int = 1) -> dict[str, float]:
-    """Summary of the chains (see the module docstring); the effective sample size is that of
-    the states kept every ``thin``-th step, summed over chains."""
-    kept = [c.states[::thin] for c in runs]
-    k = kept[0].shape[1]
-    ess = [sum(effective_sample_size(s[:, j]) for s in kept) for j in range(k)]
-    rhat = [split_rhat([c.states[:, j] for c in runs]) for j in range(k)]
-    worst = np.abs(scaled_residuals(np.vstack([c.estimates[::thin] for c in runs]))).max(axis=1)
+def diagnostics(runs: list[Chain], frame: pd.DataFrame, space: Space) -> dict[str, float]:
+    """Summary of the chains (see the module docstring) and of their kept draws ``frame``
+    (:func:`particles_frame`): effective sample size and split R-hat as :func:`summary`
+    gives them per record, reported as their minimum and median, and maximum."""
+    per_record = summary(frame, space)
     return {
         "chains": len(runs),
         "steps_per_chain": int(len(runs[0].states)),
-        "simulations": int(sum(c.simulations for c in runs)),
         "acceptance": float(np.mean([c.accepted.mean() for c in runs])),
         "step_scale": float(np.mean([c.scale for c in runs])),
-        "draws": int(sum(len(s) for s in kept)),
-        "ess_min": float(min(ess)),
-        "ess_median": float(np.median(ess)),
-        "rhat_max": float(max(rhat)),
-        "worst_residual_max": float(worst.max()),
+        "draws": len(frame),
+        "ess_min": float(per_record["ess"].min()),
+        "ess_median": float(per_record["ess"].median()),
+        "rhat_max": float(per_record["rhat"].max()),
+        "worst_residual_max": float(frame["worst_residual"].max()),
     }
 
 
@@ -427,13 +415,13 @@ def particles_frame(space: Space, runs: list[Chain], thin: int = 1) -> pd.DataFr
     return pd.concat(frames, ignore_index=True)
 
 
-def summary(post, space: Space | None = None) -> pd.DataFrame:
-    """Each record of a posterior (:class:`cilib.params.posterior.Posterior`): ``record``,
-    ``fitted`` (the point fit), ``low``, ``median``, ``high`` (2.5%, 50% and 97.5% over the
-    draws), ``ess`` (effective sample size, summed over chains) and ``rhat`` (split-chain
-    R-hat over the chains)."""
+def summary(particles: pd.DataFrame, space: Space | None = None) -> pd.DataFrame:
+    """Each record of a posterior's draws (:func:`particles_frame`, or the ``particles`` of
+    :class:`cilib.params.posterior.Posterior`): ``record``, ``fitted`` (the point fit),
+    ``low``, ``median``, ``high`` (2.5%, 50% and 97.5% over the draws), ``ess`` (effective
+    sample size, summed over chains) and ``rhat`` (split-chain R-hat over the chains)."""
     space = space or Space.from_registry()
-    p = post.particles
+    p = particles
     groups = [g for _, g in p.groupby("chain", sort=True)]
     length = min(len(g) for g in groups)
     rows = []

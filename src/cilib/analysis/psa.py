@@ -104,9 +104,7 @@ def uses_posterior(vary: str | Sequence[str]) -> bool:
 
 def _natural_history(a: Assumptions) -> set[str]:
     """The calibrated records fitted to the calibration targets (not to trials)."""
-    return {
-        r.name for r in a.records.values() if r.status == "calibrated" and r.group != "treatments"
-    }
+    return {r.name for r in a.records.values() if r.natural_history_fit}
 
 
 def varied_parameters(a: Assumptions, vary: str | Sequence[str] = "all") -> list[str]:
@@ -176,9 +174,7 @@ def draw_parameters(
         row = {x: float(f.ppf(ui)) for x, f, ui in zip(names, samplers, u, strict=True)}
         if post is not None:
             i = int(streams.generator(s, "psa_posterior").integers(post.size))
-            # where the scenario fixes a record (iams_1996's p_twin = 0) it stays fixed
-            joint = post.values(i, a.scenario_name)
-            row.update({x: v for x, v in joint.items() if a.record(x).status == "calibrated"})
+            row.update(post.values(i, a))
             row[POSTERIOR_DRAW] = i
         rows.append(row)
     return pd.DataFrame(rows, index=pd.Index(list(draws), name="draw"))

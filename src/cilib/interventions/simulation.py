@@ -87,7 +87,6 @@ def _piecewise_time(e, H, H_inverse, windows: list[Window]):
     # H at every breakpoint of every row in one call, then each segment's increment of the
     # modified cumulative hazard, summed left to right (np.cumsum adds in the order a loop
     # over the segments would, so the sums are the same to the last bit)
-    width = pts.shape[1]
     h = H(pts.ravel(), np.repeat(np.arange(n), width)).reshape(n, width)
     h_lo, h_hi = h[:, :-1], h[:, 1:]
     m = np.where(seg_zero[:, :-1] > 0, 0.0, np.exp(seg_log[:, :-1]))

@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from cilib.model.cervix import TRAJECTORY_WEEKS, crossing_weeks, true_length
+from cilib.model.cervix import TRAJECTORY_WEEKS, crossing_weeks, trajectory_arrays, true_length
 from cilib.model.hazards import TREATABLE_CAUSES, cervical_log_hr
 from cilib.model.schema import plurality
 from cilib.params.assumptions import Assumptions
@@ -158,11 +158,6 @@ class State:
         return begin, stop, np.where(self.given, k, 1.0)
 
 
-#: The trajectory columns :func:`cilib.model.cervix.crossing_weeks` reads (level, slope, onset
-#: of painless dilation).
-_CROSSING_COLUMNS = ("cl_14w_mm", "cl_slope_mm_per_week", "dilation_ga_weeks")
-
-
 def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
     start = np.asarray(start_weeks, dtype=np.float64)
     ongoing = cohort["ga_birth_weeks"].to_numpy() > np.where(np.isnan(start), np.inf, start)
@@ -172,7 +167,7 @@ def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
     rows = np.flatnonzero(given)  # crossings are searched only where the treatment is given
     sub = cohort.iloc[rows] if len(rows) < len(cohort) else cohort
 
-    traj = [sub[c].to_numpy(np.float64) for c in _CROSSING_COLUMNS]
+    traj = trajectory_arrays(sub)
 
     def crossing(threshold_mm, until_weeks: float) -> np.ndarray:
         # several thresholds: the given rows stacked once per threshold, one search for all

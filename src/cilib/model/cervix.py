@@ -35,6 +35,7 @@ __all__ = [
     "length",
     "reaches",
     "trajectory",
+    "trajectory_arrays",
     "true_length",
 ]
 
@@ -125,17 +126,17 @@ def length(level, slope, dilation_ga, t, funnel_weeks: float) -> np.ndarray:
     return np.where(np.isnan(x), linear, linear * (1.0 - x * x))
 
 
+def trajectory_arrays(cohort: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each pregnancy's trajectory as float64 arrays: level at 14 wk (mm), shortening
+    (mm/week) and onset of painless dilation (weeks, NaN if none)."""
+    return tuple(cohort[c].to_numpy(np.float64) for c in _TRAJECTORY_COLUMNS[:3])
+
+
 def true_length(cohort: pd.DataFrame, ga_weeks, a: Assumptions) -> np.ndarray:
     """True CL (:func:`length`) in mm, float64, at ``ga_weeks``, unchecked and whether or not
     the pregnancy is still ongoing (see :func:`cervical_length`); ``a`` gives
     ``failure_funnel_weeks``."""
-    return length(
-        cohort["cl_14w_mm"].to_numpy(np.float64),
-        cohort["cl_slope_mm_per_week"].to_numpy(np.float64),
-        cohort["dilation_ga_weeks"].to_numpy(np.float64),
-        ga_weeks,
-        a["failure_funnel_weeks"],
-    )
+    return length(*trajectory_arrays(cohort), ga_weeks, a["failure_funnel_weeks"])
 
 
 def reaches(cohort: pd.DataFrame, threshold_mm, from_weeks, until_weeks, a: Assumptions):
@@ -144,9 +145,7 @@ def reaches(cohort: pd.DataFrame, threshold_mm, from_weeks, until_weeks, a: Assu
     ``from_weeks`` if it already is, ``inf`` if it is not by ``until_weeks``
     (:func:`crossing_weeks` on the cohort's trajectory columns)."""
     return crossing_weeks(
-        cohort["cl_14w_mm"].to_numpy(np.float64),
-        cohort["cl_slope_mm_per_week"].to_numpy(np.float64),
-        cohort["dilation_ga_weeks"].to_numpy(np.float64),
+        *trajectory_arrays(cohort),
         threshold_mm,
         from_weeks,
         until_weeks,

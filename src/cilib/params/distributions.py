@@ -56,7 +56,7 @@ def reason(record: Record) -> str:
     """Why the record samples from its distribution (one line, for the parameter table)."""
     if record.low == record.high:
         return _WHY["fixed"]
-    if record.status == "calibrated" and record.group != "treatments":
+    if record.natural_history_fit:
         return f"{_WHY[record.distribution]}; {_POSTERIOR}"
     return _WHY[record.distribution]
 

@@ -21,6 +21,8 @@ from importlib import resources
 
 import pandas as pd
 
+from cilib.params.assumptions import Assumptions
+
 __all__ = ["Posterior", "column", "fitted_point_hash", "load"]
 
 PARTICLES_FILE = "posterior.csv"
@@ -56,14 +58,17 @@ class Posterior:
         """Number of draws."""
         return len(self.particles)
 
-    def values(self, i: int, scenario: str) -> dict[str, float]:
-        """Draw ``i``'s values of the records that ``scenario`` uses: the shared ones and the
-        scenario's own (``name[scenario]``), keyed by record name."""
+    def values(self, i: int, assumptions: Assumptions) -> dict[str, float]:
+        """Draw ``i``'s values of the records that ``assumptions`` calibrates, keyed by record
+        name: the shared ones (unless its scenario fixes the record, as ``iams_1996`` fixes
+        ``p_twin`` at 0) and its scenario's own (``name[scenario]``)."""
         row = self.particles.iloc[int(i)]
+        scenario = assumptions.scenario_name
         out = {}
         for col in self.parameter_columns():
             name, _, scope = col.partition("[")
-            if not scope or scope[:-1] == scenario:
+            mine = scope[:-1] == scenario if scope else True
+            if mine and assumptions.record(name).status == "calibrated":
                 out[name] = float(row[col])
         return out
 

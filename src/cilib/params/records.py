@@ -91,6 +91,12 @@ class Record:
     integer: bool = False
     group: str = ""
 
+    @property
+    def natural_history_fit(self) -> bool:
+        """Calibrated to the natural-history targets (``scripts/fit_calibration.py``), not to
+        a trial as the treatment effects are: the records of the calibration posterior."""
+        return self.status == "calibrated" and self.group != "treatments"
+
     def problems(self) -> list[str]:
         """Return a list of documentation problems (empty when the record is complete)."""
         out = []
