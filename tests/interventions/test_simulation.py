@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -369,11 +371,12 @@ def test_piecewise_time_matches_a_brute_force_integral():
     n = 200
     log_h0, rate = np.log(0.02), 0.12
     e = rng.standard_exponential(n)
-    windows = [
+    listed = [
         (rng.uniform(-2, 10, n), rng.uniform(5, 30, n), rng.uniform(0.1, 1.0, n)),
         (rng.uniform(0, 20, n), np.full(n, np.inf), rng.uniform(0.3, 2.0, n)),
         (np.full(n, 8.0), np.full(n, 9.0), np.where(rng.random(n) < 0.3, 0.0, 1.0)),
     ]
+    windows = tuple(np.stack(x) for x in zip(*listed, strict=True))  # (windows, pregnancies)
     got = _piecewise_time(
         e,
         lambda s, r: cumulative(s, log_h0, rate),
@@ -384,8 +387,37 @@ def test_piecewise_time_matches_a_brute_force_integral():
     h = np.exp(log_h0 + rate * grid)
     for i in range(0, n, 20):
         m = np.ones_like(grid)
-        for start, stop, k in windows:
+        for start, stop, k in listed:
             m *= np.where((grid >= max(start[i], 0.0)) & (grid < stop[i]), k[i], 1.0)
         H = np.cumsum(h * m) * 1e-4
         want = grid[np.searchsorted(H, e[i])]
         assert abs(got[i] - want) < 2e-4, f"pregnancy {i}: {got[i]:.5f} vs {want:.5f} weeks"
+
+
+@pytest.mark.parametrize("hr", [None, 1.6])
+def test_skipping_late_processes_changes_nothing(cohort, monkeypatch, hr):
+    """simulate recomputes only the processes that can still end the pregnancy first
+    (``_to_recompute``); recomputing every changed process gives the same frame, bit for bit,
+    also when a treatment raises a hazard (a pessary and progesterone with hazard ratios above
+    1, as a PSA draw can give)."""
+    from cilib.interventions import simulation
+
+    a = cilib.assumptions_of(cohort)
+    if hr is not None:
+        a = a.replace(hr_pessary=hr, hr_vp_no_short_cervix=hr)
+    n = len(cohort)
+    rng = np.random.default_rng(3)
+    starts = _starts(
+        cohort,
+        vaginal_progesterone=np.where(rng.random(n) < 0.3, 16.0 + 8 * rng.random(n), np.nan),
+        cerclage=np.where(rng.random(n) < 0.1, 14.0 + 10 * rng.random(n), np.nan),
+        pessary=np.where(rng.random(n) < 0.1, 18.0 + 6 * rng.random(n), np.nan),
+        im_17ohpc=np.where(rng.random(n) < 0.1, 16.0, np.nan),
+    )
+    fast = cilib.simulate(cohort, starts, seed=SEED, assumptions=a)
+    full = functools.partial(simulation._to_recompute, skip_late=False)
+    monkeypatch.setattr(simulation, "_to_recompute", full)
+    slow = cilib.simulate(cohort, starts, seed=SEED, assumptions=a)
+    pd.testing.assert_frame_equal(fast, slow, check_exact=True)
+    moved = (fast["ga_birth_weeks"] != cohort["ga_birth_weeks"]).sum()
+    assert moved > 100, f"only {moved} births moved: the comparison would test little"

@@ -157,6 +157,28 @@ def test_serial_scans(cohort):
     assert sc["n_scans"].gt(1).mean() > 0.5, "most women get several scans"
 
 
+def test_screen_measures_as_measure_cervical_length(cohort):
+    """A scan in a schedule is scan k of measure_cervical_length with the same seed: the same
+    number, bit for bit, though screen measures only the women it scans."""
+    sched = serial_scans()
+    s = screen(cohort, sched, seed=SEED)
+    sc = s["scanned"].to_numpy()
+    first = cilib.measure_cervical_length(cohort, sched.scan_weeks()[0], seed=SEED, scan=0)
+    assert np.array_equal(s["cl_first_mm"].to_numpy()[sc], first.to_numpy()[sc]), (
+        "the first scan's CL differs from measure_cervical_length's"
+    )
+    scans = np.column_stack(
+        [
+            cilib.measure_cervical_length(cohort, w, seed=SEED, scan=k).to_numpy()
+            for k, w in enumerate(sched.scan_weeks())
+        ]
+    )
+    shortest = np.nanmin(scans[sc], axis=1)
+    assert np.array_equal(s["cl_min_mm"].to_numpy()[sc], shortest), (
+        "the shortest scanned CL differs from the shortest of measure_cervical_length's scans"
+    )
+
+
 def test_schedules_share_random_numbers(cohort):
     """Offering serial scans to everyone measures the prior-sPTB women exactly as before."""
     narrow = screen(cohort, serial_scans(), seed=SEED)

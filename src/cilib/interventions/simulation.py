@@ -33,16 +33,20 @@ from cilib.params.assumptions import Assumptions, detached, resolve
 
 __all__ = ["simulate"]
 
-Window = tuple[np.ndarray, np.ndarray, np.ndarray]  # (start, stop, multiplier), from 14 weeks
+#: A process's windows, stacked: ``(start, stop, multiplier)``, each of shape (windows,
+#: pregnancies), times from 14 weeks (one row per window, so a whole policy's windows are
+#: indexed and compared in a few calls however many there are).
+Windows = tuple[np.ndarray, np.ndarray, np.ndarray]
 #: Events before the end of a pregnancy that a treatment can change (the onset of painless
 #: dilation is not, but whether it comes before the end is).
 _EVENT_COLUMNS = ("dilation_ga_weeks", "pprom_ga_weeks")
 
 
-def _piecewise_time(e, H, H_inverse, windows: list[Window]):
+def _piecewise_time(e, H, H_inverse, windows: Windows):
     """Time at which a cumulative hazard with piecewise multipliers reaches ``e``.
 
-    ``windows`` is a list of ``(start, stop, multiplier)`` arrays (time from 14 weeks); outside
+    ``windows`` is a :data:`Windows` (start, stop and multiplier per window and pregnancy,
+    time from 14 weeks); outside
     every window the multiplier is 1, inside overlapping windows the multipliers multiply.
     ``H(s, rows)`` and ``H_inverse(y, rows)`` evaluate the cumulative hazard and its inverse for
     the pregnancies ``rows`` (integer positions). Each window adds its log multiplier at its
@@ -53,12 +57,12 @@ def _piecewise_time(e, H, H_inverse, windows: list[Window]):
     ``e``. Nothing happens before the hazards start (time 0).
     """
     n = len(e)
-    windows = [w for w in windows if np.any(w[2] != 1.0)]  # no effect on anyone: no segment
-    if not windows:
+    effective = (windows[2] != 1.0).any(axis=1)  # no effect on anyone: no segment
+    if not effective.any():
         return H_inverse(np.asarray(e, np.float64), np.arange(n))
-    starts = np.column_stack([np.maximum(w[0], 0.0) for w in windows])
-    stops = np.maximum(np.column_stack([np.maximum(w[1], 0.0) for w in windows]), starts)
-    k = np.column_stack([np.asarray(w[2], np.float64) for w in windows])
+    starts = np.maximum(windows[0][effective].T, 0.0)
+    stops = np.maximum(np.maximum(windows[1][effective].T, 0.0), starts)
+    k = windows[2][effective].T.astype(np.float64)
     zero = k <= 0.0
     with np.errstate(divide="ignore"):
         log_k = np.where(zero, 0.0, np.log(np.where(zero, 1.0, k)))
@@ -176,7 +180,7 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tu
         given_any |= given
         effects.append((rows, effect))
     idx = np.flatnonzero(given_any)
-    windows: dict[str, list[Window]] = {p: [] for p in treatments.PROCESSES}
+    blocks: dict[str, list[Windows]] = {p: [] for p in treatments.PROCESSES}
     position = np.full(n, -1, dtype=np.int64)
     for rows, effect in effects:
         if not len(rows):  # nobody asked for this treatment
@@ -188,11 +192,19 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tu
         at = np.where(on, at, 0)
         given = on & effect.given[at]
         for p, ws in effect.windows.items():
-            for begin, end, k in ws:
-                begin, end, k = (np.broadcast_to(x, (len(rows),)) for x in (begin, end, k))
-                # an effect acts from the later of its begin and 14 wk
-                b = np.where(given, np.maximum(begin[at] - t0, 0.0), np.inf)
-                windows[p].append((b, end[at] - t0, np.where(given, k[at], 1.0)))
+            if not ws:
+                continue
+            begin, end, k = (
+                np.stack([np.broadcast_to(w[j], (len(rows),)) for w in ws])[:, at] for j in range(3)
+            )
+            # an effect acts from the later of its begin and 14 wk
+            b = np.where(given, np.maximum(begin - t0, 0.0), np.inf)
+            blocks[p].append((b, end - t0, np.where(given, k, 1.0)))
+    windows = {
+        p: tuple(np.concatenate([w[j] for w in ws]) for j in range(3))
+        for p, ws in blocks.items()
+        if ws
+    }
     return out, given_any, windows
 
 
@@ -305,6 +317,59 @@ def _cumulative_hazards(a: Assumptions, p: dict, n: int) -> dict:
     }
 
 
+def _fired(process: str, times, rupture):
+    """When ``process`` fired in natural history: its time, or the rupture for PPROM."""
+    return rupture if process == "pprom" else times[CAUSE[hazards.TREATABLE_CAUSES[process]]]
+
+
+def _to_recompute(
+    t0: float, times, rupture, windows, cumulative, *, skip_late: bool = True
+) -> dict[str, np.ndarray]:
+    """Rows (positions) of each treatable process whose time must be recomputed.
+
+    A process whose hazard no treatment changes, or that fires before its first treatment
+    starts, keeps its natural-history time (bit for bit). The earliest of these kept times,
+    ``bound``, is an upper bound on the new end of the pregnancy. A changed process that
+    fired (ruptured, for PPROM) at or after ``bound`` cannot end the pregnancy or come before
+    its end if it still reaches its draw ``e`` after ``bound``: it is not recomputed
+    (:func:`hazards.resolve` gives the same result either way). That is certain when its
+    multipliers are all at most 1 (a smaller hazard fires later), and when they are not, if
+    the largest possible multiplier ``K`` (the product of those above 1) times its
+    natural-history cumulative hazard at ``bound`` stays below ``e`` (with a relative margin
+    of 1e-9 for rounding). ``cumulative[process](s, rows) -> (H(s), e)`` gives the cumulative
+    hazard at ``s`` weeks from 14 and the draws. ``skip_late=False`` recomputes them all
+    (for the tests). In a PSA this leaves about a tenth of the treated rows to recompute.
+    """
+    n = times.shape[1]
+    changed, ceiling = {}, {}
+    for process, (starts, _, k) in windows.items():
+        c = (k != 1.0).any(axis=0)
+        if not c.any():
+            continue
+        k_max = np.prod(np.maximum(k, 1.0), axis=0)
+        # a process that fires before its first treatment starts fires as in natural history
+        first_start = starts.min(axis=0)
+        c &= _fired(process, times, rupture) > t0 + first_start
+        if c.any():
+            changed[process], ceiling[process] = c, k_max
+    kept = times.copy()
+    for process, c in changed.items():
+        kept[CAUSE[hazards.TREATABLE_CAUSES[process]], c] = np.inf
+    bound = kept.min(axis=0)  # the new end is at or before this
+    todo = {}
+    for process, c in changed.items():
+        late = c & (_fired(process, times, rupture) >= bound) if skip_late else np.zeros(n, bool)
+        raised = np.flatnonzero(late & (ceiling[process] > 1.0))
+        if len(raised):  # still below its draw at the bound, even at the largest multiplier
+            h, e = cumulative[process](bound[raised] - t0, raised)
+            with np.errstate(invalid="ignore"):
+                late[raised] = ceiling[process][raised] * h * (1.0 + 1e-9) < e
+        idx = np.flatnonzero(c & ~late)
+        if len(idx):
+            todo[process] = idx
+    return todo
+
+
 def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows):
     """Recompute the competing processes of treated pregnancies with their multipliers:
     :func:`cilib.model.hazards.resolve`'s ``(ga, cause, type, dilation_ga, pprom_ga)``."""
@@ -324,28 +389,23 @@ def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows):
     )
     times, rupture = times.astype(np.float64), rupture.astype(np.float64)
     t0 = a["hazard_start_weeks"]
-    for process, (H, H_inverse) in _cumulative_hazards(a, p, len(sub)).items():
+    fns = _cumulative_hazards(a, p, len(sub))
+
+    def draw(process):
+        return x["e"][:, LATENT["rupture" if process == "pprom" else process]]
+
+    cumulative = {q: (lambda s, r, q=q: (fns[q][0](s, r), draw(q)[r])) for q in fns}
+    todo = _to_recompute(t0, times, rupture, windows, cumulative)
+    for process, (H, H_inverse) in fns.items():
+        if process not in todo:
+            continue
         row = CAUSE[hazards.TREATABLE_CAUSES[process]]
-        # only pregnancies whose hazard actually changes are recomputed, so a treatment with
-        # no effect leaves the natural-history time untouched, bit for bit
-        changed = np.zeros(len(sub), dtype=bool)
-        for _, _, k in windows[process]:
-            changed |= k != 1.0
-        if not changed.any():
-            continue
-        # a process that fires before its first treatment starts fires as in natural history
-        first_start = np.min([s for s, _, _ in windows[process]], axis=0)
-        fired = rupture if process == "pprom" else times[row]
-        changed &= fired > t0 + first_start
-        if not changed.any():
-            continue
-        idx = np.flatnonzero(changed)
-        latent = "rupture" if process == "pprom" else process
+        idx = todo[process]
         new = t0 + _piecewise_time(
-            x["e"][idx, LATENT[latent]].astype(np.float64),
+            draw(process)[idx].astype(np.float64),
             lambda s, r, idx=idx, H=H: H(s, idx[r]),
             lambda y, r, idx=idx, H_inverse=H_inverse: H_inverse(y, idx[r]),
-            [(s[idx], e_[idx], k[idx]) for s, e_, k in windows[process]],
+            tuple(w[:, idx] for w in windows[process]),
         )
         if process == "pprom":  # the new rupture, then birth after its latency
             rupture[idx] = new

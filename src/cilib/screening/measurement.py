@@ -19,10 +19,18 @@ from cilib.model.cervix import cervical_length
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, resolve
 
-__all__ = ["MAX_SCANS", "measure_cervical_length", "measure_with"]
+__all__ = ["MAX_SCANS", "measure_cervical_length", "measure_with", "measured"]
 
 #: Scans per seed with their own measurement errors (slots of the ``scan`` stream).
 MAX_SCANS = streams.STREAMS["scan"].size
+
+
+def measured(true_mm, z, a: Assumptions) -> np.ndarray:
+    """Measured CL (mm, float64) from the true CL and standard normal draws ``z``: true CL plus
+    ``cl_measurement_offset_mm`` and ``cl_measurement_sd_mm`` times ``z``, never negative (the
+    one formula of :func:`measure_with` and of :func:`cilib.screening.screen`)."""
+    m = true_mm + a["cl_measurement_offset_mm"] + a["cl_measurement_sd_mm"] * z
+    return np.maximum(m, 0.0)
 
 
 def measure_with(
@@ -36,8 +44,7 @@ def measure_with(
     """
     true = cervical_length(cohort, ga_weeks, a).to_numpy()
     z = rng.standard_normal(len(true))
-    m = true + a["cl_measurement_offset_mm"] + a["cl_measurement_sd_mm"] * z
-    return pd.Series(np.maximum(m, 0.0), index=cohort.index, name="cl_measured_mm")
+    return pd.Series(measured(true, z, a), index=cohort.index, name="cl_measured_mm")
 
 
 def measure_cervical_length(

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from cilib.model.cervix import TRAJECTORY_WEEKS
+from cilib.model.cervix import TRAJECTORY_WEEKS, length, trajectory_arrays
 from cilib.model.schema import plurality, singleton
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, resolve
 from cilib.params.definitions import CL_THRESHOLDS_MM
-from cilib.screening.measurement import measure_cervical_length
+from cilib.screening.measurement import MAX_SCANS, measured
 
 __all__ = [
     "Schedule",
@@ -162,6 +162,52 @@ def _accepts(cohort: pd.DataFrame, a: Assumptions, seed: int) -> np.ndarray:
     return u >= p_decline
 
 
+def _scans(cohort, accepted, when, seed, thresholds, a) -> dict[str, np.ndarray]:
+    """:func:`screen`'s scan columns: the women ``accepted`` scanned at each of ``when`` (weeks
+    per pregnancy) while still pregnant."""
+    n = len(cohort)
+    ga_birth = cohort["ga_birth_weeks"].to_numpy()
+    n_scans = np.zeros(n, dtype=np.int8)
+    first_ga = np.full(n, np.nan)
+    cl_first = np.full(n, np.nan)
+    cl_min = np.full(n, np.inf)
+    cl_min_ga = np.full(n, np.nan)
+    crossed = {t: np.full(n, np.nan) for t in thresholds}
+    if len(when) > MAX_SCANS:
+        raise ValueError(f"schedule: {len(when)} scans; allowed: at most {MAX_SCANS}")
+    traj = trajectory_arrays(cohort)
+    for k, ga in enumerate(when):  # a handful of scans, each vectorised over the cohort
+        done = accepted & (ga_birth > ga)
+        # every woman's error is drawn (scan k's stream, as measure_cervical_length), but only
+        # the women scanned are measured
+        z = streams.generator(seed, "scan", k).standard_normal(n)
+        rows = np.flatnonzero(done)
+        cl = np.full(n, np.nan)
+        true = length(*(x[rows] for x in traj), ga[rows], a["failure_funnel_weeks"])
+        cl[rows] = measured(true, z[rows], a)
+        n_scans += done
+        new = done & np.isnan(first_ga)
+        first_ga[new] = ga[new]
+        cl_first[new] = cl[new]
+        lower = done & (cl < cl_min)
+        cl_min[lower] = cl[lower]
+        cl_min_ga[lower] = ga[lower]
+        for t in thresholds:
+            hit = done & (cl <= t) & np.isnan(crossed[t])
+            crossed[t][hit] = ga[hit]
+    out = {
+        "scanned": n_scans > 0,
+        "n_scans": n_scans,
+        "first_scan_ga_weeks": first_ga,
+        "cl_first_mm": cl_first,
+        "cl_min_mm": np.where(np.isfinite(cl_min), cl_min, np.nan),
+        "cl_min_ga_weeks": cl_min_ga,
+    }
+    for t in thresholds:
+        out[f"ga_first_le_{t:g}mm_weeks"] = crossed[t]
+    return out
+
+
 def screen(
     cohort: pd.DataFrame,
     schedule: Schedule,
@@ -214,39 +260,11 @@ def screen(
         when = [schedule.start_weeks + (schedule.end_weeks - schedule.start_weeks) * u]
     else:
         when = [np.full(n, w) for w in weeks]
-    ga_birth = cohort["ga_birth_weeks"].to_numpy()
-    n_scans = np.zeros(n, dtype=np.int8)
-    first_ga = np.full(n, np.nan)
-    cl_first = np.full(n, np.nan)
-    cl_min = np.full(n, np.inf)
-    cl_min_ga = np.full(n, np.nan)
-    crossed = {t: np.full(n, np.nan) for t in thresholds}
-    for k, ga in enumerate(when):  # a handful of scans, each vectorised over the cohort
-        done = accepted & (ga_birth > ga)
-        cl = measure_cervical_length(cohort, ga, seed=seed, scan=k, assumptions=a).to_numpy()
-        cl = np.where(done, cl, np.nan)
-        n_scans += done
-        new = done & np.isnan(first_ga)
-        first_ga[new] = ga[new]
-        cl_first[new] = cl[new]
-        lower = done & (cl < cl_min)
-        cl_min[lower] = cl[lower]
-        cl_min_ga[lower] = ga[lower]
-        for t in thresholds:
-            hit = done & (cl <= t) & np.isnan(crossed[t])
-            crossed[t][hit] = ga[hit]
     out = {
         "eligible": eligible,
         "accepted": accepted,
-        "scanned": n_scans > 0,
-        "n_scans": n_scans,
-        "first_scan_ga_weeks": first_ga,
-        "cl_first_mm": cl_first,
-        "cl_min_mm": np.where(np.isfinite(cl_min), cl_min, np.nan),
-        "cl_min_ga_weeks": cl_min_ga,
+        **_scans(cohort, accepted, when, seed, thresholds, a),
     }
-    for t in thresholds:
-        out[f"ga_first_le_{t:g}mm_weeks"] = crossed[t]
     frame = pd.DataFrame(out, index=cohort.index, copy=False)  # this call's own arrays
     frame.attrs.update(schedule=schedule.name, seed=seed)
     return frame
