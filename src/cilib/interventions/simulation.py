@@ -191,15 +191,20 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tu
         on = at >= 0
         at = np.where(on, at, 0)
         given = on & effect.given[at]
+        done: dict[tuple, Windows] = {}  # processes sharing the same windows share the work
         for p, ws in effect.windows.items():
             if not ws:
                 continue
-            begin, end, k = (
-                np.stack([np.broadcast_to(w[j], (len(rows),)) for w in ws])[:, at] for j in range(3)
-            )
-            # an effect acts from the later of its begin and 14 wk
-            b = np.where(given, np.maximum(begin - t0, 0.0), np.inf)
-            blocks[p].append((b, end - t0, np.where(given, k, 1.0)))
+            key = tuple(id(w) for w in ws)
+            if key not in done:
+                begin, end, k = (
+                    np.stack([np.broadcast_to(w[j], (len(rows),)) for w in ws])[:, at]
+                    for j in range(3)
+                )
+                # an effect acts from the later of its begin and 14 wk
+                b = np.where(given, np.maximum(begin - t0, 0.0), np.inf)
+                done[key] = (b, end - t0, np.where(given, k, 1.0))
+            blocks[p].append(done[key])
     windows = {
         p: tuple(np.concatenate([w[j] for w in ws]) for j in range(3))
         for p, ws in blocks.items()
