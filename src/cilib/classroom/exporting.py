@@ -1,0 +1,184 @@
+"""One export for the classroom: pages, slides, handout images and student copies.
+
+:func:`export` executes each notebook once (instructor copy) and writes what was asked:
+
+- ``html``: ``<name>.html``, a self-contained page whose charts render offline;
+- ``slides``: ``<name>.slides.html``, reveal.js slides, self-contained and offline;
+- ``png``: ``<name>/fig-<k>.png`` and ``.svg`` for each chart (kaleido, with Chromium);
+- ``student``: ``<name>.student.ipynb``, solutions replaced by placeholders, without outputs;
+  it is executed too, to prove that a student's copy runs top to bottom.
+
+Every file is written all or nothing (:func:`cilib.io.atomic_write`) and an existing one is
+kept unless ``force``. With ``check``, each page and slide deck is opened in headless Chromium
+(:func:`cilib.classroom.browser.check_page`) and must show every chart the notebook drew, with
+no console error.
+
+Synthetic data for teaching and research only; not for clinical use.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from cilib.classroom import browser, html, images, notebooks
+from cilib.io import atomic_write
+
+__all__ = ["FORMATS", "Exported", "export"]
+
+FORMATS = ("html", "slides", "png", "student")
+
+
+@dataclass
+class Exported:
+    """What :func:`export` wrote for one notebook, and what the browser saw."""
+
+    notebook: str
+    figures: int
+    files: list[Path] = field(default_factory=list)
+    #: The first chart the notebook drew (a plotly figure dict), for a screenshot.
+    first: dict | None = None
+    checks: dict[str, browser.PageCheck] = field(default_factory=dict)
+
+    def problems(self) -> list[str]:
+        """One line per page on which the browser did not draw every chart or saw errors."""
+        out = []
+        for name, c in self.checks.items():
+            if c.drawn != self.figures or c.figures != self.figures:
+                out.append(
+                    f"{name}: {c.drawn} of {self.figures} charts drawn ({c.figures} chart divs)"
+                )
+            out.extend(f"{name}: console error: {e}" for e in c.errors)
+        return out
+
+
+def _check_formats(to: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(to, str):
+        to = [x.strip() for x in to.split(",")]
+    bad = [x for x in to if x not in FORMATS]
+    if bad or not to:
+        raise ValueError(f"to: got {','.join(map(str, to))[:80]!r}; allowed: {', '.join(FORMATS)}")
+    return tuple(dict.fromkeys(to))
+
+
+def _text_job(path: Path, text: str):
+    return path, lambda tmp: tmp.write_text(text, encoding="utf-8")
+
+
+def _plan(stem: str, formats, out: Path) -> list[Path]:
+    names = {
+        "html": [out / f"{stem}.html"],
+        "slides": [out / f"{stem}.slides.html"],
+        "png": [out / stem],
+        "student": [out / f"{stem}.student.ipynb"],
+    }
+    return [p for f in formats for p in names[f]]
+
+
+def _one(path: Path, formats, out: Path, force: bool, check: bool, chromium, timeout) -> Exported:
+    stem = path.stem
+    nb = notebooks.read(path)
+    run = notebooks.execute(nb, path.parent, timeout=timeout)
+    drawn = notebooks.figures(run)
+    result = Exported(path.name, len(drawn), first=drawn[0] if drawn else None)
+    jobs = []
+    if "html" in formats:
+        jobs.append(_text_job(out / f"{stem}.html", html.page(run, stem)[0]))
+    if "slides" in formats:
+        jobs.append(_text_job(out / f"{stem}.slides.html", html.slides(run, stem)[0]))
+    if "student" in formats:
+        student = notebooks.student_copy(nb)
+        notebooks.execute(student, path.parent, timeout=timeout)  # raises if it breaks
+        jobs.append(_text_job(out / f"{stem}.student.ipynb", nbformat.writes(student) + "\n"))
+    atomic_write(jobs, force=force)
+    result.files = [p for p, _ in jobs]
+    if "png" in formats:
+        result.files += _images(notebooks.figures(run), out / stem, force, chromium)
+    if check:
+        for p in result.files:
+            if p.suffix == ".html":
+                result.checks[p.name] = browser.check_page(p, chromium=chromium)
+    return result
+
+
+def _images(figures, folder: Path, force: bool, chromium) -> list[Path]:
+    if os.path.lexists(folder) and not force:
+        raise ValueError(f"out: {folder} exists; allowed: a new folder, or force=True (--force)")
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder.parent, prefix=f".{folder.name}.") as tmp:
+        written = images.write_images(figures, Path(tmp), chromium=chromium)
+        for old in folder.glob("fig-*"):
+            old.unlink()
+        return [Path(p).replace(folder / Path(p).name) for p in written]
+
+
+def export(
+    paths: Sequence[str | Path],
+    to: Sequence[str] | str,
+    out: str | Path,
+    *,
+    force: bool = False,
+    check: bool = False,
+    timeout: int = 900,
+    progress: Callable[[Exported], None] | None = None,
+) -> list[Exported]:
+    """Export notebooks for the classroom.
+
+    Parameters
+    ----------
+    paths : sequence of path
+        Notebooks (``.ipynb``); each runs in its own folder.
+    to : str or sequence of str
+        Any of :data:`FORMATS` (a comma-separated string or a list).
+    out : path
+        Output folder (created if missing).
+    force : bool
+        Replace files that exist.
+    check : bool
+        Open each page in headless Chromium and record what it drew (:class:`Exported`).
+    timeout : int
+        Seconds allowed per cell.
+    progress : callable, optional
+        Called with each notebook's :class:`Exported` when it is done.
+
+    Returns
+    -------
+    list of Exported
+
+    Raises
+    ------
+    ValueError
+        Unknown format, a missing notebook, an existing output without ``force``, or PNG export
+        or ``check`` asked for with no Chromium on the machine.
+    RuntimeError
+        A notebook (or a student copy) fails to run.
+    """
+    formats = _check_formats(to)
+    files = [Path(p) for p in paths]
+    if not files:
+        raise ValueError("paths: got no notebook; allowed: one or more .ipynb files")
+    for p in files:
+        notebooks.read(p)  # every notebook is valid before anything runs
+    folder = Path(out)
+    for p in files:
+        for target in _plan(p.stem, formats, folder):
+            if os.path.lexists(target) and not force:  # a dangling symlink counts
+                raise ValueError(f"out: {target} exists; allowed: a new path, or --force")
+    chromium = browser.find_chromium()
+    if ("png" in formats or check) and chromium is None:
+        raise ValueError(
+            "chromium: not found; allowed: install Debian's chromium (apt-get install chromium) "
+            "or set CILIB_CHROMIUM to a Chromium-family browser, for png and --check"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    results = []
+    for p in files:
+        results.append(_one(p, formats, folder, force, check, chromium, timeout))
+        if progress is not None:
+            progress(results[-1])
+    return results
