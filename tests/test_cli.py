@@ -345,3 +345,66 @@ def test_python_m_cilib_help():
     )  # fmt: skip
     assert proc.returncode == 0, f"exit {proc.returncode}; stderr {proc.stderr}"
     assert "generate" in proc.stdout and "usage: cilib" in proc.stdout, proc.stdout
+
+
+# -- issue 15 --------------------------------------------------------------------------------
+def test_generate_refuses_a_cohort_larger_than_memory(tmp_path, capsys, monkeypatch):
+    """F4: a huge --n died with an out-of-memory traceback; now the size is checked first
+    (available memory injected: nothing is allocated)."""
+    from cilib.model import cohort as cohort_module
+
+    monkeypatch.setattr(cohort_module, "available_memory", lambda: 2 * 10**9)
+    code, stdout, stderr = _run(capsys, *_generate(tmp_path / "c.csv", n=40_000_000))
+    assert code == 2, f"exit {code}; stderr {stderr!r}"
+    assert len(stderr.splitlines()) == 1, f"stderr is not one line: {stderr!r}"
+    for needle in ("--n: got 40,000,000", "GB", "2.0 GB are free", "smaller --n", "--seed"):
+        assert needle in stderr, f"stderr lacks {needle!r}: {stderr!r}"
+    assert "--chunk-size" not in stderr, "no such option of generate: do not suggest it"
+    assert stdout == "" and _files(tmp_path) == [], f"wrote {_files(tmp_path)}"
+    fit = int(stderr.split("at most about ")[1].split()[0].replace(",", ""))
+    need = cohort_module.memory_needed(fit, ".csv")
+    assert 0 < fit < 40_000_000 and need <= 2 * 10**9, f"suggested {fit:,} needs {need:,} B"
+    monkeypatch.setattr(cohort_module, "available_memory", lambda: None)  # unknown: no guard
+    assert _run(capsys, *_generate(tmp_path / "d.csv", n=50))[0] == 0, "guard without a number"
+
+
+def test_generate_refuses_a_dangling_symlink_without_force(tmp_path, capsys):
+    """F13: a dangling link at --out was overwritten without --force."""
+    out = tmp_path / "cohort.csv"
+    out.symlink_to(tmp_path / "elsewhere.csv")
+    code, _, stderr = _run(capsys, *_generate(out, n=50))
+    assert code == 2, f"exit {code}; stderr {stderr!r}"
+    assert "--force" in stderr and "symbolic link" in stderr, f"stderr {stderr!r}"
+    assert out.is_symlink() and _files(tmp_path) == ["cohort.csv"], f"{_files(tmp_path)}"
+    code, _, stderr = _run(capsys, *_generate(out, "--force", n=50))
+    assert code == 0 and not out.is_symlink(), f"--force must replace the link: {stderr!r}"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["generate", "--n", "10", "--seed", "1", "--scenario", "m" * 1_000_000, "--out", "c.csv"],
+        ["generate", "--n", "9" * 100_000, "--seed", "1", "--out", "c.csv"],
+        ["params", "--format", "h" * 1_000_000],
+        ["params", "--group", "g" * 1_000_000],
+        ["generate", "--n", "10", "--seed", "1", "--out", "c.csv", "--" + "x" * 1_000_000],
+        ["generate", "--n", "10", "--seed", "1", "--out", "d" * 1_000_000 + ".csv"],
+    ],
+    ids=["scenario", "n", "format", "group", "option", "out"],
+)
+def test_huge_values_are_not_echoed_back(tmp_path, capsys, monkeypatch, argv):
+    """F12: an error echoing a huge value cuts it to 80 characters."""
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = _run(capsys, *argv)
+    assert code == 2, f"exit {code}"
+    assert len(stderr.splitlines()) == 1, f"stderr is not one line ({len(stderr)} characters)"
+    assert len(stderr) < 400, f"stderr of {len(stderr)} characters: {stderr[:200]!r}..."
+    assert max(len(w) for w in stderr.split()) <= 82, f"a word over 80 characters: {stderr!r}"
+    assert _files(tmp_path) == [], f"wrote {_files(tmp_path)}"
+
+
+def test_a_huge_toml_scenario_string_is_not_echoed(tmp_path, capsys):
+    big = _toml(tmp_path / "big.toml", 'scenario = "' + "s" * 10_000_000 + '"\n')
+    code, _, stderr = _run(capsys, *_generate(tmp_path / "c.csv", "--assumptions", big))
+    assert code == 2 and len(stderr) < 400, f"exit {code}; stderr of {len(stderr)} characters"
+    assert "big.toml" in stderr, f"stderr does not name the file: {stderr!r}"

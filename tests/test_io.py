@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 import cilib
@@ -210,10 +212,11 @@ def test_refuses_manifest_that_is_not_json(tmp_path, cohort):
 
 
 def test_manifest_contents(tmp_path, cohort, manifest, assumptions):
-    _, meta = cio.write_cohort(cohort, tmp_path / "c.parquet", manifest=manifest)
+    data, meta = cio.write_cohort(cohort, tmp_path / "c.parquet", manifest=manifest)
     text = meta.read_text(encoding="utf-8")
     got = json.loads(text)
-    assert got == manifest, "manifest file differs from the manifest given"
+    record = got.pop("data")
+    assert got == manifest, "manifest file differs from the manifest given (besides 'data')"
     assert set(got) == {
         "cilib_version", "seed", "n", "scenario", "assumptions_hash", "overridden", "overrides",
         "command",
@@ -237,6 +240,15 @@ def test_manifest_contents(tmp_path, cohort, manifest, assumptions):
         "column entries must have column, dtype, unit, meaning"
     )
     assert str(tmp_path) not in text, "manifest must not contain absolute paths"
+    # the record of the file written, which read_cohort checks
+    assert record["rows"] == N, f"data.rows {record['rows']}"
+    assert record["dtypes"] == {c.name: c.dtype for c in COLUMNS}, "data.dtypes differ"
+    assert record["columns"] == [c.name for c in COLUMNS], "data.columns differ"
+    assert record["sha256"] == hashlib.sha256(data.read_bytes()).hexdigest(), "data.sha256"
+    age = cohort["age_years"]
+    assert record["ranges"]["age_years"] == [float(age.min()), float(age.max())], "age range"
+    missing = cohort["prior_sptb_ga_weeks"].isna().sum()
+    assert record["missing"]["prior_sptb_ga_weeks"] == missing, f"missing {record['missing']}"
 
 
 def test_manifest_is_deterministic_and_allows_no_command(assumptions):
@@ -280,3 +292,190 @@ def test_write_data_dictionary(tmp_path):
     with pytest.raises(ValueError, match=".csv"):
         cio.write_data_dictionary(tmp_path / "dictionary.parquet")
     assert _files(tmp_path) == ["dictionary.csv"], f"left {_files(tmp_path)}"
+
+
+# -- issue 15: files are checked against their manifests (F5) --------------------------------
+def _one_line_naming(info, *needles: str) -> str:
+    message = str(info.value)
+    assert "\n" not in message, f"message is not one line: {message!r}"
+    for needle in needles:
+        assert needle in message, f"message does not name {needle!r}: {message}"
+    return message
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_truncated_file_is_refused_against_its_manifest(tmp_path, cohort, manifest, suffix):
+    data, _ = cio.write_cohort(cohort, tmp_path / f"c{suffix}", manifest=manifest)
+    if suffix == ".csv":
+        lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+        data.write_text("".join(lines[:-100]), encoding="utf-8")  # whole lines lost
+    else:
+        pq.write_table(pq.read_table(data).slice(0, N - 100), data)
+    with pytest.raises(ValueError) as info:
+        cio.read_cohort(data)
+    _one_line_naming(info, data.name, f"{N - 100:,} rows", f"manifest says {N:,}")
+
+
+def test_a_csv_cut_inside_a_line_is_refused(tmp_path, cohort, manifest):
+    data, _ = cio.write_cohort(cohort, tmp_path / "c.csv", manifest=manifest)
+    raw = data.read_bytes()
+    data.write_bytes(raw[: len(raw) - 40])  # the last row loses its last fields
+    with pytest.raises(ValueError) as info:
+        cio.read_cohort(data)
+    _one_line_naming(info, data.name)
+
+
+def test_a_truncated_file_is_refused_against_an_old_manifest(tmp_path, cohort, manifest):
+    """Manifests written before issue 15 have no 'data' record: their n stands in."""
+    data, meta = cio.write_cohort(cohort, tmp_path / "c.csv", manifest=manifest)
+    old = json.loads(meta.read_text())
+    del old["data"]
+    meta.write_text(json.dumps(old))
+    assert len(cio.read_cohort(data)) == N, "an intact file with an old manifest must read"
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    data.write_text("".join(lines[:-10]), encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        cio.read_cohort(data)
+    _one_line_naming(info, data.name, f"{N - 10:,} rows", f"manifest says {N:,}")
+
+
+def _edit_csv(data: Path, column: str, row: int, value: str) -> None:
+    frame = pd.read_csv(data, dtype=str, keep_default_na=False)
+    frame.loc[row, column] = value
+    data.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "needles"),
+    [
+        ("age_years", "99", ["age_years", "values from", "manifest says"]),
+        ("ga_birth_weeks", "", ["ga_birth_weeks", "missing values", "manifest says"]),
+        ("cl_14w_mm", None, ["SHA-256", "changed after it was written"]),  # inside the range
+    ],
+)
+def test_an_edited_value_is_refused(tmp_path, cohort, manifest, column, value, needles):
+    data, _ = cio.write_cohort(cohort, tmp_path / "c.csv", manifest=manifest)
+    if value is None:  # swap two rows' values: same range, same missing count
+        frame = pd.read_csv(data, dtype=str, keep_default_na=False)
+        a, b = frame.loc[0, column], frame.loc[1, column]
+        assert a != b, "test needs two different values"
+        _edit_csv(data, column, 0, b)
+        _edit_csv(data, column, 1, a)
+    else:
+        _edit_csv(data, column, 0, value)
+    with pytest.raises(ValueError) as info:
+        cio.read_cohort(data)
+    _one_line_naming(info, data.name, *needles)
+
+
+def test_a_dropped_or_added_column_is_refused(tmp_path, cohort, manifest):
+    data, _ = cio.write_cohort(cohort, tmp_path / "c.parquet", manifest=manifest)
+    table = pq.read_table(data)
+    pq.write_table(table.drop_columns(["smoking"]), data)
+    with pytest.raises(ValueError) as info:
+        cio.read_cohort(data)
+    _one_line_naming(info, data.name, "smoking")
+
+
+def test_a_damaged_manifest_is_refused(tmp_path, cohort, manifest):
+    data, meta = cio.write_cohort(cohort.head(20), tmp_path / "c.csv", manifest=manifest)
+    meta.write_text('{"data": ', encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        cio.read_cohort(data)
+    _one_line_naming(info, meta.name, "cannot read it", "JSON")
+    meta.write_text('{"data": {"rows": "many"}}', encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        cio.read_cohort(data)
+    _one_line_naming(info, data.name, "'rows'")
+
+
+def test_without_a_manifest_the_file_is_read_unchecked(tmp_path, cohort, manifest):
+    data, meta = cio.write_cohort(cohort, tmp_path / "c.csv", manifest=manifest)
+    meta.unlink()
+    back = cio.read_cohort(data)
+    assert len(back) == N and "assumptions_hash" not in back.attrs, "read without a manifest"
+
+
+# -- values the dtypes cannot hold (F6) ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("column", "values", "needle"),
+    [
+        ("parity", [300], "300"),  # int8 would wrap it to 44
+        ("parity", [1.5], "1.5"),  # would be cut to 1
+        ("parity", [-1], "-1"),  # a count is never negative
+        ("prior_sptb_count", [200.0], "200"),
+        ("age_years", [1e300], "1e+300"),  # float32 would make it inf
+        ("latent_e_term", [-0.5], "-0.5"),  # a unit exponential draw is >= 0
+        ("pregnancy_id", [2.0**70], "1.18"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_values_out_of_a_dtype_are_refused(tmp_path, cohort, column, values, needle, suffix):
+    """F6: written without a manifest (so only the dtypes guard), never wrapped or rounded."""
+    raw = cohort.head(5).copy()
+    raw[column] = raw[column].astype(np.float64)
+    raw.loc[2, column] = values[0]
+    path = tmp_path / f"raw{suffix}"
+    if suffix == ".csv":
+        raw.to_csv(path, index=False)
+    else:
+        raw.to_parquet(path, index=False)
+    with pytest.raises(ValueError) as info:
+        cio.read_cohort(path)
+    message = _one_line_naming(info, path.name, repr(column), needle, "allowed")
+    assert "1 row(s)" in message, f"message should count the rows: {message}"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_text_and_missing_values_in_integer_columns_are_refused(tmp_path, cohort, suffix):
+    raw = cohort.head(5).astype({"parity": str})
+    raw.loc[1, "parity"] = "two"
+    path = tmp_path / f"raw{suffix}"
+    (raw.to_csv(path, index=False) if suffix == ".csv" else raw.to_parquet(path, index=False))
+    with pytest.raises(ValueError) as info:
+        cio.read_cohort(path)
+    _one_line_naming(info, "'parity'", "two")
+    raw = cohort.head(5).astype({"prior_dc_count": np.float64})
+    raw.loc[3, "prior_dc_count"] = np.nan
+    (raw.to_csv(path, index=False) if suffix == ".csv" else raw.to_parquet(path, index=False))
+    with pytest.raises(ValueError) as info:
+        cio.read_cohort(path)
+    _one_line_naming(info, "'prior_dc_count'", "missing")
+
+
+# -- existing paths, long values, chunked CSV (F13, F12) -------------------------------------
+@pytest.mark.parametrize("which", ["data", "manifest"])
+def test_a_dangling_symlink_counts_as_existing(tmp_path, cohort, manifest, which):
+    """F13: a dangling link at the output was overwritten without force."""
+    out = tmp_path / "c.csv"
+    link = out if which == "data" else cio.manifest_path(out)
+    link.symlink_to(tmp_path / "nowhere")
+    with pytest.raises(FileExistsError) as info:
+        cio.write_cohort(cohort.head(10), out, manifest=manifest)
+    _one_line_naming(info, link.name, "symbolic link", "--force")
+    assert link.is_symlink() and not (tmp_path / "nowhere").exists(), "the link was touched"
+    cio.write_cohort(cohort.head(10), out, manifest=manifest, force=True)
+    assert not link.is_symlink() and len(cio.read_cohort(out)) == 10, "force replaces the link"
+
+
+def test_a_huge_path_is_not_echoed_whole(tmp_path, cohort, manifest):
+    """F12: a value echoed in a message is cut to 80 characters."""
+    huge = "x" * 1_000_000
+    for call in (
+        lambda: cio.write_cohort(cohort, tmp_path / f"{huge}.txt", manifest=manifest),
+        lambda: cio.read_cohort(tmp_path / f"{huge}.xlsx"),
+        lambda: cio.write_cohort(cohort, f"/{huge}/c.csv", manifest=manifest),
+    ):
+        with pytest.raises(ValueError) as info:
+            call()
+        assert len(str(info.value)) < 300, f"message of {len(str(info.value))} characters"
+
+
+def test_csv_written_in_chunks_has_the_same_bytes(tmp_path, cohort, manifest, monkeypatch):
+    whole, _ = cio.write_cohort(cohort, tmp_path / "whole.csv", manifest=manifest)
+    monkeypatch.setattr(cio, "CSV_CHUNK_ROWS", 7)  # 1,500 rows in 215 chunks
+    chunked, _ = cio.write_cohort(cohort, tmp_path / "chunked.csv", manifest=manifest)
+    assert chunked.read_bytes() == whole.read_bytes(), "chunked CSV differs from one piece"
+    empty, _ = cio.write_cohort(cohort.head(0), tmp_path / "empty.csv", manifest=manifest)
+    header = ",".join(c.name for c in COLUMNS) + "\n"
+    assert empty.read_text() == header, f"an empty cohort is its header: {empty.read_text()!r}"

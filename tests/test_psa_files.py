@@ -130,3 +130,48 @@ def test_cli_unreachable_scheduler_exits_2(tmp_path, capsys):
     )
     assert code == 2 and "--scheduler: cannot reach" in err, err
     assert not (tmp_path / "o").exists(), "nothing written"
+
+
+# -- issue 15: the tables are checked against the manifest (F5), links count (F13) ----------
+def test_a_changed_value_or_column_is_refused(tmp_path, small):
+    """The row count alone let an edited table through; the manifest now records each
+    table's columns, dtypes, ranges, missing values and SHA-256."""
+    write_psa(small, tmp_path / "r")
+    path = tmp_path / "r" / "outcomes.parquet"
+    original = path.read_bytes()
+    edited = small.outcomes.copy()
+    edited.loc[3, "value"] = edited.loc[4, "value"]  # same rows, same range
+    assert not edited["value"].equals(small.outcomes["value"]), "test needs a real change"
+    edited.to_parquet(path, index=False)
+    with pytest.raises(ValueError, match="outcomes.parquet") as info:
+        read_psa(tmp_path / "r")
+    assert "\n" not in str(info.value), f"not one line: {info.value}"
+    path.write_bytes(original)
+    small.outcomes.drop(columns=["value"]).to_parquet(path, index=False)
+    with pytest.raises(ValueError, match="outcomes.parquet.*columns differ") as info:
+        read_psa(tmp_path / "r")
+    path.write_bytes(original)
+    assert len(read_psa(tmp_path / "r").outcomes) == len(small.outcomes), "restored file reads"
+
+
+def test_a_damaged_manifest_is_refused(tmp_path, small):
+    write_psa(small, tmp_path / "r")
+    (tmp_path / "r" / "manifest.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ValueError, match="manifest"):
+        read_psa(tmp_path / "r")
+
+
+def test_a_dangling_symlink_as_out_is_refused(tmp_path, small):
+    out = tmp_path / "r"
+    out.symlink_to(tmp_path / "nowhere")
+    with pytest.raises(ValueError, match="existing file or link") as info:
+        write_psa(small, out)
+    assert "\n" not in str(info.value) and out.is_symlink(), f"{info.value}"
+
+
+def test_cli_refuses_a_dangling_symlink_as_out(tmp_path, capsys):
+    out = tmp_path / "o"
+    out.symlink_to(tmp_path / "nowhere")
+    code, _, err = _run(capsys, *ARGV, "--out", str(out))
+    assert code == 2 and "existing file or link" in err, f"exit {code}: {err}"
+    assert out.is_symlink() and not (tmp_path / "nowhere").exists(), "the link was followed"

@@ -4,15 +4,21 @@ Synthetic data for teaching and research only; not for clinical use.
 
 A cohort is written as ``.csv`` or ``.parquet`` together with a manifest named
 ``<file>.manifest.json`` (for example ``cohort.csv.manifest.json``) that records how it was
-made: cilib version, seed, size, scenario, assumptions hash, overridden assumptions, the
-command and the column documentation. Writes are atomic: every file is first written to a
-temporary file in the target directory and then moved into place with :func:`os.replace`; on
-any error the temporaries are removed and the targets are left as they were.
+made (cilib version, seed, size, scenario, assumptions hash, overridden assumptions, the
+command and the column documentation) and what was written (rows, dtypes, ranges, missing
+counts, SHA-256; :mod:`cilib.io_checks`). :func:`read_cohort` restores the dtypes of the data
+dictionary for both formats, refuses values they cannot hold, and refuses a file that differs
+from its manifest.
+
+Writes are atomic: every file is first written to a temporary file in the target directory
+and then moved into place with :func:`os.replace`; on any error, and on SIGINT, SIGTERM or
+SIGHUP (:func:`interruptible`), the temporaries are removed and the targets are left as they
+were. An existing path (a symbolic link too, even a dangling one) is overwritten only with
+``force``.
 
 CSV files are deterministic byte for byte for the same frame: floats are written with six
 significant digits (``%.6g``), missing values as empty fields, ``\\n`` line endings and no
-index. Parquet files keep every value exactly. :func:`read_cohort` restores the dtypes of the
-data dictionary for both formats.
+index. Parquet files keep every value exactly.
 
 Examples
 --------
@@ -23,31 +29,51 @@ Examples
 >>> manifest = make_manifest(n=1_000, seed=1, assumptions=a, command=None)
 >>> data, meta = write_cohort(cohort, "cohort.csv", manifest=manifest)  # doctest: +SKIP
 >>> read_cohort(data).shape  # doctest: +SKIP
-(1000, 33)
+(1000, 48)
 """
 
 from __future__ import annotations
 
-import json
 import os
+import signal
+import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from cilib.model.schema import COLUMNS, Column, check_frame, data_dictionary
-from cilib.params.assumptions import Assumptions
-from cilib.version import __version__
+from cilib.io_checks import (
+    CSV_RTOL,
+    SUFFIXES,
+    SYNTHETIC_NOTICE,
+    check_output,
+    check_rows_and_columns,
+    check_table,
+    check_target,
+    data_record,
+    describe,
+    load_manifest,
+    make_manifest,
+    manifest_path,
+    manifest_text,
+    restore_cohort,
+    shown_path,
+    suffix_of,
+)
+from cilib.model.schema import COLUMNS, check_frame, data_dictionary
 
 __all__ = [
     "CSV_FLOAT_FORMAT",
     "SUFFIXES",
     "SYNTHETIC_NOTICE",
+    "Interrupted",
     "atomic_write",
     "check_output",
+    "interruptible",
     "make_manifest",
     "manifest_path",
     "read_cohort",
@@ -55,101 +81,108 @@ __all__ = [
     "write_data_dictionary",
 ]
 
-#: Suffixes :func:`write_cohort` and :func:`read_cohort` accept.
-SUFFIXES: tuple[str, ...] = (".csv", ".parquet")
 #: Float format of CSV files (six significant digits; deterministic).
 CSV_FLOAT_FORMAT = "%.6g"
-#: Notice stored in every manifest and printed by the command line.
-SYNTHETIC_NOTICE = "Synthetic data for teaching and research only; not for clinical use."
-MANIFEST_SUFFIX = ".manifest.json"
+#: Rows of a CSV file formatted at a time (bounds the memory the text takes).
+CSV_CHUNK_ROWS = 20_000
 
 PathLike = str | os.PathLike[str]
 
 
-# -- paths and checks ------------------------------------------------------------------------
-def manifest_path(path: PathLike) -> Path:
-    """Path of the manifest that goes with the cohort file ``path``.
+# -- signals ---------------------------------------------------------------------------------
+class Interrupted(KeyboardInterrupt):
+    """SIGINT, SIGTERM or SIGHUP arrived (``signum``); raised by the handlers of
+    :func:`interruptible` so that writes remove their temporary files before the process
+    ends. The command line exits with status 128 + ``signum`` (130 for Ctrl-C)."""
 
-    Parameters
-    ----------
-    path : str or PathLike
-        Cohort file, for example ``cohort.csv``.
-
-    Returns
-    -------
-    Path
-        ``<path>.manifest.json``, for example ``cohort.csv.manifest.json``.
-    """
-    path = Path(path)
-    return path.with_name(path.name + MANIFEST_SUFFIX)
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"interrupted by {signal.Signals(signum).name}")
+        self.signum = signum
 
 
-def _suffix(path: Path, allowed: Sequence[str] = SUFFIXES) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in allowed:
-        raise ValueError(
-            f"output {str(path)!r}: unsupported file suffix {path.suffix or '(none)'!r}; "
-            f"allowed: {', '.join(allowed)}"
-        )
-    return suffix
+#: Signals that stop cilib cleanly (SIGHUP where the platform has it).
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+_received: list[int] = []  # stop signals received while a handler of interruptible was in place
+_deferring = [0]  # > 0 while cleanups and commits run: signals are recorded, raised after
 
 
-def _check_target(path: Path, force: bool) -> None:
-    if path.is_dir():
-        raise IsADirectoryError(f"output {str(path)!r} is a directory; allowed: a file path")
-    if path.exists() and not force:
-        raise FileExistsError(
-            f"output {str(path)!r} already exists; use --force (force=True) to overwrite it"
-        )
-    parent = path.parent
-    if not parent.is_dir():
-        raise FileNotFoundError(
-            f"output {str(path)!r}: directory {str(parent)!r} does not exist; create it first"
-        )
+def _stop(signum: int, frame: Any) -> None:
+    _received.append(signum)
+    if not _deferring[0]:
+        raise Interrupted(signum)
 
 
-def check_output(path: PathLike, *, force: bool = False) -> tuple[Path, Path]:
-    """Check that a cohort can be written to ``path`` (without writing anything).
+def _is_default(signum: int, handler: Any) -> bool:
+    default = signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL
+    return handler == default
 
-    Parameters
-    ----------
-    path : str or PathLike
-        Cohort file ending in ``.csv`` or ``.parquet``.
-    force : bool
-        Allow overwriting existing files.
 
-    Returns
-    -------
-    tuple of Path
-        The cohort path and its manifest path.
+@contextmanager
+def interruptible() -> Iterator[list[int]]:
+    """In the block, SIGINT, SIGTERM and SIGHUP raise :class:`Interrupted` in the main thread.
 
-    Raises
+    Only signals whose handler is Python's default are taken over (and given back after the
+    block), so nested blocks and handlers of the caller's own are left alone. If the block
+    ends by such a signal that would have killed the process (SIGTERM, SIGHUP), the process
+    is killed by it after the cleanups have run, as it would have been without cilib.
+
+    Yields
     ------
-    ValueError
-        If the suffix is not ``.csv`` or ``.parquet``.
-    FileExistsError
-        If the cohort file or its manifest exists and ``force`` is false.
-    FileNotFoundError
-        If the directory does not exist.
-    IsADirectoryError
-        If a target is a directory.
+    list of int
+        The signals received in the block, even those whose exception was swallowed (numpy's
+        ``np.char.mod`` loses a KeyboardInterrupt raised while it runs, for example):
+        :func:`atomic_write` commits nothing once one arrived.
     """
-    path = Path(path)
-    _suffix(path)
-    meta = manifest_path(path)
-    for target in (path, meta):
-        _check_target(target, force)
-    return path, meta
+    installed: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in STOP_SIGNALS:
+            handler = signal.getsignal(signum)
+            if _is_default(signum, handler):
+                installed[signum] = signal.signal(signum, _stop)
+    if installed:
+        _received.clear()
+    try:
+        yield _received
+    except Interrupted as e:
+        if e.signum in installed and installed[e.signum] == signal.SIG_DFL:
+            _restore(installed)
+            os.kill(os.getpid(), e.signum)  # die by the signal, now that nothing is left
+        raise
+    finally:
+        _restore(installed)
+
+
+def _restore(installed: dict[int, Any]) -> None:
+    for signum, handler in installed.items():
+        signal.signal(signum, handler)
+    if installed:
+        _received.clear()
+
+
+@contextmanager
+def _deferred() -> Iterator[None]:
+    """Stop signals arriving in the block are raised at its end, so that it runs whole."""
+    before = len(_received)
+    _deferring[0] += 1
+    try:
+        yield
+    finally:
+        _deferring[0] -= 1
+    if len(_received) > before and not _deferring[0]:
+        raise Interrupted(_received[before])
 
 
 # -- atomic writes ---------------------------------------------------------------------------
 def _backup(path: Path) -> Path | None:
-    """Hard-link an existing file to a hidden name so that it can be restored (None if not)."""
-    if not path.is_file():
+    """Hard-link an existing file (or symbolic link) to a hidden name so that it can be
+    restored (None if there is nothing or it cannot be linked)."""
+    if not os.path.lexists(path) or path.is_dir():
         return None
     backup = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.bak")
     try:
-        os.link(path, backup)
+        os.link(path, backup, follow_symlinks=False)
     except OSError:
         return None
     return backup
@@ -184,39 +217,46 @@ def _commit(pairs: list[tuple[Path, Path]]) -> None:
                 backup.unlink(missing_ok=True)
 
 
-def _new_temporary(target: Path) -> Path:
-    """Create an empty hidden file beside ``target`` (permissions follow the umask)."""
+def _new_temporary(target: Path, tmps: list[Path]) -> Path:
+    """Create an empty hidden file beside ``target``, listed in ``tmps`` before it exists (so
+    that an interruption cannot leave it behind); permissions follow the umask."""
     while True:
-        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")
+        tmps.append(target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp"))
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            fd = os.open(tmps[-1], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:  # pragma: no cover - 48-bit random name collision
+            tmps.pop()
             continue
         os.close(fd)
-        return tmp
+        return tmps[-1]
 
 
 def atomic_write(jobs: list[tuple[Path, Callable[[Path], None]]], *, force: bool) -> None:
     """Write several files all-or-nothing.
 
     Each ``writer(tmp)`` writes one temporary file in its target's directory; when all have
-    succeeded they are moved into place. On any error the temporaries are removed and the
-    targets are left as they were.
+    succeeded they are moved into place. On any error, and on SIGINT, SIGTERM or SIGHUP
+    (:func:`interruptible`), the temporaries are removed and the targets are left as they
+    were; a signal that arrives while the files are moved into place is raised once they are.
     """
     for target, _ in jobs:
-        _check_target(target, force)
+        check_target(target, force)
     tmps: list[Path] = []
-    try:
-        for target, writer in jobs:
-            tmps.append(_new_temporary(target))
-            writer(tmps[-1])
-        _commit(list(zip(tmps, (t for t, _ in jobs), strict=True)))
-    finally:
-        for tmp in tmps:
-            tmp.unlink(missing_ok=True)
+    with interruptible() as received:
+        try:
+            for target, writer in jobs:
+                writer(_new_temporary(target, tmps))
+            with _deferred():
+                if received:  # a signal whose exception was swallowed while writing
+                    raise Interrupted(received[0])
+                _commit(list(zip(tmps, (t for t, _ in jobs), strict=True)))
+        finally:
+            with _deferred():
+                for tmp in tmps:
+                    tmp.unlink(missing_ok=True)
 
 
-def _csv_text(frame: pd.DataFrame) -> str:
+def _csv_text(frame: pd.DataFrame, header: bool = True) -> str:
     # Booleans as 0/1 (compact, read by every tool). float64 columns (gestation at birth) keep
     # 10 significant digits so that rounding never moves a birth across a week boundary such
     # as 37 weeks; float32 columns carry only ~7 digits anyway and are written with 6.
@@ -225,13 +265,34 @@ def _csv_text(frame: pd.DataFrame) -> str:
         if col.dtype == bool:
             out[name] = col.astype(np.uint8)
         elif col.dtype == np.float64:
-            text = np.char.mod("%.10g", col.to_numpy())
-            out[name] = pd.Series(np.where(col.isna(), "", text), index=col.index)
+            # a Python loop, not np.char.mod: that one swallows Ctrl-C (numpy 2.4) and is
+            # slower; the text is the same
+            text = ["" if v != v else f"{v:.10g}" for v in col.to_numpy().tolist()]
+            out[name] = pd.Series(text, index=col.index, dtype=object)
         else:
             out[name] = col
     return pd.DataFrame(out).to_csv(
-        index=False, float_format=CSV_FLOAT_FORMAT, lineterminator="\n", na_rep=""
+        index=False,
+        header=header,
+        float_format=CSV_FLOAT_FORMAT,
+        lineterminator="\n",
+        na_rep="",
     )
+
+
+def _write_csv(frame: pd.DataFrame) -> Callable[[Path], None]:
+    """A writer of ``frame`` as CSV, :data:`CSV_CHUNK_ROWS` rows at a time (the same bytes as
+    one piece: every value is formatted on its own); it stops at the next chunk once a stop
+    signal arrived, even one whose exception numpy's formatting swallowed."""
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            for lo in range(0, max(len(frame), 1), CSV_CHUNK_ROWS):
+                if _received:  # a signal whose exception the formatting swallowed (F2)
+                    raise Interrupted(_received[0])
+                f.write(_csv_text(frame.iloc[lo : lo + CSV_CHUNK_ROWS], header=lo == 0))
+
+    return write
 
 
 def _write_text(text: str) -> Callable[[Path], None]:
@@ -240,77 +301,6 @@ def _write_text(text: str) -> Callable[[Path], None]:
             f.write(text)
 
     return write
-
-
-# -- manifest --------------------------------------------------------------------------------
-def make_manifest(
-    *, n: int, seed: int, assumptions: Assumptions, command: list[str] | None
-) -> dict[str, Any]:
-    """Describe how a cohort was made, for the JSON manifest written beside it.
-
-    The manifest holds no timestamps, host names or absolute paths, so the same inputs give
-    the same manifest.
-
-    Parameters
-    ----------
-    n : int
-        Number of pregnancies generated.
-    seed : int
-        Seed passed to :func:`cilib.generate_cohort`.
-    assumptions : Assumptions
-        Assumptions the cohort was generated with.
-    command : list of str or None
-        The command line as typed (for example ``["cilib", "generate", ...]``), or None when
-        the cohort was made from Python.
-
-    Returns
-    -------
-    dict
-        Keys ``cilib_version``, ``seed``, ``n``, ``scenario``, ``assumptions_hash``,
-        ``overridden`` (names of assumptions changed from the scenario), ``overrides``
-        (their values), ``command``,
-        ``synthetic_notice`` and ``columns`` (``column``, ``dtype``, ``unit``, ``meaning`` of
-        each column).
-
-    Raises
-    ------
-    TypeError
-        If ``assumptions`` is not an :class:`~cilib.Assumptions` or ``command`` is not a list
-        of strings.
-    """
-    if not isinstance(assumptions, Assumptions):
-        raise TypeError(
-            f"assumptions: got {type(assumptions).__name__}; allowed: a cilib.Assumptions"
-        )
-    if command is not None and (
-        not isinstance(command, list | tuple) or not all(isinstance(c, str) for c in command)
-    ):
-        raise TypeError(f"command: got {command!r}; allowed: a list of strings or None")
-    dictionary = data_dictionary()
-    return {
-        "cilib_version": __version__,
-        "seed": int(seed),
-        "n": int(n),
-        "scenario": assumptions.scenario_name,
-        "assumptions_hash": assumptions.hash(),
-        "overridden": list(assumptions.overridden),
-        "overrides": {name: assumptions[name] for name in assumptions.overridden},
-        "command": list(command) if command is not None else None,
-        "synthetic_notice": SYNTHETIC_NOTICE,
-        "columns": [
-            {k: str(row[k]) for k in ("column", "dtype", "unit", "meaning")}
-            for row in dictionary.to_dict("records")
-        ],
-    }
-
-
-def _manifest_text(manifest: dict[str, Any]) -> str:
-    if not isinstance(manifest, dict):
-        raise TypeError(f"manifest: got {type(manifest).__name__}; allowed: a dict")
-    try:
-        return json.dumps(manifest, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    except (TypeError, ValueError) as e:
-        raise ValueError(f"manifest: not JSON-serialisable ({e})") from None
 
 
 # -- cohorts ---------------------------------------------------------------------------------
@@ -322,6 +312,10 @@ def write_cohort(
     force: bool = False,
 ) -> tuple[Path, Path]:
     """Write a cohort (``.csv`` or ``.parquet``) and its JSON manifest, atomically.
+
+    The manifest written is ``manifest`` with a ``data`` record of the file
+    (:func:`cilib.io_checks.describe`: rows, dtypes, ranges, missing counts, SHA-256), against
+    which :func:`read_cohort` checks the file.
 
     Parameters
     ----------
@@ -358,72 +352,50 @@ def write_cohort(
     problems = check_frame(cohort)
     if problems:
         raise ValueError(
-            f"cohort does not match the data dictionary ({len(problems)} problem(s)): {problems[0]}"
+            f"cohort does not match the data dictionary ({len(problems)} problem(s)): "
+            f"{problems[0][:300]}"
         )
-    meta_text = _manifest_text(manifest)
-    if _suffix(path) == ".csv":
-        write_data: Callable[[Path], None] = _write_text(_csv_text(cohort))
-    else:
+    manifest_text(manifest)  # refuse a manifest that cannot be written before the slow part
+    written: list[Path] = []
 
-        def write_data(tmp: Path) -> None:
+    def write_data(tmp: Path) -> None:
+        if suffix_of(path) == ".csv":
+            _write_csv(cohort)(tmp)
+        else:
             cohort.to_parquet(tmp, engine="pyarrow", index=False)
+        written.append(tmp)
 
-    atomic_write([(path, write_data), (meta, _write_text(meta_text))], force=force)
+    def write_meta(tmp: Path) -> None:
+        data = {"data": describe(cohort, written[0])}
+        _write_text(manifest_text({**manifest, **data}))(tmp)
+
+    atomic_write([(path, write_data), (meta, write_meta)], force=force)
     return path, meta
 
 
-def _restore(raw: pd.DataFrame, path: Path) -> pd.DataFrame:
-    """Give ``raw`` the column order and dtypes of the data dictionary."""
-    names = [c.name for c in COLUMNS]
-    missing = [n for n in names if n not in raw.columns]
-    extra = [str(n) for n in raw.columns if n not in names]
-    if missing or extra:
-        raise ValueError(
-            f"cohort file {str(path)!r}: columns do not match the data dictionary "
-            f"(missing {missing}, unexpected {extra})"
-        )
-    out = {}
-    for c in COLUMNS:
-        out[c.name] = _restore_column(raw[c.name], c, path)
-    return pd.DataFrame(out, index=pd.RangeIndex(len(raw)))
-
-
-def _restore_column(s: pd.Series, c: Column, path: Path) -> pd.Series:
-    where = f"cohort file {str(path)!r}, column {c.name!r}"
-    if c.dtype == "category":
-        values = s.astype(object).where(s.notna(), None)
-        bad = sorted({str(v) for v in values.dropna() if v not in c.categories})
-        if bad:
-            raise ValueError(
-                f"{where}: unknown categories {bad[:5]}; allowed: {', '.join(c.categories)}"
-            )
-        return pd.Series(
-            pd.Categorical(values, categories=list(c.categories)), name=c.name
-        ).reset_index(drop=True)
-    if s.isna().any() and c.dtype in ("bool", "int8", "int16", "int32", "int64"):
-        raise ValueError(f"{where}: missing values in a {c.dtype} column")
+def _read_raw(path: Path, where: str) -> pd.DataFrame:
+    """The table in ``path`` as parsed: CSV categories and booleans as text, numbers as
+    pandas reads them (dtypes are restored and checked by :func:`restore_cohort`)."""
     try:
-        if c.dtype == "bool" and s.dtype != bool:
-            text = s.astype(str).str.strip().str.lower()
-            ok = ("true", "false", "1", "0")
-            if not text.isin(ok).all():
-                bad = sorted(set(text[~text.isin(ok)]))[:5]
-                raise ValueError(f"{where}: got {bad}; allowed: 0, 1, True, False")
-            return text.isin(("true", "1")).reset_index(drop=True).rename(c.name)
-        return s.astype(np.dtype(c.dtype)).reset_index(drop=True)
-    except (TypeError, ValueError, OverflowError) as e:
-        if str(e).startswith(where):
-            raise
-        raise ValueError(f"{where}: cannot read as {c.dtype} ({e})") from None
+        if suffix_of(path) == ".parquet":
+            return pd.read_parquet(path, engine="pyarrow")
+        text = {c.name: str for c in COLUMNS if c.dtype in ("category", "bool")}
+        return pd.read_csv(path, dtype=text, keep_default_na=False, na_values=[""])
+    except (ValueError, TypeError) as e:
+        message = " ".join(str(e).split())
+        raise ValueError(f"{where}: cannot read as a cohort ({message[:300]})") from None
 
 
 def read_cohort(path: PathLike) -> pd.DataFrame:
     """Read a cohort written by :func:`write_cohort`, restoring the dictionary's dtypes.
 
     Categorical columns get their categories, and boolean, integer and float32 columns their
-    dtypes, so that :func:`cilib.model.schema.check_frame` finds no problems. If the manifest is
-    present its ``scenario``, ``seed``, ``n``, ``assumptions_hash`` and ``overrides`` go to
-    ``attrs``, so that :func:`cilib.assumptions_of` can rebuild the assumptions.
+    dtypes, so that :func:`cilib.model.schema.check_frame` finds no problems; a value a dtype
+    cannot hold (a parity of 300 or 1.5, text in a number column) is refused, never wrapped
+    or rounded. If the manifest is present the file must match it (rows, columns, dtypes,
+    missing values, ranges and SHA-256: a truncated or edited file is refused), and its
+    ``scenario``, ``seed``, ``n``, ``assumptions_hash`` and ``overrides`` go to ``attrs``, so
+    that :func:`cilib.assumptions_of` can rebuild the assumptions.
 
     Parameters
     ----------
@@ -438,35 +410,32 @@ def read_cohort(path: PathLike) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        For an unsupported suffix or a file whose columns or values do not match the data
-        dictionary.
+        For an unsupported suffix, a file whose columns or values do not match the data
+        dictionary, a file that differs from its manifest, or a damaged manifest (one line
+        naming the file and what differs).
     FileNotFoundError
         If ``path`` does not exist.
     """
     path = Path(path)
-    suffix = _suffix(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"cohort file {str(path)!r} not found")
-    if suffix == ".csv":
-        dtypes = {c.name: (str if c.dtype in ("category", "bool") else c.dtype) for c in COLUMNS}
-        try:
-            raw = pd.read_csv(
-                path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8"
-            )
-        except (ValueError, TypeError) as e:
-            raise ValueError(f"cohort file {str(path)!r}: cannot read as a cohort ({e})") from None
-    else:
-        raw = pd.read_parquet(path, engine="pyarrow")
-    frame = _restore(raw, path)
-    meta = manifest_path(path)
-    if meta.is_file():
-        try:
-            info = json.loads(meta.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            info = {}
-        if isinstance(info, dict):
-            keys = ("scenario", "seed", "n", "assumptions_hash", "overrides")
-            frame.attrs.update({k: info[k] for k in keys if k in info}, synthetic=True)
+    suffix = suffix_of(path)
+    where = f"cohort file {shown_path(path)}"
+    try:
+        found = path.is_file()
+    except OSError as e:  # a name too long, for example
+        raise ValueError(f"{where}: {e.strerror}; allowed: a path the system accepts") from None
+    if not found:
+        raise FileNotFoundError(f"{where} not found")
+    info = load_manifest(manifest_path(path))
+    raw = _read_raw(path, where)
+    record = None if info is None else data_record(info, where)
+    if record is not None:
+        check_rows_and_columns(raw, record, where)
+    frame = restore_cohort(raw, where)
+    if record is not None and "sha256" in record:
+        check_table(frame, record, where, path, rtol=CSV_RTOL if suffix == ".csv" else 0.0)
+    if info is not None:
+        keys = ("scenario", "seed", "n", "assumptions_hash", "overrides")
+        frame.attrs.update({k: info[k] for k in keys if k in info}, synthetic=True)
     return frame
 
 
@@ -493,7 +462,7 @@ def write_data_dictionary(path: PathLike, force: bool = False) -> Path:
         If ``path`` exists and ``force`` is false.
     """
     path = Path(path)
-    _suffix(path, allowed=(".csv",))
+    suffix_of(path, allowed=(".csv",))
     text = data_dictionary().to_csv(index=False, lineterminator="\n")
     atomic_write([(path, _write_text(text))], force=force)
     return path

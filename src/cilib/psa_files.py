@@ -4,7 +4,9 @@ dampack's PSA layout.
 :func:`write_psa` writes ``outcomes.parquet``, ``parameters.parquet``, ``summary.csv`` and
 ``manifest.json`` (the settings that reproduce the run, the row counts and a notice that the
 data are synthetic) into a directory, all or nothing (:func:`cilib.io.atomic_write`);
-:func:`read_psa` reads them back and checks the row counts against the manifest.
+:func:`read_psa` reads them back and checks each table against the manifest's record of it
+(rows, columns, dtypes, missing values, ranges and SHA-256; :func:`cilib.io_checks.check_table`):
+a truncated or edited file is refused with one line naming it and what differs.
 :func:`write_dampack` writes the three CSV tables R's dampack ``make_psa_obj`` takes: the
 drawn ``parameters``, the ``effectiveness`` of each policy (one column per policy, one row per
 draw) and, when costs are given, the ``cost`` table in the same layout.
@@ -22,11 +24,14 @@ import pandas as pd
 
 from cilib.analysis.psa import OUTCOMES, PSAResult
 from cilib.io import SYNTHETIC_NOTICE, atomic_write
+from cilib.io_checks import check_table, describe, load_manifest, shown_path
+from cilib.params.validation import shown
 
 __all__ = ["read_psa", "write_dampack", "write_psa"]
 
 PathLike = str | os.PathLike[str]
 _FILES = ("outcomes.parquet", "parameters.parquet", "summary.csv", "manifest.json")
+_TABLES = {"outcomes": False, "parameters": True}  # table: written with its index
 
 
 def _text(text: str):
@@ -36,17 +41,12 @@ def _text(text: str):
     return write
 
 
-def _parquet(frame: pd.DataFrame, index: bool):
-    def write(tmp: Path) -> None:
-        frame.to_parquet(tmp, index=index)
-
-    return write
-
-
 def _directory(out: PathLike) -> Path:
     path = Path(out)
-    if path.exists() and not path.is_dir():
-        raise ValueError(f"out: got {str(path)!r}, an existing file; allowed: a directory")
+    if os.path.lexists(path) and not path.is_dir():
+        raise ValueError(
+            f"out: got {shown_path(path)}, an existing file or link; allowed: a directory"
+        )
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -54,24 +54,40 @@ def _directory(out: PathLike) -> Path:
 def write_psa(result: PSAResult, out: PathLike, *, force: bool = False) -> Path:
     """Write ``result`` into the directory ``out`` (created if needed); returns its path.
 
+    The manifest records each table (:func:`cilib.io_checks.describe`) for :func:`read_psa`.
+
     Raises
     ------
     FileExistsError
         If one of the files exists and ``force`` is false (nothing is written).
     """
     path = _directory(out)
-    manifest = {
-        "synthetic": True,
-        "notice": SYNTHETIC_NOTICE,
-        "settings": result.settings,
-        "rows": {"outcomes": len(result.outcomes), "parameters": len(result.parameters)},
-        "files": list(_FILES),
-    }
+    frames = {"outcomes": result.outcomes, "parameters": result.parameters}
+    tables: dict[str, dict] = {}
+
+    def parquet(name: str):
+        def write(tmp: Path) -> None:
+            frames[name].to_parquet(tmp, index=_TABLES[name])
+            tables[name] = describe(pd.read_parquet(tmp), tmp)  # the table as read back
+
+        return write
+
+    def manifest(tmp: Path) -> None:
+        text = {
+            "synthetic": True,
+            "notice": SYNTHETIC_NOTICE,
+            "settings": result.settings,
+            "rows": {name: len(frame) for name, frame in frames.items()},
+            "tables": tables,
+            "files": list(_FILES),
+        }
+        _text(json.dumps(text, indent=2, sort_keys=True) + "\n")(tmp)
+
     jobs = [
-        (path / "outcomes.parquet", _parquet(result.outcomes, index=False)),
-        (path / "parameters.parquet", _parquet(result.parameters, index=True)),
+        (path / "outcomes.parquet", parquet("outcomes")),
+        (path / "parameters.parquet", parquet("parameters")),
         (path / "summary.csv", _text(result.summary().to_csv(index=False, lineterminator="\n"))),
-        (path / "manifest.json", _text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")),
+        (path / "manifest.json", manifest),
     ]
     atomic_write(jobs, force=force)
     return path
@@ -83,22 +99,37 @@ def read_psa(out: PathLike) -> PSAResult:
     Raises
     ------
     ValueError
-        If a file is missing or the tables do not have the row counts of the manifest.
+        If a file is missing, the manifest is damaged, or a table differs from the manifest's
+        record of it (rows, columns, dtypes, missing values, ranges, SHA-256).
     """
     path = Path(out)
     missing = [f for f in _FILES if not (path / f).is_file()]
     if missing:
-        raise ValueError(f"out: {str(path)!r} lacks {missing}; allowed: a directory of write_psa")
-    manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-    outcomes = pd.read_parquet(path / "outcomes.parquet")
-    parameters = pd.read_parquet(path / "parameters.parquet")
-    rows = manifest.get("rows", {})
-    for name, frame in (("outcomes", outcomes), ("parameters", parameters)):
-        if rows.get(name) != len(frame):
+        raise ValueError(
+            f"out: {shown_path(path)} lacks {missing}; allowed: a directory of write_psa"
+        )
+    manifest = load_manifest(path / "manifest.json") or {}
+    rows = manifest.get("rows") if isinstance(manifest.get("rows"), dict) else {}
+    tables = manifest.get("tables") if isinstance(manifest.get("tables"), dict) else {}
+    frames = {}
+    for name in _TABLES:
+        file = path / f"{name}.parquet"
+        try:
+            frames[name] = pd.read_parquet(file)
+        except (ValueError, TypeError, OSError) as e:
             raise ValueError(
-                f"{name}.parquet: got {len(frame)} rows; allowed: the manifest's {rows.get(name)}"
+                f"{name}.parquet: cannot read it ({' '.join(str(e).split())})"
+            ) from None
+        if rows.get(name) != len(frames[name]):
+            raise ValueError(
+                f"{name}.parquet: got {len(frames[name])} rows; allowed: the manifest's "
+                f"{shown(rows.get(name))}"
             )
-    return PSAResult(outcomes=outcomes, parameters=parameters, settings=manifest["settings"])
+        if name in tables:  # manifests of cilib 0.2 and earlier have the rows only
+            check_table(frames[name], tables[name], f"{name}.parquet in {shown_path(path)}", file)
+    if not isinstance(manifest.get("settings"), dict):
+        raise ValueError(f"manifest.json in {shown_path(path)}: no 'settings' object")
+    return PSAResult(**frames, settings=manifest["settings"])
 
 
 def write_dampack(

@@ -162,7 +162,7 @@ def test_vp_effect_wanes_towards_term_without_a_step(cohort):
 def test_bad_policy_input(cohort):
     with pytest.raises(ValueError, match="unknown treatment columns"):
         cilib.simulate(cohort, _starts(cohort, aspirin=20.0), seed=1)
-    with pytest.raises(ValueError, match="not aligned"):
+    with pytest.raises(ValueError, match="does not match the cohort's"):
         cilib.simulate(cohort, pd.DataFrame({"cerclage": [14.0]}), seed=1)
     with pytest.raises(ValueError, match="gestation in weeks"):
         cilib.simulate(cohort, _starts(cohort, cerclage=-3.0), seed=1)

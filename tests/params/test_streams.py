@@ -99,7 +99,7 @@ def test_same_seed_and_name_give_the_same_draws():
     ("call", "fragment"),
     [
         (lambda: streams.generator(1, "no_such_stream"), "stream: got 'no_such_stream'"),
-        (lambda: streams.generator(1, "scan", 100), "index 100"),
+        (lambda: streams.generator(1, "scan", 100), "index: got 100"),
         (lambda: streams.generator(1, "cohort"), "is a stage"),
         (lambda: streams.child(1, "scan", 0), "is not a stage"),
         (lambda: streams.check_seed(-1), "seed: got -1"),

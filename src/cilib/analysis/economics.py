@@ -15,6 +15,7 @@ Synthetic data for teaching and research only; not for clinical use.
 from __future__ import annotations
 
 import math
+import os
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -24,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.analysis.psa import PSAResult
+from cilib.params.validation import floats, shown
 
 __all__ = ["COSTS", "UTILITIES", "CostTable", "ceac", "costs_and_qalys", "icers", "load_costs"]
 
@@ -71,7 +73,7 @@ def _section(raw: dict, name: str, keys: tuple[str, ...], where: str) -> dict[st
     for k in keys:
         v = got[k]
         if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) or v < 0:
-            raise ValueError(f"{where} [{name}] {k}: got {v!r}; allowed: a number >= 0")
+            raise ValueError(f"{where} [{name}] {k}: got {shown(v)}; allowed: a number >= 0")
         out[k] = float(v)
     return out
 
@@ -89,9 +91,14 @@ def load_costs(path: str | Path | None = None) -> CostTable:
         where = "costs_example.toml"
         text = (resources.files("cilib") / "data" / where).read_text(encoding="utf-8")
     else:
+        if not isinstance(path, str | os.PathLike):
+            raise TypeError(
+                f"path: got {shown(path)} of type {type(path).__name__}; allowed: a path to a "
+                "TOML cost table or None"
+            )
         where = str(path)
         if not Path(path).is_file():
-            raise ValueError(f"costs: file {where!r} not found; allowed: a TOML cost table")
+            raise ValueError(f"path: got {shown(where)}, not a file; allowed: a TOML cost table")
         text = Path(path).read_text(encoding="utf-8")
     try:
         raw = tomllib.loads(text)
@@ -142,7 +149,7 @@ def icers(cq: pd.DataFrame, reference: str) -> pd.DataFrame:
     """
     policies = list(dict.fromkeys(cq["policy"]))
     if reference not in policies:
-        raise ValueError(f"reference: got {reference!r}; allowed: {', '.join(policies)}")
+        raise ValueError(f"reference: got {shown(reference)}; allowed: {', '.join(policies)}")
     wide = cq.pivot(index="draw", columns="policy", values=["cost", "qaly"])
     rows = []
     for p in policies:
@@ -176,9 +183,10 @@ def ceac(cq: pd.DataFrame, willingness_to_pay) -> pd.DataFrame:
     ValueError
         If a willingness to pay is negative or not finite.
     """
-    wtp = np.atleast_1d(np.asarray(willingness_to_pay, dtype=np.float64))
+    allowed = "finite numbers >= 0"
+    wtp = np.atleast_1d(floats("willingness_to_pay", willingness_to_pay, allowed))
     if not np.all(np.isfinite(wtp)) or np.any(wtp < 0):
-        raise ValueError(f"willingness_to_pay: got {wtp.tolist()}; allowed: finite numbers >= 0")
+        raise ValueError(f"willingness_to_pay: got {shown(wtp.tolist())}; allowed: {allowed}")
     cost = cq.pivot(index="draw", columns="policy", values="cost")
     qaly = cq.pivot(index="draw", columns="policy", values="qaly")[cost.columns]
     rows = []

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.params.definitions import DAYS_PER_WEEK, PRETERM_CUTS_WEEKS
+from cilib.params.validation import shown
 from cilib.stats import wilson_interval
 
 __all__ = ["RUPTURE_BANDS_WEEKS", "dilation_timing", "pprom_outcomes"]
@@ -62,9 +63,9 @@ def dilation_timing(cohort: pd.DataFrame, bin_weeks: float = 1.0) -> pd.DataFram
     """
     _check(cohort, ("dilation_ga_weeks",))
     if isinstance(bin_weeks, bool) or not isinstance(bin_weeks, int | float):
-        raise TypeError(f"bin_weeks: got {bin_weeks!r}; allowed: a number of weeks in (0, 4]")
+        raise TypeError(f"bin_weeks: got {shown(bin_weeks)}; allowed: a number of weeks in (0, 4]")
     if not 0 < bin_weeks <= 4:
-        raise ValueError(f"bin_weeks: got {bin_weeks!r}; allowed: a number of weeks in (0, 4]")
+        raise ValueError(f"bin_weeks: got {shown(bin_weeks)}; allowed: a number of weeks in (0, 4]")
     onset = cohort["dilation_ga_weeks"].to_numpy(np.float64)
     onset = onset[~np.isnan(onset)]
     top = max(float(onset.max()) if len(onset) else 28.0, 28.0)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -45,6 +45,7 @@ from cilib.params.assumptions import Assumptions, calibrated_ranges
 from cilib.params.distributions import sampling
 from cilib.params.registry import SHARE_GROUPS
 from cilib.params.streams import DEFAULT_SEED
+from cilib.params.validation import shown
 from cilib.version import __version__
 
 __all__ = [
@@ -121,7 +122,7 @@ def varied_parameters(a: Assumptions, vary: str | Sequence[str] = "all") -> list
     if isinstance(vary, str):
         if vary not in _KEYWORDS:
             raise ValueError(
-                f"vary: got {vary!r}; allowed: {', '.join(map(repr, _KEYWORDS))} or a list of names"
+                f"vary: got {shown(vary)}; allowed: {', '.join(map(repr, _KEYWORDS))} or a list of names"
             )
         if vary == "natural_history":
             return []
@@ -225,7 +226,7 @@ class PSAResult:
             For an outcome that is not in :data:`OUTCOMES`.
         """
         if outcome not in OUTCOMES:
-            raise ValueError(f"outcome: got {outcome!r}; allowed: {', '.join(OUTCOMES)}")
+            raise ValueError(f"outcome: got {shown(outcome)}; allowed: {', '.join(OUTCOMES)}")
         o = self.outcomes[self.outcomes["outcome"] == outcome]
         table = o.pivot(index="draw", columns="policy", values="value")
         return table[list(dict.fromkeys(o["policy"]))]
@@ -254,7 +255,7 @@ class PSAResult:
         """
         policies = list(dict.fromkeys(self.outcomes["policy"]))
         if reference not in policies:
-            raise ValueError(f"reference: got {reference!r}; allowed: {', '.join(policies)}")
+            raise ValueError(f"reference: got {shown(reference)}; allowed: {', '.join(policies)}")
         wide = self.outcomes.pivot_table(
             index=["draw", "outcome"], columns="policy", values="value", dropna=False
         )
@@ -267,7 +268,7 @@ class PSAResult:
 
 def _check_int(label: str, v, minimum: int) -> int:
     if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < minimum:
-        raise ValueError(f"{label}: got {v!r}; allowed: an integer >= {minimum}")
+        raise ValueError(f"{label}: got {shown(v)}; allowed: an integer >= {minimum}")
     return int(v)
 
 
@@ -295,6 +296,13 @@ def plan(
 ) -> Plan:
     """Validate the arguments of :func:`run` and split the draws into chunks (default: about
     four chunks per worker, at most 25 draws each); fails fast on an unknown policy."""
+    if isinstance(policies, str) or hasattr(policies, "apply"):
+        policies = [policies]  # one preset name or Policy
+    if not isinstance(policies, Iterable) or isinstance(policies, pd.DataFrame):
+        raise TypeError(
+            f"policies: got {shown(policies)}; allowed: a list of preset names or "
+            "cilib.policies.Policy objects"
+        )
     draws = _check_int("draws", draws, 1)
     n = _check_int("n", n, 1)
     seed = _check_int("seed", seed, 0)
@@ -434,6 +442,16 @@ def run(
     ValueError
         For draws, n, seed or chunk_size out of range, an unknown scenario, policy or ``vary``.
     """
+    if progress is not None and not callable(progress):
+        raise TypeError(
+            f"progress: got {shown(progress)}; allowed: None or a function of the number of "
+            "draws done"
+        )
+    if client is not None and not hasattr(client, "scheduler_info"):
+        raise TypeError(
+            f"client: got {shown(client)} of type {type(client).__name__}; allowed: None or a "
+            "dask.distributed.Client"
+        )
     workers = len(client.scheduler_info().get("workers", {})) if client is not None else 1
     p = plan(
         policies,
@@ -467,10 +485,10 @@ def _check_policies(policies: Sequence, reference) -> None:
     """Fail fast, before any task runs: every policy and the reference must be a preset name or
     a :class:`cilib.policies.Policy` (:func:`cilib.policies.get` raises the library's error),
     listed once."""
-    names = [get_policy(p).name for p in policies]
+    names = [get_policy(p, param=f"policies[{i}]").name for i, p in enumerate(policies)]
     if not names:
         raise ValueError("policies: got an empty sequence; allowed: at least one policy")
     dup = sorted({x for x in names if names.count(x) > 1})
     if dup:
-        raise ValueError(f"policies: duplicate names {dup}; allowed: each policy once")
-    get_policy(reference)
+        raise ValueError(f"policies: duplicate names {shown(dup)}; allowed: each policy once")
+    get_policy(reference, param="reference")

@@ -19,6 +19,7 @@ import pandas as pd
 from cilib.model.schema import spontaneous
 from cilib.params.assumptions import Assumptions, resolve
 from cilib.params.definitions import SPTB_BANDS_WEEKS
+from cilib.params.validation import shown
 from cilib.stats import wilson_interval
 
 __all__ = [
@@ -80,15 +81,14 @@ def recurrence_table(
         One row per earlier-outcome pattern: ``history``, ``pregnancies`` (next pregnancies
         counted), ``events``, ``probability``, ``ci_low``, ``ci_high`` (Wilson 95%).
     """
-    if event not in EVENTS:
-        raise ValueError(f"event: got {event!r}; allowed: {', '.join(EVENTS)}")
-    p = int(histories["pregnancy_number"].max())
+    a = _check_histories(histories, assumptions, _TABLE_COLUMNS)
+    if not isinstance(event, str) or event not in EVENTS:
+        raise ValueError(f"event: got {shown(event)}; allowed: {', '.join(EVENTS)}")
+    h, p = _by_woman(histories)
     if isinstance(history, bool) or not isinstance(history, numbers.Integral):
-        raise ValueError(f"history: got {history!r}; allowed: an integer 1 to {p - 1}")
+        raise TypeError(f"history: got {shown(history)}; allowed: an integer 1 to {p - 1}")
     if not 1 <= history <= p - 1:
-        raise ValueError(f"history: got {history!r}; allowed: an integer 1 to {p - 1}")
-    a = resolve(histories, assumptions)
-    h = histories.sort_values(["woman_id", "pregnancy_number"], kind="stable")
+        raise ValueError(f"history: got {shown(history)}; allowed: an integer 1 to {p - 1}")
     y = _events(h, a)[event].reshape(-1, p)
     out = h["outcome"].to_numpy().astype(str).reshape(-1, p)
     rows = []
@@ -132,6 +132,8 @@ CERCLAGE_GROUPS = ("none", "cerclage")
 #: Citation keys of the definitions and outcomes of :func:`ci_recurrence`.
 CI_RECURRENCE_SOURCES = ("danish_ci_cohort", "purisch_2018", "merck_ci")
 _CI_COLUMNS = ("woman_id", "pregnancy_number", "ga_birth_weeks", "onset", "spontaneous_type")
+#: Columns :func:`recurrence_table` reads.
+_TABLE_COLUMNS = (*_CI_COLUMNS, "midtrimester_loss", "outcome")
 
 
 def _before_label(weeks: float) -> str:
@@ -291,20 +293,22 @@ def ci_recurrence(
     return table
 
 
-def _check_histories(histories, assumptions: Assumptions | None) -> Assumptions:
-    """The assumptions to read ``histories`` with, after checking its type and columns."""
+def _check_histories(
+    histories, assumptions: Assumptions | None, columns: tuple[str, ...] = _CI_COLUMNS
+) -> Assumptions:
+    """The assumptions to read ``histories`` with, after checking its type and ``columns``."""
     if not isinstance(histories, pd.DataFrame):
         raise TypeError(
             f"histories: got {type(histories).__name__}; allowed: a DataFrame from "
             "cilib.generate_histories"
         )
-    missing = [c for c in _CI_COLUMNS if c not in histories.columns]
+    missing = [c for c in columns if c not in histories.columns]
     if missing:
         raise ValueError(
             f"histories: missing columns {missing}; allowed: a DataFrame from "
             "cilib.generate_histories"
         )
-    return resolve(histories, assumptions)
+    return resolve(histories, assumptions, name="histories")
 
 
 def _by_woman(histories: pd.DataFrame) -> tuple[pd.DataFrame, int]:

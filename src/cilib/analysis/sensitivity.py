@@ -31,6 +31,7 @@ from cilib.model.cohort import generate_cohort
 from cilib.params.assumptions import Assumptions
 from cilib.params.distributions import Sampling, sampling
 from cilib.params.streams import DEFAULT_SEED
+from cilib.params.validation import shown
 
 __all__ = ["model_output", "morris", "one_way", "sobol"]
 
@@ -56,7 +57,7 @@ def model_output(
         For an unknown outcome (policies are checked at the first call).
     """
     if outcome not in OUTCOMES:
-        raise ValueError(f"outcome: got {outcome!r}; allowed: {', '.join(OUTCOMES)}")
+        raise ValueError(f"outcome: got {shown(outcome)}; allowed: {', '.join(OUTCOMES)}")
     base = scenario if isinstance(scenario, Assumptions) else Assumptions.scenario(scenario)
     column, scale = OUTCOMES[outcome]
     arms = [reference, policy]

@@ -24,6 +24,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from cilib.params.validation import shown
+
 __all__ = ["STEP_WEEKS", "birth_week_steps"]
 
 #: Completed weeks of gestation checked for a step (target 26: 30 to 35 weeks).
@@ -65,10 +67,15 @@ def birth_week_steps(
         If ``result`` is not indexed like ``cohort`` or ``weeks`` is not an increasing pair.
     """
     if not isinstance(result, pd.DataFrame) or not result.index.equals(cohort.index):
-        raise ValueError("result: allowed: cilib.simulate(cohort, ...) of this cohort")
-    lo, hi = weeks
+        raise ValueError(
+            f"result: got {type(result).__name__}"
+            f"{'' if not isinstance(result, pd.DataFrame) else ' not indexed like cohort'}; "
+            "allowed: cilib.simulate(cohort, ...) of this cohort"
+        )
+    pair = isinstance(weeks, tuple | list) and len(weeks) == 2
+    lo, hi = weeks if pair else (None, None)
     if not (isinstance(lo, int) and isinstance(hi, int) and lo <= hi):
-        raise ValueError(f"weeks: got {weeks!r}; allowed: two increasing whole weeks")
+        raise ValueError(f"weeks: got {shown(weeks)}; allowed: two increasing whole weeks")
     treated = result["treated"].to_numpy(bool)
     all_weeks = np.arange(lo - 1, hi + 2)
     out = {}

@@ -38,6 +38,7 @@ from cilib.model.population import BV_RECORDS, RACE_SHARE_RECORDS
 from cilib.model.schema import births, infants
 from cilib.params.assumptions import Assumptions, resolve
 from cilib.params.definitions import GESTATION_BANDS_WEEKS
+from cilib.params.validation import floats, shown
 from cilib.stats import quantile_ci, weighted_rate, wilson_interval
 
 # (label, cohort column, how to make it boolean, record or None, comparison)
@@ -263,10 +264,12 @@ def gestation_distribution(
     100.0
     """
     a = resolve(cohort, assumptions)
-    cuts = [float(x) for x in (GESTATION_BANDS_WEEKS if bins_weeks is None else bins_weeks)]
+    allowed = "increasing gestational ages in weeks"
+    bins = GESTATION_BANDS_WEEKS if bins_weeks is None else bins_weeks
+    cuts = [float(x) for x in np.atleast_1d(floats("bins_weeks", bins, allowed))]
     if not cuts or any(b <= a_ for a_, b in zip(cuts[:-1], cuts[1:], strict=True)):
         raise ValueError(
-            f"bins_weeks: got {bins_weeks!r}; allowed: increasing gestational ages in weeks"
+            f"bins_weeks: got {shown(bins_weeks)}; allowed: increasing gestational ages in weeks"
         )
     labels = _band_labels(cuts)
     born = births(cohort, a)
@@ -391,12 +394,18 @@ def cl_centiles(cl: pd.Series, centiles: Sequence[float] = (1, 5, 10, 25, 50, 75
     >>> cl_centiles(pd.Series(range(101)), centiles=(50,))["cl_mm"].item()
     50.0
     """
-    x = np.sort(pd.Series(cl, dtype="float64").dropna().to_numpy())
+    allowed = "numbers strictly between 0 and 100"
+    x = floats("cl", cl, "cervical lengths in mm, one per pregnancy (NaN = not measured)")
+    if x.ndim != 1:
+        raise ValueError(f"cl: got an array of shape {x.shape}; allowed: one value per pregnancy")
+    x = np.sort(x[~np.isnan(x)])
     n = len(x)
     rows = []
-    for c in centiles:
+    for c in np.atleast_1d(floats("centiles", centiles, allowed)).tolist():
         if not 0 < float(c) < 100:
-            raise ValueError(f"centiles: got {c!r}; allowed: numbers strictly between 0 and 100")
+            raise ValueError(
+                f"centiles: got {shown(c)}; allowed: numbers strictly between 0 and 100"
+            )
         est, lo, hi = quantile_ci(x, float(c) / 100, presorted=True)
         rows.append({"centile": float(c), "cl_mm": est, "ci_low_mm": lo, "ci_high_mm": hi, "n": n})
     return pd.DataFrame(rows)
@@ -426,11 +435,11 @@ def binned(values, edges) -> pd.DataFrame:
     >>> binned([1, 2, 2, 9], [0, 5, 10])["count"].tolist()
     [3, 1]
     """
-    v = np.asarray(values, dtype=np.float64)
+    v = floats("values", values, "numbers (NaN = missing)")
     v = v[~np.isnan(v)]
-    e = np.asarray(edges, dtype=np.float64)
-    if e.ndim != 1 or len(e) < 2 or np.any(np.diff(e) <= 0):
-        raise ValueError(f"edges: got {edges!r}; allowed: at least two increasing values")
+    e = floats("edges", edges, "at least two increasing values")
+    if e.ndim != 1 or len(e) < 2 or not (np.diff(e) > 0).all():
+        raise ValueError(f"edges: got {shown(edges)}; allowed: at least two increasing values")
     counts, _ = np.histogram(v, bins=e)
     total = len(v)
     return pd.DataFrame(

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import nbformat
 
+from cilib.io_checks import shown_path
+
 __all__ = ["SOLUTION_TAG", "PLACEHOLDER", "execute", "read", "student_copy", "figures"]
 
 #: Tag of a code cell that holds an exercise's solution.
@@ -40,7 +42,7 @@ def read(path: str | Path) -> nbformat.NotebookNode:
     """
     p = Path(path)
     if p.suffix != ".ipynb" or not p.is_file():
-        raise ValueError(f"notebook: got {str(path)[:80]!r}; allowed: an existing .ipynb file")
+        raise ValueError(f"notebook: got {shown_path(path)}; allowed: an existing .ipynb file")
     try:
         nb = nbformat.read(p, as_version=4)
         nbformat.validate(nb)

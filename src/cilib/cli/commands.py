@@ -21,9 +21,11 @@ from cilib.cli.formats import (
     _params_table,
     _text_table,
 )
-from cilib.model.cohort import generate_cohort
+from cilib.io_checks import shown_path
+from cilib.model.cohort import check_memory, generate_cohort
 from cilib.model.schema import births, data_dictionary, infants
 from cilib.params.assumptions import Assumptions
+from cilib.params.validation import shown
 
 
 # -- subcommands -----------------------------------------------------------------------------
@@ -33,17 +35,19 @@ def _load_assumptions(scenario: str | None, file: str | None) -> Assumptions:
         return Assumptions.scenario(scenario or DEFAULT_SCENARIO)
     path = Path(file)
     if not path.is_file():
-        raise UsageError(f"--assumptions: file {file!r} not found")
+        raise UsageError(f"--assumptions: file {shown_path(file)} not found")
     try:
         with path.open("rb") as f:
             raw = tomllib.load(f)
     except tomllib.TOMLDecodeError as e:
-        raise UsageError(f"--assumptions: file {file!r} is not valid TOML ({e})") from None
+        raise UsageError(
+            f"--assumptions: file {shown_path(file)} is not valid TOML ({e})"
+        ) from None
     file_scenario = raw.get("scenario")
     if scenario is not None and file_scenario is not None and file_scenario != scenario:
         raise UsageError(
-            f"--scenario {scenario!r} disagrees with scenario = {file_scenario!r} in the "
-            f"--assumptions file {file!r}; give one of them, or make them agree"
+            f"--scenario {scenario!r} disagrees with scenario = {shown(file_scenario)} in the "
+            f"--assumptions file {shown_path(file)}; give one of them, or make them agree"
         )
     try:
         loaded = Assumptions.from_toml(path)
@@ -57,7 +61,7 @@ def _load_assumptions(scenario: str | None, file: str | None) -> Assumptions:
     except (ValueError, TypeError) as e:
         message = str(e)
         if file not in message:
-            message = f"--assumptions file {file!r}: {message}"
+            message = f"--assumptions file {shown_path(file)}: {message}"
         raise UsageError(message) from None
 
 
@@ -77,6 +81,7 @@ def _cmd_generate(args: argparse.Namespace, argv: list[str]) -> int:
 
     a = _load_assumptions(args.scenario, args.assumptions)
     data_path, meta_path = check_output(args.out, force=args.force)  # before the slow part
+    check_memory(args.n, data_path.suffix.lower(), name="--n")
     cohort = generate_cohort(args.n, seed=args.seed, assumptions=a)
     manifest = make_manifest(n=args.n, seed=args.seed, assumptions=a, command=[PROG, *argv])
     data_path, meta_path = write_cohort(cohort, data_path, manifest=manifest, force=args.force)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from cilib.params.assumptions import Assumptions, scenarios
 from cilib.params.streams import DEFAULT_SEED
+from cilib.params.validation import shown
 
 PROG = "cilib"
 FORMATS = ("table", "csv", "markdown")
@@ -52,11 +53,11 @@ def _markdown(rows: list[list[Any]], header: list[str], align: str) -> str:
 
 
 def _text_table(frame: pd.DataFrame) -> str:
-    shown = frame.copy()
-    for col in shown.columns:
-        if shown[col].dtype.kind in "fcb":
-            shown[col] = [_g(x) for x in shown[col]]
-    return shown.to_string(index=False) + "\n"
+    table = frame.copy()
+    for col in table.columns:
+        if table[col].dtype.kind in "fcb":
+            table[col] = [_g(x) for x in table[col]]
+    return table.to_string(index=False) + "\n"
 
 
 def _csv(frame: pd.DataFrame) -> str:
@@ -70,7 +71,7 @@ def _params_table(scenario: str, group: str | None) -> pd.DataFrame:
         if group not in groups:
             close = difflib.get_close_matches(group, groups, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise UsageError(f"--group: got {group!r}{hint}; allowed: {', '.join(groups)}")
+            raise UsageError(f"--group: got {shown(group)}{hint}; allowed: {', '.join(groups)}")
         table = table[table["group"] == group].reset_index(drop=True)
     return table
 

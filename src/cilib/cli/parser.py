@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -17,10 +18,11 @@ from cilib.cli.formats import (
     FORMATS,
     PROG,
     UsageError,
-    _one_line,
 )
+from cilib.io import Interrupted, interruptible
 from cilib.model.cohort import MAX_N
 from cilib.params.assumptions import scenarios
+from cilib.params.validation import shown
 from cilib.version import __version__
 
 __all__ = ["build_parser", "main"]
@@ -30,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line (``cilib <sub>: error: ...``), status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {_one_line(message)}\n")
+        self.exit(2, f"{self.prog}: error: {_short(message)}\n")
 
 
 # -- argument types --------------------------------------------------------------------------
@@ -41,7 +43,7 @@ def _int_arg(name: str, lo: int, hi: int | None, allowed: str) -> Callable[[str]
         except ValueError:
             value = None
         if value is None or value < lo or (hi is not None and value > hi):
-            raise argparse.ArgumentTypeError(f"got {text!r}; allowed: {allowed}")
+            raise argparse.ArgumentTypeError(f"got {shown(text)}; allowed: {allowed}")
         return value
 
     parse.__name__ = name
@@ -57,7 +59,7 @@ def _scenario_arg(text: str) -> str:
     if text not in known:
         close = difflib.get_close_matches(text, known, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise argparse.ArgumentTypeError(f"got {text!r}{hint}; allowed: {', '.join(known)}")
+        raise argparse.ArgumentTypeError(f"got {shown(text)}{hint}; allowed: {', '.join(known)}")
     return text
 
 
@@ -191,18 +193,25 @@ def _add_psa(sub, scen: str) -> None:
     add_psa(sub, scen, _subcommand, _int_arg, _scenario_arg)
 
 
+def _add_notebooks(sub, scen: str) -> None:
+    from cilib.cli.notebooks import add_notebooks
+
+    add_notebooks(sub, _subcommand)
+
+
 SUBCOMMANDS = {
     "generate": _add_generate,
     "params": _add_params,
     "calibrate": _add_calibrate,
     "dictionary": _add_dictionary,
     "psa": _add_psa,
+    "notebooks": _add_notebooks,
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``cilib`` argument parser (subcommands generate, params, calibrate, dictionary,
-    psa)."""
+    psa, notebooks)."""
     parser = _Parser(
         prog=PROG,
         description="Synthetic pregnancy cohorts for teaching and researching cervical "
@@ -239,7 +248,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     -------
     int
         Exit status: 0 on success, 1 when ``calibrate`` misses a target, 2 for bad input
-        (with one ``cilib: error: ...`` line on stderr and nothing written).
+        (with one ``cilib: error: ...`` line on stderr and nothing written), 128 + the signal
+        number when SIGINT (130), SIGTERM (143) or SIGHUP (129) stops it (one line on stderr;
+        files being written are removed, nothing partial is left).
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -247,17 +258,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as e:  # --help, --version and usage errors
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
-    try:
-        return args.func(args, argv)
-    except (UsageError, ValueError, TypeError, OSError) as e:
-        if isinstance(e, BrokenPipeError):
-            _silence_stdout()
-            return 1
-        print(f"{PROG}: error: {_one_line(_describe(e))}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
+    with interruptible() as received:
+        try:
+            code = args.func(args, argv)
+            if received:  # a signal whose exception something swallowed
+                raise Interrupted(received[0])
+            return code
+        except KeyboardInterrupt as e:  # Interrupted, or Ctrl-C where cilib had no handler
+            signum = getattr(e, "signum", signal.SIGINT)
+            print(f"{PROG}: interrupted by {signal.Signals(signum).name}", file=sys.stderr)
+            return 128 + signum
+        except (UsageError, ValueError, TypeError, OSError) as e:
+            if isinstance(e, BrokenPipeError):
+                _silence_stdout()
+                return 1
+            print(f"{PROG}: error: {_short(_describe(e))}", file=sys.stderr)
+            return 2
+
+
+def _short(message: str, limit: int = 600) -> str:
+    """``message`` on one line, each word cut to 80 characters and the whole to ``limit``: a
+    huge value echoed by some error never floods the terminal."""
+    words = [w if len(w) <= 80 else f"{w[:50]}...{w[-27:]}" for w in str(message).split()]
+    text = " ".join(words)
+    return text if len(text) <= limit else f"{text[: limit // 2]} ... {text[-limit // 2 + 5 :]}"
 
 
 def _silence_stdout() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -20,7 +21,9 @@ import pandas as pd
 from cilib.analysis import economics, psa
 from cilib.cli.formats import DEFAULT_SCENARIO, UsageError
 from cilib.io import atomic_write
+from cilib.io_checks import shown_path
 from cilib.params.streams import DEFAULT_SEED
+from cilib.params.validation import shown
 from cilib.psa_files import write_dampack, write_psa
 
 __all__ = ["add_psa", "cmd_psa"]
@@ -75,7 +78,7 @@ def _client(args):
         try:
             return Client(args.scheduler, timeout="10s"), None
         except (OSError, TimeoutError) as e:
-            raise UsageError(f"--scheduler: cannot reach {args.scheduler!r} ({e})") from None
+            raise UsageError(f"--scheduler: cannot reach {shown(args.scheduler)} ({e})") from None
     cluster = LocalCluster(
         n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
     )
@@ -89,11 +92,15 @@ def _chunk_files(chunks: Path, i: int) -> tuple[Path, Path]:
 def _prepare(out: Path, settings: dict, force: bool) -> Path:
     """The chunk directory of this run: refuse finished results without --force, and a chunk
     directory of another run (other arguments) unless --force discards it."""
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out: got {str(out)!r}, an existing file; allowed: a directory")
-    done = [f for f in ("outcomes.parquet", "manifest.json") if (out / f).exists()]
+    if os.path.lexists(out) and not out.is_dir():
+        raise UsageError(
+            f"--out: got {shown_path(out)}, an existing file or link; allowed: a directory"
+        )
+    done = [f for f in ("outcomes.parquet", "manifest.json") if os.path.lexists(out / f)]
     if done and not force:
-        raise UsageError(f"--out: {str(out)!r} already holds results; use --force to overwrite")
+        raise UsageError(
+            f"--out: {shown_path(out)} already holds results; use --force to overwrite"
+        )
     chunks = out / _CHUNKS
     run = chunks / "run.json"
     if run.exists():
@@ -101,7 +108,7 @@ def _prepare(out: Path, settings: dict, force: bool) -> Path:
         if old != settings:
             if not force:
                 raise UsageError(
-                    f"--out: {str(out)!r} holds an unfinished run with other arguments; run it "
+                    f"--out: {shown_path(out)} holds an unfinished run with other arguments; run it "
                     "again with them, or use --force to discard it"
                 )
             shutil.rmtree(chunks)

@@ -11,7 +11,7 @@ Synthetic data for teaching and research only; not for clinical use.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -22,24 +22,25 @@ from cilib.interventions.treatments import TREATMENTS
 from cilib.model.schema import births, infants, neonatal_survival
 from cilib.params.assumptions import Assumptions, detached, resolve
 from cilib.params.definitions import PRETERM_CUTS_WEEKS
+from cilib.params.validation import modelled_weeks, number, shown
 from cilib.screening.schedules import combine_screens, screen
 from cilib.stats import Z95, weighted_rate, wilson_interval
 
 __all__ = ["compare_policies"]
 
 
-def _as_policy(p, i: int) -> policy_rules.Policy:
+def _as_policy(p, label: str) -> policy_rules.Policy:
     if isinstance(p, str | policy_rules.Policy):
-        return policy_rules.get(p)
+        return policy_rules.get(p, param=label)
     if isinstance(p, pd.DataFrame) or callable(p):
         frame = p
         return policy_rules.Policy(
-            f"policy {i}",
+            label.replace("policies[", "policy ").rstrip("]"),
             rule=lambda c, s, a: frame(c) if callable(frame) else frame,
             description="start weeks given directly",
         )
     raise TypeError(
-        f"policies[{i}]: got {type(p).__name__}; allowed: a preset name, a cilib.policies.Policy, "
+        f"{label}: got {type(p).__name__}; allowed: a preset name, a cilib.policies.Policy, "
         "a DataFrame of start weeks or a function of the cohort returning one"
     )
 
@@ -133,7 +134,8 @@ def compare_policies(
     assumptions : Assumptions, optional
         Defaults to the cohort's own.
     averted_before_weeks : float
-        Gestation (weeks) defining the preterm births averted (37; 34 for early PTB).
+        Gestation (weeks) defining the preterm births averted (37; 34 for early PTB), within
+        the weeks in which the model has births (:func:`cilib.params.validation.modelled_weeks`).
 
     Returns
     -------
@@ -165,16 +167,29 @@ def compare_policies(
     (['no_screening', 'universal_25mm'], 0.0)
     """
     a = resolve(cohort, assumptions)
+    lo, hi = modelled_weeks(a)
+    averted_before_weeks = number(
+        "averted_before_weeks",
+        averted_before_weeks,
+        lo,
+        hi,
+        what=f"a gestation in weeks in [{lo:g}, {hi:g}] (the weeks in which the model has births)",
+    )
     if isinstance(policies, str | policy_rules.Policy | pd.DataFrame):
         policies = [policies]
-    arms = [_as_policy(p, i) for i, p in enumerate(policies)]
+    if not isinstance(policies, Iterable) or isinstance(policies, Mapping):
+        raise TypeError(
+            f"policies: got {shown(policies)} of type {type(policies).__name__}; allowed: a list "
+            "of preset names, cilib.policies.Policy objects or start-week frames"
+        )
+    arms = [_as_policy(p, f"policies[{i}]") for i, p in enumerate(list(policies))]
     if not arms:
         raise ValueError("policies: got an empty sequence; allowed: at least one policy")
     names = [p.name for p in arms]
     dup = sorted({x for x in names if names.count(x) > 1})
     if dup:
         raise ValueError(f"policies: duplicate names {dup}; allowed: each policy once")
-    ref = _as_policy(reference, -1)
+    ref = _as_policy(reference, "reference")
     listed = ref.name in names
     run = arms if listed else [*arms, ref]
     decided = _run_arms(cohort, run, seed, a)  # policies see the cohort as given

@@ -21,6 +21,7 @@ from cilib.model.histories import OUTCOMES, natural_histories, outcome_codes
 from cilib.model.schema import CAUSE, COLUMNS, LATENT_PROCESSES, ONSET, PREGNANCY_ID_STRIDE
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, attach
+from cilib.params.validation import shown
 
 __all__ = ["generate_histories"]
 
@@ -89,9 +90,9 @@ def generate_histories(
     """
     for name, v, hi in (("n_women", n_women, 10_000_000), ("pregnancies", pregnancies, 10)):
         if isinstance(v, bool) or not isinstance(v, numbers.Integral) or not 1 <= v <= hi:
-            raise ValueError(f"{name}: got {v!r}; allowed: an integer 1 to {hi:,}")
+            raise ValueError(f"{name}: got {shown(v)}; allowed: an integer 1 to {hi:,}")
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"seed: got {seed!r}; allowed: a non-negative integer")
+        raise ValueError(f"seed: got {shown(seed)}; allowed: a non-negative integer")
     if assumptions is not None and not isinstance(assumptions, Assumptions):
         raise TypeError(
             f"assumptions: got {type(assumptions).__name__}; allowed: a cilib.Assumptions"

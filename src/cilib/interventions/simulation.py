@@ -30,6 +30,7 @@ from cilib.model.schema import (
 )
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, detached, resolve
+from cilib.params.validation import aligned, modelled_weeks, shown
 
 __all__ = ["simulate"]
 
@@ -114,11 +115,43 @@ def _policy_starts(cohort, policy, seed, a):
     if isinstance(policy, str) or is_policy:
         pol = policies.get(policy) if isinstance(policy, str) else policy
         starts, screened = pol.apply(cohort, seed=seed, assumptions=a)
-        return _check_starts(cohort, starts), screened
-    return _check_starts(cohort, policy), None
+        return _check_starts(cohort, starts, a), screened
+    return _check_starts(cohort, policy, a), None
 
 
-def _check_starts(cohort: pd.DataFrame, starts) -> pd.DataFrame:
+def _start_column(name: str, column: pd.Series, high: float) -> np.ndarray:
+    """One column of start weeks as float64, checked: numbers (not a boolean mask) in
+    ``[0, high]`` or NaN."""
+    where = f"policy: column {name!r}"
+    allowed = f"start weeks in [0, {high:g}] or NaN (not given)"
+    if column.dtype.kind == "b" or str(column.dtype) == "boolean":
+        raise TypeError(
+            f"{where} holds booleans (a mask); allowed: {allowed}: use "
+            "np.where(mask, week, np.nan) or cilib.policies.start_at(mask, week)"
+        )
+    try:
+        if column.dtype.kind in "OSU" and any(isinstance(x, str | bytes) for x in column):
+            raise TypeError  # numpy would read "20" as 20.0
+        v = column.to_numpy(dtype=np.float64, na_value=np.nan)
+    except (TypeError, ValueError, OverflowError):
+        raise TypeError(
+            f"{where} has dtype {column.dtype} (for example {shown(column.iloc[0])}); "
+            f"allowed: {allowed}"
+        ) from None
+    bad = ~np.isnan(v) & ~((v >= 0) & (v <= high))
+    if bad.any():
+        raise ValueError(
+            f"{where} has {shown(float(v[np.argmax(bad)]))}; allowed: {allowed} (a gestation in "
+            "weeks: every pregnancy has ended by the latest planned birth)"
+        )
+    return v
+
+
+def _check_starts(cohort: pd.DataFrame, starts, a: Assumptions) -> pd.DataFrame:
+    """The start weeks as a float64 frame in the cohort's order, checked: known treatment
+    columns, indexed like the cohort (a frame with the same labels in another order is
+    reordered), each a gestation from 0 to the end of the modelled span
+    (:func:`cilib.params.validation.modelled_weeks`) or NaN; a boolean mask is refused."""
     if callable(starts):
         starts = starts(cohort)
     if not isinstance(starts, pd.DataFrame):
@@ -129,23 +162,16 @@ def _check_starts(cohort: pd.DataFrame, starts) -> pd.DataFrame:
     unknown = [c for c in starts.columns if c not in treatments.TREATMENTS]
     if unknown:
         raise ValueError(
-            f"policy: unknown treatment columns {unknown}; allowed: "
+            f"policy: unknown treatment columns {shown(unknown)}; allowed: "
             f"{', '.join(treatments.TREATMENTS)}"
         )
-    if len(starts) != len(cohort) or not starts.index.equals(cohort.index):
-        raise ValueError(
-            f"policy: {len(starts)} rows not aligned with the cohort ({len(cohort)} rows); "
-            "allowed: a frame indexed like the cohort"
-        )
-    for c in starts.columns:
-        v = starts[c].to_numpy(dtype=np.float64)
-        bad = ~np.isnan(v) & ((v < 0) | ~np.isfinite(v))
-        if bad.any():
-            raise ValueError(
-                f"policy: column {c!r} has {v[np.argmax(bad)]!r}; allowed: a gestation in "
-                "weeks or NaN (not given)"
-            )
-    return starts
+    if starts.columns.duplicated().any():
+        dup = starts.columns[starts.columns.duplicated()].tolist()
+        raise ValueError(f"policy: duplicate columns {shown(dup)}; allowed: each treatment once")
+    starts = aligned("policy", starts, cohort.index)
+    high = modelled_weeks(a)[1]
+    cols = {c: _start_column(c, starts[c], high) for c in starts.columns}
+    return pd.DataFrame(cols, index=cohort.index, columns=starts.columns, copy=False)
 
 
 def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tuple:
@@ -230,7 +256,11 @@ def simulate(
         A preset name (:func:`cilib.policies.presets`), a :class:`cilib.policies.Policy`, or
         the start week of each treatment per pregnancy (columns among
         :data:`cilib.interventions.treatments.TREATMENTS`; NaN = not given) as a frame or a
-        function of the cohort returning one.
+        function of the cohort returning one. Start weeks are numbers from 0 to the latest
+        planned birth (:func:`cilib.params.validation.modelled_weeks`: every pregnancy has
+        ended by then); a boolean mask is refused (use ``np.where(mask, week, np.nan)``). The
+        frame is read by the cohort's index: the same labels in another order are reordered,
+        other labels refused.
     seed : int
         Seed of the policy's own draws (adherence); the same seed gives every policy arm the
         same draws.

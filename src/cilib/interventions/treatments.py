@@ -56,6 +56,7 @@ from cilib.model.cervix import TRAJECTORY_WEEKS, crossing_weeks, trajectory_arra
 from cilib.model.hazards import TREATABLE_CAUSES, cervical_log_hr
 from cilib.model.schema import plurality
 from cilib.params.assumptions import Assumptions
+from cilib.params.validation import shown
 
 __all__ = [
     "MECHANISMS",
@@ -424,7 +425,7 @@ def effects(
         a pregnancy asked for it did not get it.
     """
     if treatment not in MECHANISMS:
-        raise ValueError(f"treatment: got {treatment!r}; allowed: {', '.join(TREATMENTS)}")
+        raise ValueError(f"treatment: got {shown(treatment)}; allowed: {', '.join(TREATMENTS)}")
     s = _state(cohort, start_weeks, a)
     effect = MECHANISMS[treatment](s, a, adherent)
     return replace(effect, not_given_codes=_not_given_codes(s, effect))

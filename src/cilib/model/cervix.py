@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.params.assumptions import Assumptions, resolve
+from cilib.params.validation import aligned, shown
 
 #: Cohort columns the true trajectory is read from.
 _TRAJECTORY_COLUMNS = ("cl_14w_mm", "cl_slope_mm_per_week", "dilation_ga_weeks", "ga_birth_weeks")
@@ -88,20 +89,21 @@ def trajectory(
 
 
 def _ga_array(ga_weeks, n: int) -> np.ndarray:
-    if isinstance(ga_weeks, bool) or isinstance(ga_weeks, str):
-        raise TypeError(f"ga_weeks: got {ga_weeks!r}; allowed: a number of weeks in [14, 34]")
+    lo, hi = TRAJECTORY_WEEKS
+    allowed = f"a number of weeks in [{lo:g}, {hi:g}], or one per pregnancy"
+    if ga_weeks is None or isinstance(ga_weeks, bool | str | bytes):
+        raise TypeError(f"ga_weeks: got {shown(ga_weeks)}; allowed: {allowed}")
     try:
         ga = np.asarray(ga_weeks, dtype=np.float64)
+    except OverflowError:
+        raise ValueError(f"ga_weeks: got {shown(ga_weeks)}; allowed: {allowed}") from None
     except (TypeError, ValueError):
-        raise TypeError(
-            f"ga_weeks: got {ga_weeks!r}; allowed: a number of weeks in [14, 34]"
-        ) from None
+        raise TypeError(f"ga_weeks: got {shown(ga_weeks)}; allowed: {allowed}") from None
     if ga.ndim > 1 or (ga.ndim == 1 and len(ga) != n):
         raise ValueError(
             f"ga_weeks: got an array of shape {ga.shape}; allowed: a scalar or one value per "
             f"pregnancy ({n})"
         )
-    lo, hi = TRAJECTORY_WEEKS
     bad = np.isnan(ga) | (ga < lo) | (ga > hi)
     if np.any(bad):
         first = ga if ga.ndim == 0 else ga[np.argmax(bad)]
@@ -206,7 +208,8 @@ def cervical_length(cohort: pd.DataFrame, ga_weeks, assumptions: Assumptions | N
         From :func:`cilib.generate_cohort`; uses ``cl_14w_mm``, ``cl_slope_mm_per_week``,
         ``dilation_ga_weeks`` and ``ga_birth_weeks``.
     ga_weeks : float or array-like
-        Gestation in weeks, 14-34; a scalar or one value per pregnancy.
+        Gestation in weeks, 14-34; a scalar or one value per pregnancy (a Series is read by
+        the cohort's index, and refused if its labels are not the cohort's).
     assumptions : Assumptions, optional
         Defaults to the cohort's own (its ``failure_funnel_weeks``).
 
@@ -234,7 +237,7 @@ def cervical_length(cohort: pd.DataFrame, ga_weeks, assumptions: Assumptions | N
             f"cohort: missing columns {sorted(missing)}; allowed: a DataFrame "
             "from cilib.generate_cohort"
         )
-    ga = _ga_array(ga_weeks, len(cohort))
+    ga = _ga_array(aligned("ga_weeks", ga_weeks, cohort.index), len(cohort))
     cl = true_length(cohort, ga, resolve(cohort, assumptions))
     cl[cohort["ga_birth_weeks"].to_numpy() <= ga] = np.nan
     return pd.Series(cl, index=cohort.index, name="cl_mm")

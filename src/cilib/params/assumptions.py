@@ -37,6 +37,7 @@ from typing import Any
 
 from cilib.params.records import Record, check_value
 from cilib.params.registry import BASE_RECORDS, SCENARIOS, SHARE_GROUPS
+from cilib.params.validation import shown
 
 __all__ = [
     "CALIBRATED_FILES",
@@ -51,13 +52,21 @@ __all__ = [
 ]
 
 
-def _unknown(name: str, known: Iterator[str] | list[str]) -> ValueError:
+def _close(name: object, known: list[str], n: int = 3) -> list[str]:
+    """Known names close to ``name`` (none for a non-string or a very long one: difflib's
+    cost grows with the length of the name)."""
+    if not isinstance(name, str) or len(name) > 200:
+        return []
+    return difflib.get_close_matches(name, known, n=n, cutoff=0.6)
+
+
+def _unknown(name: object, known: Iterator[str] | list[str]) -> ValueError:
     known = sorted(known)
-    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    close = _close(name, known)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     return ValueError(
-        f"unknown assumption {name!r}{hint} (see cilib.Assumptions.default().table() "
-        f"for the {len(known)} names)"
+        f"unknown assumption {shown(name)}{hint}; allowed: one of the {len(known)} names "
+        "of cilib.Assumptions.default().table()"
     )
 
 
@@ -131,10 +140,10 @@ class Assumptions(Mapping[str, float]):
             If ``name`` is not a known scenario.
         """
         if not isinstance(name, str) or name not in SCENARIOS:
-            close = difflib.get_close_matches(str(name), list(SCENARIOS), n=2)
+            close = _close(name, list(SCENARIOS), n=2)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ValueError(
-                f"scenario: got {name!r}{hint}; allowed: {', '.join(sorted(SCENARIOS))}"
+                f"scenario: got {shown(name)}{hint}; allowed: {', '.join(sorted(SCENARIOS))}"
             )
         recs = {r.name: r for r in BASE_RECORDS}
         for r in SCENARIOS[name].overrides:
@@ -198,6 +207,13 @@ class Assumptions(Mapping[str, float]):
             return self.records[name].value
         except KeyError:
             raise _unknown(name, list(self.records)) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.records
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The value of ``name``, or ``default`` if there is no such assumption."""
+        return self.records[name].value if name in self.records else default
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.records)
@@ -268,7 +284,7 @@ class Assumptions(Mapping[str, float]):
         FileExistsError
             If ``path`` exists and ``force`` is false.
         """
-        path = Path(path)
+        path = _path(path)
         if path.exists() and not force:
             raise FileExistsError(f"{path} exists; pass force=True to overwrite")
         lines = [
@@ -289,24 +305,40 @@ class Assumptions(Mapping[str, float]):
         The file names a ``scenario`` (default ``us_contemporary``) and a ``[values]`` table of
         overrides; every value goes through the same validation as :meth:`replace`.
         """
-        path = Path(path)
+        path = _path(path)
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"path: got {shown(str(path))}, no such file; allowed: an existing TOML file"
+            )
         try:
             with path.open("rb") as f:
                 raw = tomllib.load(f)
         except tomllib.TOMLDecodeError as e:
-            raise ValueError(f"assumptions file {str(path)!r}: not valid TOML ({e})") from None
+            raise ValueError(f"assumptions file {shown(str(path))}: not valid TOML ({e})") from None
         unknown_keys = set(raw) - {"scenario", "values"}
         if unknown_keys:
             raise ValueError(
-                f"assumptions file {str(path)!r}: unknown top-level keys {sorted(unknown_keys)}; "
-                "allowed: 'scenario' and a [values] table"
+                f"assumptions file {shown(str(path))}: unknown top-level keys "
+                f"{shown(sorted(unknown_keys))}; allowed: 'scenario' and a [values] table"
             )
         base = cls.scenario(raw.get("scenario", "us_contemporary"))
         values = raw.get("values", {})
         if not isinstance(values, dict):
-            raise ValueError(f"assumptions file {str(path)!r}: 'values' must be a table")
+            raise ValueError(
+                f"assumptions file {shown(str(path))}: values: got {shown(values)}; allowed: "
+                "a [values] table of name = number"
+            )
         changed = {k: v for k, v in values.items() if k not in base.records or base[k] != v}
         return base.replace(**changed)
+
+
+def _path(path: Any) -> Path:
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(
+            f"path: got {shown(path)} of type {type(path).__name__}; allowed: a path (str or "
+            "pathlib.Path)"
+        )
+    return Path(path)
 
 
 def _atomic_write_text(path: Path, text: str) -> None:
@@ -373,23 +405,38 @@ def detached(frame: Any) -> Any:
     return out
 
 
-def assumptions_of(frame: Any) -> Assumptions:
+def _check_frame(frame: Any, name: str) -> None:
+    import pandas as pd  # only here: cilib.params is imported without pandas
+
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(
+            f"{name}: got {shown(frame)} of type {type(frame).__name__}; allowed: a DataFrame "
+            "from cilib.generate_cohort or cilib.generate_histories"
+        )
+
+
+def assumptions_of(frame: Any, *, name: str = "cohort") -> Assumptions:
     """The assumptions a frame was generated with, rebuilt from its ``attrs``.
 
     ``generate_cohort``, ``generate_histories`` and ``cilib.io.read_cohort`` record the
     scenario and any overridden values (:func:`attach`); the rebuilt assumptions are checked
     against the recorded hash.
 
+    ``name`` is the parameter the frame was passed as, for the messages.
+
     Raises
     ------
+    TypeError
+        If ``frame`` is not a DataFrame.
     ValueError
         If the frame carries no cilib metadata (pass ``assumptions=`` explicitly then) or the
         rebuilt assumptions do not match the recorded hash.
     """
-    info = getattr(frame, "attrs", {}) or {}
+    _check_frame(frame, name)
+    info = frame.attrs or {}
     if "scenario" not in info:
         raise ValueError(
-            "cohort: no cilib metadata in cohort.attrs (it was rebuilt or filtered in a way "
+            f"{name}: no cilib metadata in {name}.attrs (it was rebuilt or filtered in a way "
             "that dropped them); allowed: a cohort from cilib.generate_cohort or "
             "cilib.io.read_cohort, or pass assumptions= explicitly"
         )
@@ -400,17 +447,19 @@ def assumptions_of(frame: Any) -> Assumptions:
     recorded = info.get("assumptions_hash")
     if recorded is not None and recorded != a.hash():
         raise ValueError(
-            f"cohort: its assumptions hash {recorded} does not match the rebuilt assumptions "
+            f"{name}: its assumptions hash {recorded} does not match the rebuilt assumptions "
             f"({a.hash()}); allowed: pass the assumptions it was generated with"
         )
     return a
 
 
-def resolve(frame: Any, assumptions: Assumptions | None) -> Assumptions:
+def resolve(frame: Any, assumptions: Assumptions | None, *, name: str = "cohort") -> Assumptions:
     """``assumptions`` if given (checked to be :class:`Assumptions`), else those ``frame``
-    carries (:func:`assumptions_of`)."""
+    carries (:func:`assumptions_of`); ``frame`` (the parameter ``name``) is checked to be a
+    DataFrame either way."""
+    _check_frame(frame, name)
     if assumptions is None:
-        return assumptions_of(frame)
+        return assumptions_of(frame, name=name)
     if not isinstance(assumptions, Assumptions):
         raise TypeError(
             f"assumptions: got {type(assumptions).__name__}; allowed: a cilib.Assumptions or None"

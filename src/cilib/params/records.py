@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
+from cilib.params.validation import number
 
 __all__ = [
     "DISTRIBUTIONS",
@@ -131,24 +131,16 @@ def check_value(record: Record, value: Any) -> float:
     TypeError
         If ``value`` is not a real number (booleans and strings are refused).
     ValueError
-        If ``value`` is NaN, not an integer where one is required, or outside the bounds.
+        If ``value`` is NaN, infinite, too large for a float, not an integer where one is
+        required, or outside the bounds; the message names the assumption, the value (cut to
+        80 characters, :func:`cilib.params.validation.shown`) and the allowed range.
     """
     lo, hi = record.bounds
-    allowed = f"a number in [{_fmt(lo)}, {_fmt(hi)}] ({record.unit})"
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        if not isinstance(value, np.integer | np.floating):
-            raise TypeError(
-                f"assumption {record.name!r}: got {value!r} of type {type(value).__name__}; "
-                f"allowed: {allowed}"
-            )
-    v = float(value)
-    if math.isnan(v):
-        raise ValueError(f"assumption {record.name!r}: got NaN; allowed: {allowed}")
-    if record.integer and v != round(v):
-        raise ValueError(f"assumption {record.name!r}: got {value!r}; allowed: an integer")
-    if not (lo <= v <= hi):
-        raise ValueError(f"assumption {record.name!r}: got {value!r}; allowed: {allowed}")
-    return v
+    kind = "an integer" if record.integer else "a number"
+    allowed = f"{kind} in [{_fmt(lo)}, {_fmt(hi)}] ({record.unit})"
+    return number(
+        f"assumption {record.name!r}", value, lo, hi, what=allowed, integer=record.integer
+    )
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from cilib.params.validation import shown
+
 __all__ = [
     "DEFAULT_SEED",
     "STREAMS",
@@ -74,10 +76,12 @@ class Stream:
     def key(self, index: int = 0) -> tuple[int, ...]:
         """The spawn key of slot ``index``."""
         if isinstance(index, bool) or not isinstance(index, numbers.Integral):
-            raise TypeError(f"stream {self.name!r}: index {index!r}; allowed: an integer")
+            raise TypeError(f"stream {self.name!r}: index: got {shown(index)}; allowed: an integer")
         if index < 0 or (self.size is not None and index >= self.size):
-            top = "no upper limit" if self.size is None else f"at most {self.size - 1}"
-            raise ValueError(f"stream {self.name!r}: index {index!r}; allowed: 0 and {top}")
+            top = "" if self.size is None else f", at most {self.size - 1}"
+            raise ValueError(
+                f"stream {self.name!r}: index: got {shown(index)}; allowed: an integer >= 0{top}"
+            )
         return (*self.root, self.first + int(index))
 
 
@@ -162,9 +166,9 @@ def check_seed(seed, name: str = "seed") -> Seed:
     if isinstance(seed, SeedPath):
         return seed
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise TypeError(f"{name}: got {seed!r}; allowed: a non-negative integer")
+        raise TypeError(f"{name}: got {shown(seed)}; allowed: a non-negative integer")
     if seed < 0:
-        raise ValueError(f"{name}: got {seed!r}; allowed: a non-negative integer")
+        raise ValueError(f"{name}: got {shown(seed)}; allowed: a non-negative integer")
     return int(seed)
 
 
@@ -172,7 +176,7 @@ def _stream(name: str) -> Stream:
     try:
         return STREAMS[name]
     except KeyError:
-        raise ValueError(f"stream: got {name!r}; allowed: {', '.join(STREAMS)}") from None
+        raise ValueError(f"stream: got {shown(name)}; allowed: {', '.join(STREAMS)}") from None
 
 
 def key(seed: Seed, name: str, index: int = 0) -> tuple[int, tuple[int, ...]]:

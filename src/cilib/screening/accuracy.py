@@ -30,7 +30,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from cilib.stats import Z95, real, wilson_limits
+from cilib.params.validation import number, shown
+from cilib.stats import Z95, wilson_limits
 
 __all__ = ["COLUMNS", "EMPTY", "inputs", "metrics", "runs", "subgroup_masks", "sweep"]
 
@@ -104,6 +105,8 @@ def _bool_array(x, name: str) -> np.ndarray:
         arr = x.to_numpy(dtype=bool)
     else:
         arr = np.asarray(x)
+        if arr.size == 0 and arr.ndim == 1:
+            arr = arr.astype(bool)  # an empty list is float64 to numpy
         if arr.dtype != np.bool_:
             raise ValueError(f"{name}: got dtype {arr.dtype}; allowed: {allowed}")
     if arr.ndim != 1:
@@ -152,10 +155,12 @@ def subgroup_masks(by, n: int, index: pd.Index | None):
             raise ValueError("by: got an empty dict; allowed: {name: boolean mask}, at least one")
         labels, masks = [], []
         for key, mask in by.items():
-            arr = _bool_array(mask, f"by[{key!r}]")
+            arr = _bool_array(mask, f"by[{shown(key)}]")
             if len(arr) != n:
-                raise ValueError(f"by[{key!r}]: got length {len(arr)}; allowed: {n} (as marker)")
-            _check_index(mask, f"by[{key!r}]", index)
+                raise ValueError(
+                    f"by[{shown(key)}]: got length {len(arr)}; allowed: {n} (as marker)"
+                )
+            _check_index(mask, f"by[{shown(key)}]", index)
             labels.append(key)
             masks.append(arr)
         return labels, masks, lambda col: col
@@ -308,8 +313,8 @@ def metrics(marker, event, threshold_mm, *, by=None, z: float = Z95) -> pd.DataF
     0   3   1   0   2          1.0        0.667  2.0
     """
     m, e, index = inputs(marker, event)
-    t = real(threshold_mm, "threshold_mm")
-    z = real(z, "z", positive=True)
+    t = number("threshold_mm", threshold_mm, what="a finite number of mm")
+    z = number("z", z, 0.0, what="a finite number > 0", above=True)
     valid = ~np.isnan(m)
     pos = valid & (m <= t)
 
@@ -369,12 +374,12 @@ def sweep(marker, event, *, by=None, thresholds=None, z: float = Z95) -> pd.Data
     3          31.0   3   2     1.000000          0.0
     """
     m, e, index = inputs(marker, event)
-    z = real(z, "z", positive=True)
+    z = number("z", z, 0.0, what="a finite number > 0", above=True)
     if thresholds is not None:
         thr = np.atleast_1d(np.asarray(thresholds))
         if thr.dtype.kind not in "iuf" or thr.ndim != 1 or thr.size == 0:
             raise ValueError(
-                f"thresholds: got {thresholds!r}; allowed: a 1-D list of numbers in mm"
+                f"thresholds: got {shown(thresholds)}; allowed: a 1-D list of numbers in mm"
             )
         thr = np.unique(thr.astype(np.float64))
         if not np.isfinite(thr).all():

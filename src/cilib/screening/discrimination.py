@@ -11,8 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from cilib.params.validation import number
 from cilib.screening.accuracy import EMPTY, inputs, runs, subgroup_masks
-from cilib.stats import Z95, delong, real
+from cilib.stats import Z95, delong
 
 __all__ = ["AUC_COLUMNS", "auc", "roc"]
 
@@ -68,7 +69,7 @@ def auc(marker, event, *, by=None, z: float = Z95) -> pd.DataFrame:
     (0.9444444444444444, 3)
     """
     m, e, index = inputs(marker, event)
-    z = real(z, "z", positive=True)
+    z = number("z", z, 0.0, what="a finite number > 0", above=True)
 
     def one(mask, strict: bool):
         x_ev, x_non = _classes(m[mask], e[mask])

@@ -18,6 +18,7 @@ import pandas as pd
 from cilib.model.cervix import cervical_length
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, resolve
+from cilib.params.validation import shown
 
 __all__ = ["MAX_SCANS", "measure_cervical_length", "measure_with", "measured"]
 
@@ -62,7 +63,8 @@ def measure_cervical_length(
     cohort : DataFrame
         From :func:`cilib.generate_cohort`.
     ga_weeks : float or array-like
-        Gestation of the scan, weeks (14-34); a scalar or one value per pregnancy.
+        Gestation of the scan, weeks (14-34); a scalar or one value per pregnancy (a Series
+        is read by the cohort's index, and refused if its labels are not the cohort's).
     seed : int
         Seed of the measurement streams (independent of the cohort's).
     scan : int
@@ -90,7 +92,7 @@ def measure_cervical_length(
     a = resolve(cohort, assumptions)
     seed = streams.check_seed(seed)
     if isinstance(scan, bool) or not isinstance(scan, numbers.Integral):
-        raise TypeError(f"scan: got {scan!r}; allowed: an integer 0-{MAX_SCANS - 1}")
+        raise TypeError(f"scan: got {shown(scan)}; allowed: an integer 0-{MAX_SCANS - 1}")
     if not 0 <= scan < MAX_SCANS:
-        raise ValueError(f"scan: got {scan!r}; allowed: an integer 0-{MAX_SCANS - 1}")
+        raise ValueError(f"scan: got {shown(scan)}; allowed: an integer 0-{MAX_SCANS - 1}")
     return measure_with(cohort, ga_weeks, streams.generator(seed, "scan", int(scan)), a)

@@ -17,8 +17,7 @@ Synthetic data for teaching and research only; not for clinical use.
 from __future__ import annotations
 
 import math
-import numbers
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,6 +28,7 @@ from cilib.model.schema import plurality, singleton
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, resolve
 from cilib.params.definitions import CL_THRESHOLDS_MM
+from cilib.params.validation import aligned, number, shown
 from cilib.screening.measurement import MAX_SCANS, measured
 
 __all__ = [
@@ -85,24 +85,37 @@ class Schedule:
     sources: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise (TypeError if not isinstance(self.name, str) else ValueError)(
+                f"name: got {shown(self.name)}; allowed: a non-empty string"
+            )
         lo, hi = TRAJECTORY_WEEKS
-        for label, v in (("start_weeks", self.start_weeks), ("end_weeks", self.end_weeks)):
-            if not isinstance(v, numbers.Real) or math.isnan(v) or not lo <= v <= hi:
-                raise ValueError(f"{label}: got {v!r}; allowed: weeks in [{lo:g}, {hi:g}]")
+        for label in ("start_weeks", "end_weeks"):
+            number(label, getattr(self, label), lo, hi, what=f"weeks in [{lo:g}, {hi:g}]")
         if self.end_weeks < self.start_weeks:
             raise ValueError(
                 f"end_weeks: got {self.end_weeks!r}; allowed: at least start_weeks "
                 f"({self.start_weeks!r})"
             )
-        if self.every_weeks is not None and not (
-            isinstance(self.every_weeks, numbers.Real) and self.every_weeks > 0
-        ):
-            raise ValueError(
-                f"every_weeks: got {self.every_weeks!r}; allowed: a positive number or None"
+        if self.every_weeks is not None:
+            # at most MAX_SCANS scans from start_weeks to end_weeks
+            least = (self.end_weeks - self.start_weeks) / (MAX_SCANS - 0.5)
+            number(
+                "every_weeks",
+                self.every_weeks,
+                max(least, 1e-9),
+                math.inf,
+                what=f"None or a number of weeks of at least {least:.3g} (at most {MAX_SCANS} "
+                "scans between start_weeks and end_weeks)",
+            )
+        if not (isinstance(self.eligible, str) or callable(self.eligible)):
+            raise TypeError(
+                f"eligible: got {shown(self.eligible)}; allowed: {', '.join(_ELIGIBLE)} or a "
+                "function of the cohort"
             )
         if isinstance(self.eligible, str) and self.eligible not in _ELIGIBLE:
             raise ValueError(
-                f"eligible: got {self.eligible!r}; allowed: {', '.join(_ELIGIBLE)} or a "
+                f"eligible: got {shown(self.eligible)}; allowed: {', '.join(_ELIGIBLE)} or a "
                 "function of the cohort"
             )
 
@@ -116,7 +129,7 @@ class Schedule:
     def eligible_mask(self, cohort: pd.DataFrame) -> np.ndarray:
         """Boolean mask of the pregnancies offered the scan."""
         rule = _ELIGIBLE[self.eligible] if isinstance(self.eligible, str) else self.eligible
-        mask = np.asarray(rule(cohort))
+        mask = np.asarray(aligned("eligible", rule(cohort), cohort.index))
         if mask.dtype != bool or mask.shape != (len(cohort),):
             raise ValueError(
                 f"eligible: the function returned {mask.dtype} of shape {mask.shape}; "
@@ -125,9 +138,20 @@ class Schedule:
         return mask
 
 
+def _assumptions(assumptions) -> Assumptions:
+    if assumptions is None:
+        return Assumptions.default()
+    if not isinstance(assumptions, Assumptions):
+        raise TypeError(
+            f"assumptions: got {shown(assumptions)} of type {type(assumptions).__name__}; "
+            "allowed: a cilib.Assumptions or None"
+        )
+    return assumptions
+
+
 def anatomy_scan(assumptions: Assumptions | None = None, *, eligible: Eligibility = "all"):
     """One transvaginal CL measurement at the 18+0 to 22+6 wk anatomy scan (ACOG PB 234)."""
-    a = assumptions if assumptions is not None else Assumptions.default()
+    a = _assumptions(assumptions)
     return Schedule(
         "anatomy scan",
         a["anatomy_scan_start_weeks"],
@@ -141,7 +165,7 @@ def serial_scans(
     assumptions: Assumptions | None = None, *, eligible: Eligibility = "prior_sptb"
 ) -> Schedule:
     """Serial CL every 2 wk from 16+0 to 24+0 wk after a prior sPTB (ACOG PB 234, NICE NG25)."""
-    a = assumptions if assumptions is not None else Assumptions.default()
+    a = _assumptions(assumptions)
     return Schedule(
         "serial scans after prior sPTB",
         a["serial_scan_start_weeks"],
@@ -248,9 +272,10 @@ def screen(
         )
     a = resolve(cohort, assumptions)
     seed = streams.check_seed(seed)
-    thresholds = [float(t) for t in thresholds_mm]
-    if any(math.isnan(t) or t < 0 for t in thresholds):
-        raise ValueError(f"thresholds_mm: got {thresholds_mm!r}; allowed: non-negative mm")
+    allowed = "a sequence of non-negative numbers of mm"
+    if isinstance(thresholds_mm, str | bytes) or not isinstance(thresholds_mm, Iterable):
+        raise TypeError(f"thresholds_mm: got {shown(thresholds_mm)}; allowed: {allowed}")
+    thresholds = [number("thresholds_mm", t, 0.0, what=allowed) for t in thresholds_mm]
     n = len(cohort)
     eligible = schedule.eligible_mask(cohort)
     accepted = eligible & (_accepts(cohort, a, seed) if schedule.uptake else True)
@@ -294,11 +319,26 @@ def subgroups(cohort: pd.DataFrame) -> dict[str, np.ndarray]:
 
 
 def combine_screens(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
-    """Screening results of several schedules as one frame (earliest finding, all scans)."""
+    """Screening results of several schedules as one frame (earliest finding, all scans).
+
+    Each frame is read by the first one's index (the same labels in another order are
+    reordered; other labels are refused).
+    """
+    if isinstance(frames, pd.DataFrame) or not isinstance(frames, Iterable):
+        raise TypeError(
+            f"frames: got {type(frames).__name__}; allowed: a sequence of frames from screen()"
+        )
     frames = list(frames)
+    bad = [i for i, f in enumerate(frames) if not isinstance(f, pd.DataFrame)]
+    if not frames or bad:
+        got = f"{type(frames[bad[0]]).__name__} at {bad[0]}" if bad else "no frames"
+        raise (TypeError if bad else ValueError)(
+            f"frames: got {got}; allowed: a non-empty sequence of frames from screen()"
+        )
     if len(frames) == 1:
         return frames[0]
     first = frames[0]
+    frames = [first, *(aligned(f"frames[{i}]", f, first.index) for i, f in enumerate(frames) if i)]
     out = {k: first[k].to_numpy().copy() for k in first.columns}
     crossings = [c for c in first.columns if c.startswith("ga_first_le_")]
     crossings = [c for c in crossings if all(c in f.columns for f in frames)]

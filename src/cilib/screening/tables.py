@@ -19,7 +19,6 @@ Examples
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Sequence
 
 import numpy as np
@@ -30,7 +29,8 @@ from cilib.params.assumptions import Assumptions, resolve
 from cilib.params.definitions import (
     IAMS_REFERENCE_CENTILE,
 )
-from cilib.screening.accuracy import metrics, sweep
+from cilib.params.validation import aligned, floats, number, shown
+from cilib.screening.accuracy import inputs, metrics, sweep
 from cilib.screening.schedules import anatomy_scan, screen, serial_scans, subgroups
 from cilib.stats import risk_ratio
 
@@ -39,24 +39,18 @@ _COUNTS = ("tp", "fp", "fn", "tn")
 
 # ------------------------------------------------------------------------------ helpers
 def _marker_event(marker, event) -> tuple[np.ndarray, np.ndarray]:
-    m = np.asarray(marker, dtype=np.float64)
-    e = np.asarray(event)
-    if e.dtype != np.bool_:
-        raise ValueError(f"event: got dtype {e.dtype}; allowed: booleans (True = event)")
-    if m.ndim != 1 or e.ndim != 1 or len(m) != len(e):
-        raise ValueError(
-            f"marker, event: got shapes {m.shape} and {e.shape}; allowed: 1-D, equal lengths"
-        )
+    """The measured markers and their events (:func:`cilib.screening.accuracy.inputs`: two
+    Series must share their index)."""
+    m, e, _ = inputs(marker, event)
     keep = ~np.isnan(m)
-    if not keep.any():
-        raise ValueError("marker: every value is missing; allowed: at least one measured CL")
     return m[keep], e[keep]
 
 
 def _positive_number(value, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
-        raise ValueError(f"{name}: got {value!r}; allowed: a positive number")
-    return float(value)
+    v = number(name, value, 0.0, what="a positive number")
+    if v <= 0:
+        raise ValueError(f"{name}: got {shown(value)}; allowed: a positive number")
+    return v
 
 
 def spontaneous_birth_before(cohort: pd.DataFrame, weeks: float) -> pd.Series:
@@ -124,6 +118,11 @@ def natural_frequencies(metrics_row, per: int = 10_000) -> pd.DataFrame:
     CL > 20 mm (negative)          3.0            87.0   90.0
     total                          5.0            95.0  100.0
     """
+    if not isinstance(metrics_row, pd.Series | pd.DataFrame):
+        raise TypeError(
+            f"metrics_row: got {type(metrics_row).__name__}; allowed: a row of "
+            "cilib.screening.metrics() (a Series or a one-row DataFrame)"
+        )
     if isinstance(metrics_row, pd.DataFrame):
         if len(metrics_row) != 1:
             raise ValueError(
@@ -195,7 +194,7 @@ def centile_risk_ratios(
     0      15.25   0.2  1.0
     """
     m, e = _marker_event(marker, event)
-    ref_cut = float(np.quantile(m, _fraction(reference_centile)))
+    ref_cut = float(np.quantile(m, _fraction(reference_centile, "reference_centile")))
     ref = m > ref_cut
     n_ref, ev_ref = int(ref.sum()), int((ref & e).sum())
     rows = []
@@ -222,12 +221,12 @@ def centile_risk_ratios(
     return pd.DataFrame(rows)
 
 
-def _fraction(centile) -> float:
-    if isinstance(centile, bool) or not isinstance(centile, numbers.Real):
-        raise ValueError(f"centiles: got {centile!r}; allowed: numbers between 0 and 100")
-    if not 0 < float(centile) < 100:
-        raise ValueError(f"centiles: got {centile!r}; allowed: numbers strictly between 0 and 100")
-    return float(centile) / 100
+def _fraction(centile, name: str = "centiles") -> float:
+    allowed = "numbers strictly between 0 and 100"
+    c = number(name, centile, 0.0, 100.0, what=allowed)
+    if not 0 < c < 100:
+        raise ValueError(f"{name}: got {shown(centile)}; allowed: {allowed}")
+    return c / 100
 
 
 # ------------------------------------------------------------------------------ thresholds
@@ -252,10 +251,15 @@ def threshold_steps(marker, event, thresholds) -> pd.DataFrame:
         limits), ``positive_rate`` and so on. Identical to :func:`cilib.screening.metrics`
         evaluated at each threshold.
     """
-    thr = np.asarray(thresholds, dtype=np.float64)
+    allowed = "a 1-D list of finite numbers of mm"
+    thr = floats("thresholds", thresholds, allowed)
     if thr.ndim != 1 or thr.size == 0 or not np.isfinite(thr).all():
-        raise ValueError(f"thresholds: got {thresholds!r}; allowed: a 1-D list of finite mm")
+        raise ValueError(f"thresholds: got {shown(thresholds)}; allowed: {allowed}")
     return sweep(marker, event, thresholds=thr)
+
+
+def _max_points(max_points) -> int:
+    return int(number("max_points", max_points, 2, what="a whole number, at least 2", integer=True))
 
 
 def downsample_sweep(
@@ -284,15 +288,25 @@ def downsample_sweep(
         Rows of ``table`` with ``threshold_mm`` replaced by the grid value (grid values below
         the first threshold are dropped: nobody is positive there).
     """
+    if not isinstance(table, pd.DataFrame) or "threshold_mm" not in table.columns:
+        raise TypeError(
+            f"table: got {type(table).__name__}; allowed: a DataFrame from cilib.screening.sweep"
+        )
     if "group" in table.columns and table["group"].nunique() > 1:
         raise ValueError("table: got several groups; allowed: a sweep of one group")
-    k = int(max_points)
-    if k < 2:
-        raise ValueError(f"max_points: got {max_points!r}; allowed: at least 2")
+    k = _max_points(max_points)
     thr = table["threshold_mm"].to_numpy(dtype=np.float64)
     if len(thr) <= k and range_mm is None:
         return table.reset_index(drop=True)
-    lo, hi = (thr[0], thr[-1]) if range_mm is None else map(float, range_mm)
+    if range_mm is None:
+        lo, hi = thr[0], thr[-1]
+    else:
+        r = floats("range_mm", range_mm, "two numbers of mm, smallest first")
+        if r.shape != (2,) or not (np.isfinite(r).all() and r[0] <= r[1]):
+            raise ValueError(
+                f"range_mm: got {shown(range_mm)}; allowed: two numbers of mm, smallest first"
+            )
+        lo, hi = float(r[0]), float(r[1])
     grid = np.linspace(lo, hi, k)
     idx = np.searchsorted(thr, grid, side="right") - 1
     ok = idx >= 0
@@ -317,9 +331,7 @@ def downsample_roc(table: pd.DataFrame, max_points: int = 200) -> pd.DataFrame:
         Rows of ``table`` chosen at even steps of the path length ``|dfpr| + |dtpr|``, so
         the steep part of the curve keeps as much detail as the flat part.
     """
-    k = int(max_points)
-    if k < 2:
-        raise ValueError(f"max_points: got {max_points!r}; allowed: at least 2")
+    k = _max_points(max_points)
     if len(table) <= k:
         return table.reset_index(drop=True)
     f, t = table["fpr"].to_numpy(), table["tpr"].to_numpy()
@@ -377,13 +389,13 @@ def strategy_table(
         flags).
     """
     a = resolve(cohort, assumptions)
-    e = np.asarray(event)
+    e = np.asarray(aligned("event", event, cohort.index))
     if e.dtype != np.bool_ or e.shape != (len(cohort),):
         raise ValueError(f"event: got {e.dtype} of shape {e.shape}; allowed: one bool per row")
     masks = subgroups(cohort)
     unknown = [g for g in groups if g not in masks]
     if unknown:
-        raise ValueError(f"groups: got {unknown}; allowed: {', '.join(masks)}")
+        raise ValueError(f"groups: got {shown(unknown)}; allowed: {', '.join(masks)}")
     total_events = int(e.sum())
     universal = screen(cohort, anatomy_scan(a), seed=seed, assumptions=a)["cl_first_mm"]
     history = screen(cohort, serial_scans(a), seed=seed, assumptions=a)["cl_min_mm"]

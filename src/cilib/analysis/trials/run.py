@@ -32,6 +32,7 @@ from cilib.params import streams
 from cilib.params.assumptions import Assumptions, calibrated_values
 from cilib.params.definitions import DAYS_PER_WEEK
 from cilib.params.streams import DEFAULT_SEED
+from cilib.params.validation import shown
 from cilib.stats import odds_ratio_ci, paired_rr, risk_ratio, wilson_interval
 
 __all__ = [
@@ -71,7 +72,7 @@ class Population:
 
 def _check_int(label: str, v, minimum: int) -> int:
     if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < minimum:
-        raise ValueError(f"{label}: got {v!r}; allowed: an integer >= {minimum}")
+        raise ValueError(f"{label}: got {shown(v)}; allowed: an integer >= {minimum}")
     return int(v)
 
 
@@ -89,6 +90,11 @@ def trial_assumptions(
 ) -> Assumptions:
     """The trial's scenario (or ``assumptions``) with the trial's overrides applied, and the
     fitted treatment HRs first if ``fitted``."""
+    if assumptions is not None and not isinstance(assumptions, Assumptions):
+        raise TypeError(
+            f"assumptions: got {shown(assumptions)} of type {type(assumptions).__name__}; "
+            "allowed: a cilib.Assumptions or None"
+        )
     a = assumptions if assumptions is not None else Assumptions.scenario(spec.scenario)
     if fitted:
         values = fitted_values()
@@ -253,6 +259,18 @@ def neonatal_survival(
 def randomise(n: int, ratio: tuple[int, int], seed: int) -> np.ndarray:
     """Boolean allocation to treatment: a seeded random permutation with exactly
     ``round(n * t / (t + c))`` women in the treatment arm."""
+    n = _check_int("n", n, 0)
+    if (
+        not isinstance(ratio, tuple | list)
+        or len(ratio) != 2
+        or not all(isinstance(x, numbers.Integral) and not isinstance(x, bool) for x in ratio)
+        or min(ratio) < 0
+        or sum(ratio) == 0
+    ):
+        raise ValueError(
+            f"ratio: got {shown(ratio)}; allowed: two non-negative integers (treated, control), "
+            "not both 0"
+        )
     t, c = ratio
     k = int(round(n * t / (t + c)))
     arm = np.zeros(n, dtype=bool)

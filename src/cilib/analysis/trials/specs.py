@@ -48,6 +48,7 @@ from cilib.analysis.trials.blocks import (
 )
 from cilib.interventions.treatments import TREATMENTS
 from cilib.params.assumptions import Assumptions
+from cilib.params.validation import shown
 
 __all__ = [
     "FONSECA_MEDIAN_SCAN_WEEKS",
@@ -99,10 +100,10 @@ class Trial:
 
     def __post_init__(self) -> None:
         if self.treatment not in TREATMENTS:
-            raise ValueError(f"treatment: got {self.treatment!r}; allowed: {TREATMENTS}")
+            raise ValueError(f"treatment: got {shown(self.treatment)}; allowed: {TREATMENTS}")
         for t in self.background:
             if t not in TREATMENTS or t == self.treatment:
-                raise ValueError(f"background: got {t!r}; allowed: other treatments")
+                raise ValueError(f"background: got {shown(t)}; allowed: other treatments")
 
 
 _TRIALS: tuple[Trial, ...] = (
@@ -367,5 +368,5 @@ def get(name_or_spec: str | Trial) -> Trial:
     if isinstance(name_or_spec, Trial):
         return name_or_spec
     if name_or_spec not in _BY_NAME:
-        raise ValueError(f"trial: got {name_or_spec!r}; allowed: {', '.join(_BY_NAME)}")
+        raise ValueError(f"trial: got {shown(name_or_spec)}; allowed: {', '.join(_BY_NAME)}")
     return _BY_NAME[name_or_spec]

@@ -36,6 +36,7 @@ from cilib.interventions.policies.encodings import (
     _universal_25mm,
 )
 from cilib.interventions.policies.rules import Policy, RuleText
+from cilib.params.validation import shown
 from cilib.screening.schedules import anatomy_scan
 
 __all__ = ["get", "presets", "rules_table"]
@@ -385,12 +386,19 @@ def presets() -> list[str]:
     return list(_PRESETS)
 
 
-def get(name) -> Policy:
-    """A preset policy by name (a :class:`Policy` is returned as is)."""
+def get(name, *, param: str = "policy") -> Policy:
+    """A preset policy by name (a :class:`Policy` is returned as is); ``param`` names the
+    argument in the error message."""
     if isinstance(name, Policy):
         return name
+    allowed = f"a preset name ({', '.join(_PRESETS)}) or a cilib.policies.Policy"
+    if not isinstance(name, str):
+        raise TypeError(
+            f"{param}: got {shown(name)} of type {type(name).__name__}; allowed: {allowed}"
+        )
     if name not in _PRESETS:
-        close = difflib.get_close_matches(str(name), list(_PRESETS), n=3, cutoff=0.5)
+        short = len(name) <= 200  # difflib's cost grows with the length of the name
+        close = difflib.get_close_matches(name, list(_PRESETS), n=3, cutoff=0.5) if short else []
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        raise ValueError(f"unknown policy {name!r}{hint} (allowed: {', '.join(_PRESETS)})")
+        raise ValueError(f"{param}: got {shown(name)}, an unknown policy{hint}; allowed: {allowed}")
     return _PRESETS[name]

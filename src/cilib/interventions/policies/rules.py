@@ -42,6 +42,7 @@ from cilib.params import streams
 from cilib.params.assumptions import Assumptions, resolve
 from cilib.params.definitions import CL_THRESHOLDS_MM
 from cilib.params.references import REFERENCES
+from cilib.params.validation import aligned, floats, number, shown
 from cilib.screening.schedules import Schedule, combine_screens, screen
 
 __all__ = [
@@ -67,16 +68,37 @@ __all__ = [
 
 
 # ------------------------------------------------------------------ predicates
+_WEEKS = "a number of weeks, or one per pregnancy"
+
+
+def _weeks(name: str, value, index: pd.Index):
+    """``value`` checked to be weeks (a number, or numbers one per pregnancy, NaN allowed); a
+    Series is read by the cohort's ``index``. A checked scalar is returned as given, so the
+    comparisons that use it are those of the unchecked code."""
+    value = aligned(name, value, index)
+    if np.ndim(value) == 0:
+        number(name, value, what=_WEEKS)
+        return value
+    arr = floats(name, value, _WEEKS)
+    if arr.shape != (len(index),):
+        raise ValueError(
+            f"{name}: got an array of shape {arr.shape}; allowed: {_WEEKS} ({len(index)})"
+        )
+    return arr
+
+
 def prior_sptb(cohort: pd.DataFrame, before_weeks: float | None = None) -> np.ndarray:
     """An earlier spontaneous preterm birth (the earliest before ``before_weeks``, if given)."""
     prior = cohort["prior_sptb"].to_numpy(dtype=bool)
     if before_weeks is None:
         return prior
+    before_weeks = _weeks("before_weeks", before_weeks, cohort.index)
     return prior & (cohort["prior_sptb_ga_weeks"].to_numpy() < before_weeks)
 
 
 def prior_sptb_at_least(cohort: pd.DataFrame, count: int) -> np.ndarray:
     """At least ``count`` earlier spontaneous preterm births."""
+    number("count", count, 0, what="a whole number of births, at least 0", integer=True)
     return cohort["prior_sptb_count"].to_numpy() >= count
 
 
@@ -105,7 +127,7 @@ def prior_cerclage(cohort: pd.DataFrame) -> np.ndarray:
 def ongoing(cohort: pd.DataFrame, weeks) -> np.ndarray:
     """Pregnancy still ongoing at ``weeks`` (natural history; for fixed-week starts that no
     earlier treatment precedes, where the natural and treated histories agree)."""
-    return cohort["ga_birth_weeks"].to_numpy() > weeks
+    return cohort["ga_birth_weeks"].to_numpy() > _weeks("weeks", weeks, cohort.index)
 
 
 def no_contraindication(cohort: pd.DataFrame, treatment: str) -> np.ndarray:
@@ -115,7 +137,7 @@ def no_contraindication(cohort: pd.DataFrame, treatment: str) -> np.ndarray:
     only start treatments at scans, which happen while the pregnancy is ongoing, or by 14 wk.
     """
     if treatment not in TREATMENTS:
-        raise ValueError(f"treatment: got {treatment!r}; allowed: {', '.join(TREATMENTS)}")
+        raise ValueError(f"treatment: got {shown(treatment)}; allowed: {', '.join(TREATMENTS)}")
     if treatment == "cerclage":
         return singleton(cohort)
     return np.ones(len(cohort), dtype=bool)
@@ -134,14 +156,16 @@ def short_cervix(
     """
     if screened is None:
         raise ValueError(
-            "short_cervix: no screening results; allowed: a policy with a schedule= "
-            "(for example cilib.screening.anatomy_scan)"
+            "screened: got None (no screening results); allowed: the screening results of a "
+            "policy with a schedule= (for example cilib.screening.anatomy_scan)"
         )
+    number("mm", mm, 0.0, what="a non-negative number of mm")
+    number("before_weeks", before_weeks, what="a number of weeks")
     col = f"ga_first_le_{float(mm):g}mm_weeks"
     if col not in screened.columns:
         have = [c for c in screened.columns if c.startswith("ga_first_le_")]
         raise ValueError(
-            f"short_cervix: no column {col!r} in the screening results (have {have}); "
+            f"mm: got {float(mm):g}, no column {col!r} in the screening results (have {have}); "
             f"allowed: add {float(mm):g} to the policy's thresholds_mm"
         )
     weeks = screened[col].to_numpy(dtype=np.float64)
@@ -165,6 +189,8 @@ def open_cervix_found(
         Gestation at which the open cervix is found (NaN where not found): the start of a
         physical-examination-indicated cerclage.
     """
+    number("from_weeks", from_weeks, what="a number of weeks")
+    number("before_weeks", before_weeks, what="a number of weeks")
     dilation = cohort["dilation_ga_weeks"].to_numpy(np.float64)
     symptoms = cohort["symptoms_ga_weeks"].to_numpy(np.float64)
     week = np.maximum(dilation, symptoms)  # NaN unless both happened
@@ -180,16 +206,49 @@ def preference(cohort: pd.DataFrame, seed: int) -> np.ndarray:
 
 def start_at(mask, weeks) -> np.ndarray:
     """Start week where ``mask`` holds (``weeks`` scalar or per pregnancy), NaN elsewhere."""
-    return np.where(np.asarray(mask, dtype=bool), weeks, np.nan).astype(np.float64)
+    m = np.asarray(mask)
+    if str(getattr(mask, "dtype", "")) == "boolean" and not pd.isna(mask).any():
+        m = np.asarray(mask, dtype=bool)  # pandas' nullable booleans without NA
+    if m.dtype != np.bool_:
+        raise TypeError(
+            f"mask: got {shown(mask)} of dtype {m.dtype}; allowed: a boolean mask, one value "
+            "per pregnancy"
+        )
+    return np.where(m, weeks, np.nan).astype(np.float64)
+
+
+def _start_weeks(name: str, v, index: pd.Index) -> np.ndarray:
+    """One treatment's start weeks for :func:`starts`: numbers (not a boolean mask), a scalar
+    or one per pregnancy (a Series read by the cohort's index)."""
+    v = aligned(name, v, index)
+    allowed = "start weeks (numbers, NaN = not given), a scalar or one per pregnancy"
+    arr = np.asarray(v)
+    if arr.dtype == np.bool_:
+        raise TypeError(
+            f"{name}: got a boolean mask; allowed: {allowed}: use np.where(mask, week, np.nan) "
+            "or start_at(mask, week)"
+        )
+    try:
+        return np.broadcast_to(np.asarray(arr, np.float64), (len(index),)).copy()
+    except (TypeError, ValueError, OverflowError):
+        raise (TypeError if arr.dtype.kind in "OUSV" else ValueError)(
+            f"{name}: got {shown(v)} (shape {arr.shape}); allowed: {allowed} ({len(index)})"
+        ) from None
 
 
 def starts(cohort: pd.DataFrame, **weeks) -> pd.DataFrame:
-    """Frame of treatment start weeks indexed like the cohort (columns as given)."""
+    """Frame of treatment start weeks indexed like the cohort (columns as given).
+
+    Each keyword is a treatment (:data:`cilib.interventions.treatments.TREATMENTS`) and its
+    start weeks: a scalar or one number per pregnancy, NaN where not given (a Series is read
+    by the cohort's index). A boolean mask is refused: use :func:`start_at`.
+    """
     unknown = [k for k in weeks if k not in TREATMENTS]
     if unknown:
-        raise ValueError(f"starts: unknown treatments {unknown}; allowed: {', '.join(TREATMENTS)}")
-    n = len(cohort)
-    cols = {k: np.broadcast_to(np.asarray(v, np.float64), (n,)).copy() for k, v in weeks.items()}
+        raise ValueError(
+            f"starts: unknown treatments {shown(unknown)}; allowed: {', '.join(TREATMENTS)}"
+        )
+    cols = {k: _start_weeks(k, v, cohort.index) for k, v in weeks.items()}
     return pd.DataFrame(cols, index=cohort.index, copy=False)
 
 
@@ -217,7 +276,7 @@ class RuleText:
 
     def __post_init__(self) -> None:
         if self.source not in REFERENCES:
-            raise ValueError(f"source: got {self.source!r}; allowed: cilib.references keys")
+            raise ValueError(f"source: got {shown(self.source)}; allowed: cilib.references keys")
 
 
 ScheduleSpec = Schedule | Sequence[Schedule] | Callable[[Assumptions], object] | None
@@ -258,15 +317,27 @@ class Policy:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
-            raise ValueError(f"name: got {self.name!r}; allowed: a non-empty string")
+            raise ValueError(f"name: got {shown(self.name)}; allowed: a non-empty string")
         if not callable(self.rule):
             raise TypeError(f"rule: got {type(self.rule).__name__}; allowed: a function")
         bad = [k for k in self.sources if k not in REFERENCES]
         if bad:
             raise ValueError(
-                f"sources: unknown citation keys {bad}; allowed: cilib.references keys"
+                f"sources: unknown citation keys {shown(bad)}; allowed: cilib.references keys"
             )
-        object.__setattr__(self, "thresholds_mm", tuple(float(t) for t in self.thresholds_mm))
+        spec = self.schedule
+        if not (spec is None or isinstance(spec, Schedule) or callable(spec)):
+            if isinstance(spec, str | bytes) or not isinstance(spec, Sequence):
+                raise TypeError(
+                    f"schedule: got {shown(spec)}; allowed: None, a cilib.screening.Schedule, "
+                    "a sequence of them or a function of the assumptions returning them"
+                )
+        allowed = "a sequence of non-negative numbers of mm"
+        th = self.thresholds_mm
+        if isinstance(th, str | bytes) or not isinstance(th, Sequence):
+            raise TypeError(f"thresholds_mm: got {shown(th)}; allowed: {allowed}")
+        th = tuple(number("thresholds_mm", t, 0.0, what=allowed) for t in th)
+        object.__setattr__(self, "thresholds_mm", th)
 
     def rules_table(self) -> pd.DataFrame:
         """The recommendations this policy encodes: ``rule``, ``source`` and ``where``."""
@@ -284,7 +355,10 @@ class Policy:
             return ()
         out = (spec,) if isinstance(spec, Schedule) else tuple(spec)
         if not all(isinstance(s, Schedule) for s in out):
-            raise TypeError(f"policy {self.name!r}: schedule must give Schedule objects")
+            raise TypeError(
+                f"schedule: got {shown(out)} for policy {shown(self.name)}; allowed: "
+                "cilib.screening.Schedule objects"
+            )
         return out
 
     def thresholds(self, assumptions: Assumptions) -> tuple[float, ...]:
@@ -306,7 +380,7 @@ class Policy:
         out = self.rule(*args, seed=seed) if takes_seed else self.rule(*args)
         if not isinstance(out, pd.DataFrame):
             raise TypeError(
-                f"policy {self.name!r}: the rule returned {type(out).__name__}; allowed: a "
+                f"policy {shown(self.name)}: the rule returned {type(out).__name__}; allowed: a "
                 "DataFrame of start weeks (see cilib.policies.starts)"
             )
         return out
