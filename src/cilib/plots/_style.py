@@ -23,7 +23,10 @@ __all__ = [
     "colour",
     "error_bars",
     "figure",
+    "legend_below",
     "rgba",
+    "short_label",
+    "wrap_text",
 ]
 
 # Okabe & Ito (2008) colour-blind-safe palette.
@@ -112,11 +115,92 @@ def colour(name: str, index: int = 0) -> str:
     return COLORWAY[index % len(COLORWAY)]
 
 
+#: Height plotly gives a figure whose layout sets none (px).
+DEFAULT_HEIGHT = 450
+#: Average width of one character of the template's font, as a share of its size (Arial).
+CHAR_WIDTH = 0.6
+#: Pixels below the plot area taken by the x tick labels and the x-axis title (its standoff
+#: included): a legend placed lower than this cannot overlap the axis title.
+X_AXIS_BAND_PX = 80
+#: Height of one row of a horizontal legend (px).
+LEGEND_ROW_PX = 30
+
+
+def wrap_text(text: str, width: int) -> str:
+    """Break ``text`` into lines of at most ``width`` characters at spaces, joined by ``<br>``.
+
+    A single word longer than ``width`` stays whole on its own line.
+    """
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def short_label(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis."""
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:(")
+    return cut + "\u2026"
+
+
+def _plot_height(layout: dict) -> float:
+    """Height of the plot area (px) from a layout's height and top/bottom margins."""
+    margin = {"t": 80, "b": 70, **dict(layout.get("margin") or {})}
+    return float(layout.get("height") or DEFAULT_HEIGHT) - margin["t"] - margin["b"]
+
+
+def legend_below(height: int, rows: int = 1, **legend) -> dict:
+    """Layout of a horizontal legend under the x-axis title, and the bottom margin it needs.
+
+    Plotly places a legend in fractions of the plot area, so a fixed fraction lands on the
+    x-axis title of a short chart; this computes the fraction from the chart's pixel height.
+
+    Parameters
+    ----------
+    height : int
+        Height of the whole figure (px).
+    rows : int
+        Rows the legend is expected to take.
+    **legend
+        Further legend attributes.
+
+    Returns
+    -------
+    dict
+        ``legend`` and ``margin`` entries for :func:`figure` or ``update_layout``.
+    """
+    bottom = X_AXIS_BAND_PX + rows * LEGEND_ROW_PX + 10
+    plot_px = float(height) - 80 - bottom
+    return dict(
+        legend=dict(
+            orientation="h",
+            x=0,
+            xanchor="left",
+            y=-X_AXIS_BAND_PX / plot_px,
+            yanchor="top",
+            **legend,
+        ),
+        margin=dict(t=80, b=bottom),
+    )
+
+
 def figure(title: str, x_title: str, y_title: str, **layout) -> go.Figure:
+    """An empty figure in :data:`TEMPLATE` with a title and axis titles.
+
+    A y-axis title longer than the plot area is tall is wrapped onto several lines, so that
+    it never runs up into the chart title.
+    """
     fig = go.Figure()
     fig.update_layout(template=TEMPLATE, title=title, **layout)
     fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=y_title)
+    per_line = max(12, int(_plot_height(layout) / (CHAR_WIDTH * FONT_SIZE)))
+    fig.update_yaxes(title_text=wrap_text(y_title, per_line) if y_title else y_title)
     return fig
 
 

@@ -29,7 +29,8 @@ from cilib.analysis.summary import binned
 from cilib.model.cervix import TRAJECTORY_WEEKS, cervical_length
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, resolve
-from cilib.plots._style import FONT_SIZE, GREEN, GREY, colour, figure, rgba
+from cilib.plots._style import FONT_SIZE, GREY, colour, figure, legend_below, rgba
+from cilib.plots.calibration import calibration_plot
 
 
 # ------------------------------------------------------------------------------- CL
@@ -131,8 +132,8 @@ def cl_trajectories(
         "True cervical length through pregnancy",
         "Gestational age (weeks)",
         "True cervical length (mm)",
-        legend=dict(orientation="h", x=0, y=-0.2, yanchor="top"),
-        height=600,
+        height=640,
+        **legend_below(640, rows=2),
     )
     _add_centile_band(fig, grid, cl)
     _add_sample_lines(fig, cohort, grid, cl, n_lines, seed, a["preterm_before_weeks"])
@@ -285,8 +286,8 @@ def prevalence_dot_plot(table: pd.DataFrame) -> go.Figure:
         "Risk factors: simulated vs assumed",
         "Prevalence (% of pregnancies, log scale)",
         "Risk factor",
-        height=140 + 42 * len(t),
-        legend=dict(orientation="h", y=-0.18, x=0),
+        height=140 + 42 * len(t) + 70,
+        **legend_below(140 + 42 * len(t) + 70, rows=2),
     )
     _add_assumed_ranges(fig, labels, pct["low"], pct["high"], floor)
     _add_assumption_values(fig, t, labels, pct["value"])
@@ -373,87 +374,6 @@ def _add_simulated_prevalence(
         )
     )
     return ok
-
-
-_CLIP = 5.0
-
-
-def calibration_plot(table: pd.DataFrame) -> go.Figure:
-    """Each calibration target's simulated value against its acceptance interval.
-
-    Parameters
-    ----------
-    table : DataFrame
-        From :func:`cilib.analysis.calibration.calibrate`.
-
-    Returns
-    -------
-    Figure
-        One row per target. Targets have different units, so the x axis is standardised: 0 is
-        the published value and -1/+1 the lower/upper edges of the acceptance interval (shaded);
-        a point inside the band passes. Values beyond +/-5 are drawn at the edge as triangles.
-        Hover text shows the values in their own units. Points are coloured by scenario.
-    """
-    t = table.reset_index(drop=True)
-    labels = [f"{d} [{u}]" for d, u in zip(t["description"], t["unit"], strict=True)]
-
-    def scale(v):
-        v = np.asarray(v, dtype=np.float64)
-        below = (t["published"] - t["lower"]).to_numpy(dtype=np.float64)
-        above = (t["upper"] - t["published"]).to_numpy(dtype=np.float64)
-        d = v - t["published"].to_numpy(dtype=np.float64)
-        return np.where(d < 0, d / below, d / above)
-
-    x, lo, hi = scale(t["simulated"]), scale(t["ci_low"]), scale(t["ci_high"])
-    xc = np.clip(x, -_CLIP, _CLIP)
-    fig = figure(
-        "Calibration: simulated vs published",
-        "Distance from the published value (\u00b11 = edge of the acceptance interval)",
-        "Calibration target [unit]",
-        height=160 + 34 * len(t),
-        legend=dict(orientation="h", y=-0.12, x=0),
-    )
-    fig.add_vrect(x0=-1, x1=1, fillcolor=rgba(GREEN, 0.15), line_width=0, layer="below")
-    fig.add_vline(x=0, line=dict(color=colour("published"), width=1.5))
-    for i, (scen, idx) in enumerate(t.groupby("scenario", sort=False).groups.items()):
-        idx = np.asarray(idx)
-        sym = np.where(
-            x[idx] > _CLIP, "triangle-right", np.where(x[idx] < -_CLIP, "triangle-left", "circle")
-        )
-        custom = np.column_stack(
-            [
-                t.loc[idx, "simulated"],
-                t.loc[idx, "ci_low"],
-                t.loc[idx, "ci_high"],
-                t.loc[idx, "published"],
-                t.loc[idx, "lower"],
-                t.loc[idx, "upper"],
-                t.loc[idx, "unit"],
-            ]
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=xc[idx],
-                y=np.array(labels)[idx],
-                mode="markers",
-                name=str(scen),
-                marker=dict(size=12, color=colour(str(scen), i), symbol=sym),
-                error_x=dict(
-                    type="data",
-                    symmetric=False,
-                    array=np.clip(hi[idx], -_CLIP, _CLIP) - xc[idx],
-                    arrayminus=xc[idx] - np.clip(lo[idx], -_CLIP, _CLIP),
-                    width=5,
-                ),
-                customdata=custom,
-                hovertemplate="simulated %{customdata[0]:.3g} (%{customdata[1]:.3g}-"
-                "%{customdata[2]:.3g}) %{customdata[6]}<br>published %{customdata[3]:.3g}, "
-                "accepted %{customdata[4]:.3g}-%{customdata[5]:.3g}<extra>%{y}</extra>",
-            )
-        )
-    fig.update_xaxes(range=[-_CLIP - 0.5, _CLIP + 0.5], zeroline=False)
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], showgrid=False)
-    return fig
 
 
 __all__ = [

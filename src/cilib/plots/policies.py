@@ -53,6 +53,7 @@ from cilib.plots._style import (
     VERMILLION,
     error_bars,
     figure,
+    legend_below,
 )
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "POLICY_COLOURS",
     "TREATMENT_COLOURS",
     "TREATMENT_LABELS",
+    "WHISKER_COLOUR",
     "averted_per_100k",
     "guideline_table",
     "policy_colours",
@@ -72,6 +74,10 @@ __all__ = [
 PER = 100_000
 #: Dark gold: Okabe-Ito yellow is unreadable as a thin bar on a white projector screen.
 _GOLD = "#B59B00"
+#: Brown (ColorBrewer Dark2): light enough for the dark whisker drawn over it.
+_BROWN = "#A6761D"
+#: Colour of the 95% CI whiskers drawn over the policy bars.
+WHISKER_COLOUR = "#222222"
 #: Fixed colour per preset policy (Okabe and Ito palette; the reference arm is grey).
 POLICY_COLOURS = {
     "no_screening": GREY,
@@ -82,11 +88,12 @@ POLICY_COLOURS = {
     "nice_ng25": GREEN,
     "rcog_2022": PURPLE,
     "figo_2021": VERMILLION,
-    "legacy_17ohpc_2011": BLACK,
+    "legacy_17ohpc_2011": _BROWN,  # not black: the dark CI whisker must show on every bar
     "universal_25mm": _GOLD,
 }
-#: Colours of user-defined policies, in order of appearance (Paul Tol's muted palette).
-EXTRA_COLOURS = ("#882255", "#44AA99", "#332288", "#999933", "#AA4499", "#117733")
+#: Colours of user-defined policies, in order of appearance (Paul Tol's muted and vibrant
+#: palettes, without their darkest colours, which would hide the whisker drawn over a bar).
+EXTRA_COLOURS = ("#AA4499", "#44AA99", "#88CCEE", "#999933", "#EE8866", "#DDCC77")
 #: Fixed colour per treatment.
 TREATMENT_COLOURS = {
     "vaginal_progesterone": BLUE,
@@ -161,7 +168,7 @@ def _policy_bars(x, lo, hi, names: list[str], colours: dict, **trace) -> go.Bar:
         orientation="h",
         marker_color=[colours[n] for n in names],
         marker_line=_MARKER_LINE,
-        error_x=error_bars(x, lo, hi, color="#222222", width=7),
+        error_x=error_bars(x, lo, hi, color=WHISKER_COLOUR, width=7),
         **trace,
     )
 
@@ -292,9 +299,9 @@ def treatments_used(table: pd.DataFrame) -> go.Figure:
         "Who gets treated",
         f"Women treated per {PER:,} pregnancies",
         "Policy",
-        height=_height(len(names)) + 60,
+        height=_height(len(names)) + 130,
         barmode="overlay",
-        legend=dict(orientation="h", x=0, y=-0.12, yanchor="top"),
+        **legend_below(_height(len(names)) + 130, rows=2),
     )
     _add_treatment_stack(fig, table, names, scale)
     anyway = scale * table["treated_term_anyway"].to_numpy(dtype=np.float64)

@@ -18,7 +18,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cilib.analysis.psa import PSAResult
-from cilib.plots._style import BLUE, GREY, VERMILLION, colour, error_bars, figure
+from cilib.plots._style import (
+    BLUE,
+    DEFAULT_HEIGHT,
+    GREY,
+    VERMILLION,
+    colour,
+    error_bars,
+    figure,
+    legend_below,
+)
 
 __all__ = [
     "ceac",
@@ -156,7 +165,7 @@ def tornado(
                 marker_color=col,
             )
         )
-    fig.update_layout(barmode="overlay", legend=dict(orientation="h", y=-0.2))
+    fig.update_layout(barmode="overlay", **legend_below(fig.layout.height or DEFAULT_HEIGHT))
     fig.add_vline(x=base, line_color=GREY)
     return fig
 
@@ -218,6 +227,6 @@ def rankogram(
                 marker_color=colour(f"rank {k}", k - 1),
             )
         )
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.25))
+    fig.update_layout(barmode="stack", **legend_below(fig.layout.height or DEFAULT_HEIGHT))
     fig.update_yaxes(range=[0, 1])
     return fig

@@ -59,6 +59,12 @@ OUTCOME_COLOURS = {
     "indicated PTB": PURPLE,
     "term": GREY,
 }
+#: Sankey of outcome sequences: figure height, label size and the gap between two nodes (px).
+#: The gap exceeds a label's height, so the labels of the small (early-outcome) nodes, drawn
+#: beside them, cannot overlap.
+SANKEY_HEIGHT = 720
+SANKEY_LABEL_PX = 16
+SANKEY_PAD_PX = 28
 #: Marker of a published value (a diamond over the simulated bar).
 _PUBLISHED_MARKER = dict(
     symbol="diamond",
@@ -110,23 +116,18 @@ def outcome_sankey(histories: pd.DataFrame, *, title: str | None = None) -> go.F
     nodes = [(k, o) for k in range(1, p + 1) for o in OUTCOMES if (k, o) in totals]
     index = {node: i for i, node in enumerate(nodes)}
     n_women = sum(v for (k, _), v in totals.items() if k == 1)
-    xs, ys = [], []
-    cum = dict.fromkeys(range(1, p + 1), 0.0)
-    for k, o in nodes:
-        share = totals[(k, o)] / n_women
-        xs.append(0.01 + 0.98 * (k - 1) / (p - 1))
-        ys.append(0.01 + 0.98 * (cum[k] + share / 2))
-        cum[k] += share
+    xs, ys = _sankey_positions(nodes, totals, n_women)
     sankey = go.Sankey(
         arrangement="snap",
         valueformat=",d",
         valuesuffix=" women",
+        textfont=dict(size=SANKEY_LABEL_PX),
         node=dict(
             label=[f"P{k}: {o}" for k, o in nodes],
             color=[OUTCOME_COLOURS[o] for _, o in nodes],
             x=xs,
             y=ys,
-            pad=12,
+            pad=SANKEY_PAD_PX,
             thickness=18,
             line=dict(color="white", width=0.5),
         ),
@@ -145,8 +146,27 @@ def outcome_sankey(histories: pd.DataFrame, *, title: str | None = None) -> go.F
     fig.add_trace(sankey)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    fig.update_layout(height=560)
+    fig.update_layout(height=SANKEY_HEIGHT)
     return fig
+
+
+def _sankey_positions(
+    nodes: list[tuple[int, str]], totals: dict[tuple[int, str], int], n_women: int
+) -> tuple[list[float], list[float]]:
+    """Node centres (fractions of the plot area), stacked per pregnancy with a gap of
+    :data:`SANKEY_PAD_PX` between nodes, so that labels of small nodes do not overlap."""
+    plot_px = SANKEY_HEIGHT - 80 - 70  # the template's top and bottom margins
+    per_column = max(sum(1 for k, _ in nodes if k == c) for c, _ in nodes)
+    scale = (plot_px - (per_column - 1) * SANKEY_PAD_PX) / n_women  # px per woman
+    p = max(k for k, _ in nodes)
+    xs, ys = [], []
+    cum = dict.fromkeys(range(1, p + 1), 0.0)
+    for k, o in nodes:
+        size = scale * totals[(k, o)]
+        xs.append(0.01 + 0.98 * (k - 1) / (p - 1))
+        ys.append(min(max((cum[k] + size / 2) / plot_px, 0.001), 0.999))
+        cum[k] += size + SANKEY_PAD_PX
+    return xs, ys
 
 
 def pool_histories(table: pd.DataFrame, groups: Mapping[str, Sequence[str]]) -> pd.DataFrame:
@@ -179,7 +199,7 @@ def recurrence_bars(
     published: Mapping[str, float | tuple[float, float, float]] | None = None,
     *,
     title: str = "Next-pregnancy risk by previous outcome (synthetic)",
-    y_title: str = "Spontaneous preterm birth <37 wk in the next pregnancy (%)",
+    y_title: str = "sPTB <37 wk in the next pregnancy (%)",
     published_label: str = "published",
 ) -> go.Figure:
     """Probability (in %) by earlier history, one bar per row, with 95% CI error bars.
@@ -195,7 +215,7 @@ def recurrence_bars(
     ).sort_values("_order", kind="stable")
     x = t["history"].astype(str).tolist()
     y = 100 * t["probability"].to_numpy(float)
-    fig = figure(title, "Outcome of the previous pregnancy", y_title)
+    fig = figure(title, "Outcome of the previous pregnancy", y_title, height=520)
     fig.add_trace(
         go.Bar(
             x=x,
@@ -414,6 +434,9 @@ def _add_published_marks(
 __all__ = [
     "CERCLAGE_COLOURS",
     "OUTCOME_COLOURS",
+    "SANKEY_HEIGHT",
+    "SANKEY_LABEL_PX",
+    "SANKEY_PAD_PX",
     "ci_recurrence_bars",
     "outcome_sankey",
     "pool_histories",

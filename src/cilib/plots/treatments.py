@@ -37,7 +37,19 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from cilib.plots._style import BLUE, GREY, ORANGE, VERMILLION, colour, error_bars, figure, rgba
+from cilib.plots._style import (
+    BLUE,
+    GREY,
+    LEGEND_ROW_PX,
+    ORANGE,
+    VERMILLION,
+    X_AXIS_BAND_PX,
+    colour,
+    error_bars,
+    figure,
+    legend_below,
+    rgba,
+)
 
 __all__ = [
     "ARM_COLOURS",
@@ -51,6 +63,7 @@ __all__ = [
 ARM_COLOURS = {"control": GREY, "treatment": BLUE}
 _OFFSET = 0.17  # vertical offset of the simulated / published markers within a trial's row
 _MARKER = 13
+_LEGEND_PX = X_AXIS_BAND_PX + 2 * LEGEND_ROW_PX + 10  # bottom margin of legend_below(rows=2)
 
 
 def _labels(t: pd.DataFrame, labels: Mapping[str, str] | None) -> list[str]:
@@ -77,13 +90,10 @@ def _trial_figure(table: pd.DataFrame, labels, title: str, x_title: str):
     """The table with a fresh index, the row labels and a figure sized for one row per trial."""
     t = table.reset_index(drop=True)
     n = len(t)
-    fig = figure(
-        title,
-        x_title,
-        "Trial (outcome)",
-        height=190 + 95 * n,
-        legend=dict(orientation="h", y=-0.18 - 0.1 / max(n, 1), x=0),
-    )
+    # title margin, a plot area of 110 px + 95 px per trial, and a two-row legend below the
+    # x-axis title
+    height = 80 + 110 + 95 * n + _LEGEND_PX
+    fig = figure(title, x_title, "Trial (outcome)", height=height, **legend_below(height, rows=2))
     return t, _labels(t, labels), fig
 
 
@@ -276,7 +286,7 @@ def effect_curve(
         dashed marker at ``current_x``; a log y axis if ``log_y``.
     """
     p = points.sort_values([c for c in (group, x) if c is not None]).reset_index(drop=True)
-    fig = figure(title, x_title, y_title, legend=dict(orientation="h", y=-0.22, x=0))
+    fig = figure(title, x_title, y_title, height=520, **legend_below(520, rows=2))
     xs = p[x].to_numpy(np.float64)
     x0, x1 = float(np.nanmin(xs)), float(np.nanmax(xs))
     if published is not None:
