@@ -1,6 +1,7 @@
 """Plotly figures, in one shared template readable on a projector.
 
-One module per topic: :mod:`.cohort` (cervical length, gestation, risk factors, calibration),
+One module per topic: :mod:`.cohort` (cervical length, gestation, risk factors),
+:mod:`.calibration` (every target against its acceptance interval),
 :mod:`.screening` (CL by outcome, ROC, PPV), :mod:`.thresholds` (threshold slider, metric
 curves), :mod:`.policies`, :mod:`.recurrence`, :mod:`.treatments` and :mod:`.natural_history`
 (when the cervix fails, PPROM), :mod:`.psa` (probabilistic and one-way sensitivity); the
