@@ -18,10 +18,11 @@ import resource
 import sys
 import time
 
-from distributed import Client, LocalCluster
+from distributed import Client
 
 from cilib import policies
 from cilib.analysis import psa
+from cilib.analysis.cluster import local_cluster
 
 
 def _peak_rss_mb() -> float:
@@ -29,13 +30,9 @@ def _peak_rss_mb() -> float:
 
 
 def _timed(workers: int, draws: int, n: int) -> tuple[float, float]:
-    """Wall time (s) and the largest worker's peak resident memory (MB) of one PSA run."""
-    with (
-        LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    """Wall time (s) and the largest worker's peak resident memory (MB) of one PSA run, on the
+    cluster ``cilib psa --workers N`` starts (:func:`cilib.analysis.cluster.local_cluster`)."""
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         t = time.perf_counter()
         psa.run(policies.presets(), draws=draws, n=n, seed=1, client=client)
         seconds = time.perf_counter() - t

@@ -71,7 +71,9 @@ def _client(args):
     if args.scheduler is None and args.workers is None:
         return None, None
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
+
+        from cilib.analysis.cluster import local_cluster
     except ImportError:  # pragma: no cover - distributed is a dependency of the psa extra
         raise UsageError("--workers/--scheduler: install cilib[psa] (dask, distributed)") from None
     if args.scheduler is not None:
@@ -79,9 +81,7 @@ def _client(args):
             return Client(args.scheduler, timeout="10s"), None
         except (OSError, TimeoutError) as e:
             raise UsageError(f"--scheduler: cannot reach {shown(args.scheduler)} ({e})") from None
-    cluster = LocalCluster(
-        n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
-    )
+    cluster = local_cluster(args.workers)
     return Client(cluster), cluster
 
 

@@ -1,0 +1,35 @@
+"""A local Dask cluster set up for cilib's PSA (:func:`local_cluster`).
+
+distributed's nanny starts each worker with ``MALLOC_TRIM_THRESHOLD_=65536`` so that freed
+memory goes back to the system. Setting that variable switches off glibc's adaptive mmap
+threshold, so every array over 128 KiB (a column of a 100,000-pregnancy cohort is 0.4-0.8 MB)
+is mapped fresh from the system and unmapped when freed, page faults included. Measured on a
+2-core machine (``MALLOC_*`` set by hand, one process, CPU time per PSA draw of 100,000
+pregnancies and 10 presets): 0.98 s without the variable, 1.91 s with it, 0.95 s with
+:data:`WORKER_ENVIRON`, which keeps arrays up to 32 MiB in the heap and trims the heap only
+above 128 MiB. Workers of a cluster started elsewhere (``dask worker``, dask-jobqueue,
+Kubernetes) should get the same two variables (the README says how).
+"""
+
+from __future__ import annotations
+
+__all__ = ["WORKER_ENVIRON", "local_cluster"]
+
+#: Environment of each worker process: glibc's allocator thresholds (bytes).
+WORKER_ENVIRON = {
+    "MALLOC_TRIM_THRESHOLD_": 128 * 2**20,
+    "MALLOC_MMAP_THRESHOLD_": 32 * 2**20,
+}
+
+
+def local_cluster(workers: int):
+    """A ``distributed.LocalCluster`` of ``workers`` processes with one thread each and
+    :data:`WORKER_ENVIRON`, without a dashboard (close it, or use it as a context manager)."""
+    import dask
+    from distributed import LocalCluster
+
+    environ = {f"distributed.nanny.pre-spawn-environ.{k}": v for k, v in WORKER_ENVIRON.items()}
+    with dask.config.set(environ):
+        return LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
