@@ -240,3 +240,20 @@ def test_trial_what_ifs_runs_the_same_women_under_each_assumption():
     assert t.loc["no effect", "model HR"] == 1.0, f"model HR column: {t['model HR'].tolist()}"
     assert t.loc["no effect", "rr_counterfactual"] == 1.0, "no effect: same-women RR exactly 1"
     assert t.loc["fitted", "rr_counterfactual"] < 1.0, "the fitted effect protects"
+
+
+def test_cohort_for_reads_the_saved_cohort_only_when_it_is_the_same(tmp_path, capsys):
+    """Notebook 01 reads output/cohort.parquet when the main command made exactly its cohort."""
+    from cilib.io import make_manifest, write_cohort
+
+    a = cilib.Assumptions.default()
+    made = cilib.generate_cohort(500, seed=7, assumptions=a)
+    path = tmp_path / "cohort.parquet"
+    write_cohort(made, path, manifest=make_manifest(n=500, seed=7, assumptions=a, command=None))
+    got = teaching.cohort_for(500, 7, a, saved=path)
+    assert "Read 500 pregnancies" in capsys.readouterr().out, "the saved cohort is read"
+    pd.testing.assert_frame_equal(got, made)
+    teaching.cohort_for(500, 8, a, saved=path)
+    assert "Generated 500" in capsys.readouterr().out, "another seed is generated, not read"
+    teaching.cohort_for(500, 7, a, saved=tmp_path / "missing.parquet")
+    assert "Generated 500" in capsys.readouterr().out, "no saved file: generated"

@@ -26,6 +26,8 @@ from cilib.teaching.checks import (
     nb07_share_helped,
 )
 from cilib.teaching.helpers import (
+    SAVED_COHORT,
+    cohort_for,
     hr_sweep,
     misses,
     next_pregnancy_by_loss_cause,
@@ -36,6 +38,8 @@ from cilib.teaching.helpers import (
 )
 
 __all__ = [
+    "SAVED_COHORT",
+    "cohort_for",
     "EXERCISES",
     "SPTB_OUTCOMES",
     "Verdict",

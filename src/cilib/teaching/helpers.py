@@ -10,6 +10,7 @@ Synthetic data for teaching and research only; not for clinical use.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,8 @@ from cilib.params.assumptions import Assumptions
 from cilib.stats import paired_rr
 
 __all__ = [
+    "SAVED_COHORT",
+    "cohort_for",
     "hr_sweep",
     "misses",
     "next_pregnancy_by_loss_cause",
@@ -289,3 +292,28 @@ def misses(
         for n, v, a, b, c, d, m in zip(names, table[value], lo, hi, low, high, miss, strict=True)
         if m
     ]
+
+
+#: Where the README's main command writes the cohort notebook 01 starts from.
+SAVED_COHORT = Path("..") / "output" / "cohort.parquet"
+
+
+def cohort_for(n: int, seed: int, assumptions: Assumptions, saved=SAVED_COHORT) -> pd.DataFrame:
+    """The cohort of ``n`` pregnancies with ``seed`` and ``assumptions``: read from ``saved``
+    (the README's main command writes it) when that file holds exactly this cohort (its
+    manifest's size, seed and assumptions hash; the reader checks the file against the
+    manifest), generated otherwise. Prints which, so a student knows where the rows came from.
+    """
+    path = Path(saved)
+    if path.is_file():
+        from cilib.io import read_cohort
+
+        c = read_cohort(path)
+        same = (c.attrs.get("n"), c.attrs.get("seed"), c.attrs.get("assumptions_hash"))
+        if same == (n, seed, assumptions.hash()):
+            print(f"Read {len(c):,} pregnancies from {path} (made by the README's main command).")
+            return c
+    print(f"Generated {n:,} pregnancies (seed {seed}).")
+    import cilib
+
+    return cilib.generate_cohort(n, seed=seed, assumptions=assumptions)
