@@ -372,7 +372,9 @@ def execute(
     spec_future = client.scatter({**p.spec, "threads": 1}, broadcast=True)
     futures = {client.submit(_run_chunk, spec_future, p.chunks[i], pure=False): i for i in todo}
     for fut in as_completed(futures):
-        finished(futures[fut], fut.result())
+        # a chunk's result leaves the worker once it is here: worker memory stays flat
+        finished(futures.pop(fut), fut.result())
+        fut.release()
     return parts
 
 

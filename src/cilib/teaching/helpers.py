@@ -314,6 +314,6 @@ def cohort_for(n: int, seed: int, assumptions: Assumptions, saved=SAVED_COHORT) 
             print(f"Read {len(c):,} pregnancies from {path} (made by the README's main command).")
             return c
     print(f"Generated {n:,} pregnancies (seed {seed}).")
-    import cilib
+    from cilib.model.cohort import generate_cohort
 
-    return cilib.generate_cohort(n, seed=seed, assumptions=assumptions)
+    return generate_cohort(n, seed=seed, assumptions=assumptions)
