@@ -43,7 +43,7 @@ def markdown() -> str:
         "assumption. Values are those of the default scenario (`us_contemporary`); "
         "`cilib.Assumptions.scenario(name).table()` gives another scenario's.",
         "",
-        "Where a note says \"the dossier\", it means the evidence dossier the registry was "
+        'Where a note says "the dossier", it means the evidence dossier the registry was '
         "compiled from: its verified figures and their citations are the ones in this "
         "document, and the status and the sources' `[verified: ...]` marks say how far each "
         "was checked.",

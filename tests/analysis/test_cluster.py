@@ -1,24 +1,24 @@
-"""The local cluster of ``cilib psa --workers N`` gives its workers cilib's allocator settings."""
+"""PSA draws run with glibc's allocator thresholds set (``cilib.analysis.cluster``), whatever
+environment a Dask worker was started with."""
 
 from __future__ import annotations
 
-import os
+import sys
 
 import pytest
 
-pytest.importorskip("distributed")
-
-from distributed import Client  # noqa: E402
-
-from cilib.analysis.cluster import WORKER_ENVIRON, local_cluster  # noqa: E402
+from cilib.analysis import cluster, psa
 
 
-def _environ():
-    return {k: os.environ.get(k) for k in WORKER_ENVIRON}
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="mallopt is glibc's")
+def test_tune_allocator_sets_the_thresholds_on_glibc():
+    cluster.tune_allocator.cache_clear()
+    assert cluster.tune_allocator() is True, "mallopt refused cilib's allocator thresholds"
 
 
-def test_workers_get_the_allocator_settings():
-    with local_cluster(1) as cluster, Client(cluster) as client:
-        (seen,) = client.run(_environ).values()
-    want = {k: str(v) for k, v in WORKER_ENVIRON.items()}
-    assert seen == want, f"worker environment {seen}, expected {want}"
+def test_every_chunk_tunes_the_allocator(monkeypatch):
+    calls = []
+    monkeypatch.setattr(psa, "tune_allocator", lambda: calls.append(1) or True)
+    p = psa.plan(["no_screening"], draws=1, n=500, seed=1, vary="treatments")
+    psa._run_chunk(p.spec, [0])
+    assert calls == [1], "a chunk of draws must tune the allocator before it runs"

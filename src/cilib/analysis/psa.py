@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from cilib.analysis.cluster import tune_allocator
 from cilib.interventions.compare import compare_policies
 from cilib.interventions.policies import get as get_policy
 from cilib.model.cohort import generate_cohort
@@ -200,6 +201,7 @@ def _one_draw(spec: dict, d: int, values: dict[str, float]) -> pd.DataFrame:
 def _run_chunk(spec: dict, draws: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Outcomes and parameter values of the draws of one chunk (a pure function of its
     arguments: a Dask task)."""
+    tune_allocator()  # a Dask worker's allocator may be set to unmap every array (cluster.py)
     params = draw_parameters(
         spec["assumptions"], spec["names"], draws, spec["seed"], joint=spec.get("joint", False)
     )
