@@ -124,7 +124,7 @@ def export(
     *,
     force: bool = False,
     check: bool = False,
-    timeout: int = 900,
+    timeout: int = notebooks.CELL_TIMEOUT,
     progress: Callable[[Exported], None] | None = None,
 ) -> list[Exported]:
     """Export notebooks for the classroom.
@@ -142,7 +142,7 @@ def export(
     check : bool
         Open each page in headless Chromium and record what it drew (:class:`Exported`).
     timeout : int
-        Seconds allowed per cell.
+        Seconds allowed per cell (a notebook that stalls is run once more).
     progress : callable, optional
         Called with each notebook's :class:`Exported` when it is done.
 

@@ -79,34 +79,49 @@ def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return out
 
 
+#: Seconds a cell may run: the longest cell of the teaching notebooks takes well under a minute.
+CELL_TIMEOUT = 180
+#: Runs of a notebook whose kernel stalls (a cell that times out): a stalled run is retried
+#: once with a fresh kernel. Seen in CI: now and then the kernel goes idle and the reply to a
+#: cell never arrives (cause not found); a real error is never retried.
+ATTEMPTS = 2
+
+
 def execute(
-    nb: nbformat.NotebookNode, folder: str | Path, *, timeout: int = 900
+    nb: nbformat.NotebookNode, folder: str | Path, *, timeout: int = CELL_TIMEOUT
 ) -> nbformat.NotebookNode:
-    """Run every cell of a copy of ``nb`` in ``folder`` with the ``python3`` kernel.
+    """Run every cell of a copy of ``nb`` in ``folder`` with the ``python3`` kernel, each cell
+    within ``timeout`` seconds (a run that times out is retried once, :data:`ATTEMPTS`).
 
     Raises
     ------
     RuntimeError
-        If a cell fails (the message names the cell and the error, on one line).
+        If a cell fails, or times out on every attempt (one line naming the error).
     """
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    run = copy.deepcopy(nb)
-    client = NotebookClient(
-        run,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(folder)}},
-        store_widget_state=True,  # False breaks on Output widgets (nbclient); dropped below
-    )
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        lines = [x for x in str(exc).splitlines() if x.strip()]
-        raise RuntimeError(f"notebook failed: {lines[-1][:200] if lines else exc!r}") from None
-    run.metadata.pop("widgets", None)
-    return run
+    for attempt in range(1, ATTEMPTS + 1):
+        run = copy.deepcopy(nb)
+        client = NotebookClient(
+            run,
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(folder)}},
+            store_widget_state=True,  # False breaks on Output widgets (nbclient); dropped below
+        )
+        try:
+            client.execute()
+        except (CellTimeoutError, DeadKernelError) as exc:
+            if attempt == ATTEMPTS:
+                raise RuntimeError(f"notebook stalled: {type(exc).__name__} on every run") from None
+            continue
+        except CellExecutionError as exc:
+            lines = [x for x in str(exc).splitlines() if x.strip()]
+            raise RuntimeError(f"notebook failed: {lines[-1][:200] if lines else exc!r}") from None
+        run.metadata.pop("widgets", None)
+        return run
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def figures(nb: nbformat.NotebookNode) -> list[dict]:
