@@ -35,7 +35,7 @@ def test_unknown_format_exits_2(tiny, tmp_path, capsys):
     assert main(["notebooks", "export", str(tiny), "--to", "pdf", "--out", str(out)]) == 2, (
         "an unknown format is a usage error"
     )
-    _one_line_error(capsys, "--to")
+    _one_line_error(capsys, "to: got 'pdf'")
     assert not out.exists(), "nothing written"
 
 

@@ -9,7 +9,7 @@ pregnancies and 10 presets): 0.98 s without the variable, 1.91 s with it, 0.95 s
 :data:`WORKER_ENVIRON`, which keeps arrays up to 32 MiB in the heap and trims the heap only
 above 128 MiB. Whatever the environment a worker was started with (``dask worker``,
 dask-jobqueue, Kubernetes), :func:`tune_allocator` sets the same two thresholds with glibc's
-``mallopt`` in each process that runs PSA draws (:func:`cilib.analysis.psa.execute` calls it
+``mallopt`` in each process that runs PSA draws (:mod:`cilib.analysis.psa` calls it
 in every chunk); it changes how memory is allocated, never a number.
 """
 
@@ -22,7 +22,8 @@ from functools import cache
 
 __all__ = ["WORKER_ENVIRON", "local_cluster", "tune_allocator"]
 
-#: Environment of each worker process: glibc's allocator thresholds (bytes).
+#: glibc's allocator thresholds (bytes) that :func:`tune_allocator` sets, named as the
+#: environment variables that would set them at a process's start.
 WORKER_ENVIRON = {
     "MALLOC_TRIM_THRESHOLD_": 128 * 2**20,
     "MALLOC_MMAP_THRESHOLD_": 32 * 2**20,
@@ -30,16 +31,14 @@ WORKER_ENVIRON = {
 
 
 def local_cluster(workers: int):
-    """A ``distributed.LocalCluster`` of ``workers`` processes with one thread each and
-    :data:`WORKER_ENVIRON`, without a dashboard (close it, or use it as a context manager)."""
-    import dask
+    """A ``distributed.LocalCluster`` of ``workers`` processes with one thread each, without a
+    dashboard (close it, or use it as a context manager); its workers' allocator is set by
+    :func:`tune_allocator` when they run draws."""
     from distributed import LocalCluster
 
-    environ = {f"distributed.nanny.pre-spawn-environ.{k}": v for k, v in WORKER_ENVIRON.items()}
-    with dask.config.set(environ):
-        return LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
+    return LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
 
 
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameter numbers

@@ -28,6 +28,7 @@ import nbformat
 
 from cilib.classroom import browser, html, images, notebooks
 from cilib.io import atomic_write
+from cilib.params.validation import shown
 
 __all__ = ["FORMATS", "Exported", "export"]
 
@@ -62,7 +63,7 @@ def _check_formats(to: Sequence[str]) -> tuple[str, ...]:
         to = [x.strip() for x in to.split(",")]
     bad = [x for x in to if x not in FORMATS]
     if bad or not to:
-        raise ValueError(f"to: got {','.join(map(str, to))[:80]!r}; allowed: {', '.join(FORMATS)}")
+        raise ValueError(f"to: got {shown(','.join(map(str, to)))}; allowed: {', '.join(FORMATS)}")
     return tuple(dict.fromkeys(to))
 
 
@@ -70,35 +71,36 @@ def _text_job(path: Path, text: str):
     return path, lambda tmp: tmp.write_text(text, encoding="utf-8")
 
 
-def _plan(stem: str, formats, out: Path) -> list[Path]:
-    names = {
-        "html": [out / f"{stem}.html"],
-        "slides": [out / f"{stem}.slides.html"],
-        "png": [out / stem],
-        "student": [out / f"{stem}.student.ipynb"],
+def _targets(stem: str, out: Path) -> dict[str, Path]:
+    """Where each format of notebook ``stem`` goes (``png``: a folder of images)."""
+    return {
+        "html": out / f"{stem}.html",
+        "slides": out / f"{stem}.slides.html",
+        "png": out / stem,
+        "student": out / f"{stem}.student.ipynb",
     }
-    return [p for f in formats for p in names[f]]
 
 
-def _one(path: Path, formats, out: Path, force: bool, check: bool, chromium, timeout) -> Exported:
+def _one(path: Path, nb, formats, out: Path, force: bool, check, chromium, timeout) -> Exported:
     stem = path.stem
-    nb = notebooks.read(path)
+    target = _targets(stem, out)
     run = notebooks.execute(nb, path.parent, timeout=timeout)
     drawn = notebooks.figures(run)
     result = Exported(path.name, len(drawn), first=drawn[0] if drawn else None)
-    jobs = []
+    texts = {}
     if "html" in formats:
-        jobs.append(_text_job(out / f"{stem}.html", html.page(run, stem)[0]))
+        texts["html"] = html.page(run, stem)[0]
     if "slides" in formats:
-        jobs.append(_text_job(out / f"{stem}.slides.html", html.slides(run, stem)[0]))
+        texts["slides"] = html.slides(run, stem)[0]
     if "student" in formats:
         student = notebooks.student_copy(nb)
         notebooks.execute(student, path.parent, timeout=timeout)  # raises if it breaks
-        jobs.append(_text_job(out / f"{stem}.student.ipynb", nbformat.writes(student) + "\n"))
+        texts["student"] = nbformat.writes(student) + "\n"
+    jobs = [_text_job(target[f], text) for f, text in texts.items()]
     atomic_write(jobs, force=force)
     result.files = [p for p, _ in jobs]
     if "png" in formats:
-        result.files += _images(notebooks.figures(run), out / stem, force, chromium)
+        result.files += _images(drawn, target["png"], chromium)
     if check:
         for p in result.files:
             if p.suffix == ".html":
@@ -106,9 +108,9 @@ def _one(path: Path, formats, out: Path, force: bool, check: bool, chromium, tim
     return result
 
 
-def _images(figures, folder: Path, force: bool, chromium) -> list[Path]:
-    if os.path.lexists(folder) and not force:
-        raise ValueError(f"out: {folder} exists; allowed: a new folder, or force=True (--force)")
+def _images(figures, folder: Path, chromium) -> list[Path]:
+    """Images drawn into a temporary folder beside ``folder``, then moved into it (whose
+    existence :func:`export` has checked against ``force``)."""
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder.parent, prefix=f".{folder.name}.") as tmp:
         written = images.write_images(figures, Path(tmp), chromium=chromium)
@@ -162,11 +164,10 @@ def export(
     files = [Path(p) for p in paths]
     if not files:
         raise ValueError("paths: got no notebook; allowed: one or more .ipynb files")
-    for p in files:
-        notebooks.read(p)  # every notebook is valid before anything runs
+    read = [notebooks.read(p) for p in files]  # every notebook is valid before anything runs
     folder = Path(out)
     for p in files:
-        for target in _plan(p.stem, formats, folder):
+        for target in (_targets(p.stem, folder)[f] for f in formats):
             if os.path.lexists(target) and not force:  # a dangling symlink counts
                 raise ValueError(f"out: {target} exists; allowed: a new path, or --force")
     chromium = browser.find_chromium()
@@ -177,8 +178,8 @@ def export(
         )
     folder.mkdir(parents=True, exist_ok=True)
     results = []
-    for p in files:
-        results.append(_one(p, formats, folder, force, check, chromium, timeout))
+    for p, nb in zip(files, read, strict=True):
+        results.append(_one(p, nb, formats, folder, force, check, chromium, timeout))
         if progress is not None:
             progress(results[-1])
     return results

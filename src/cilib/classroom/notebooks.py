@@ -101,7 +101,9 @@ def execute(
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    for attempt in range(1, ATTEMPTS + 1):
+    attempt = 0
+    while True:
+        attempt += 1
         run = copy.deepcopy(nb)
         client = NotebookClient(
             run,
@@ -113,7 +115,7 @@ def execute(
         try:
             client.execute()
         except (CellTimeoutError, DeadKernelError) as exc:
-            if attempt == ATTEMPTS:
+            if attempt >= ATTEMPTS:
                 raise RuntimeError(f"notebook stalled: {type(exc).__name__} on every run") from None
             continue
         except CellExecutionError as exc:
@@ -121,7 +123,6 @@ def execute(
             raise RuntimeError(f"notebook failed: {lines[-1][:200] if lines else exc!r}") from None
         run.metadata.pop("widgets", None)
         return run
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def figures(nb: nbformat.NotebookNode) -> list[dict]:

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.params.assumptions import Assumptions, resolve
-from cilib.params.validation import aligned, shown
+from cilib.params.validation import aligned, floats, shown
 
 #: Cohort columns the true trajectory is read from.
 _TRAJECTORY_COLUMNS = ("cl_14w_mm", "cl_slope_mm_per_week", "dilation_ga_weeks", "ga_birth_weeks")
@@ -91,14 +91,9 @@ def trajectory(
 def _ga_array(ga_weeks, n: int) -> np.ndarray:
     lo, hi = TRAJECTORY_WEEKS
     allowed = f"a number of weeks in [{lo:g}, {hi:g}], or one per pregnancy"
-    if ga_weeks is None or isinstance(ga_weeks, bool | str | bytes):
+    if ga_weeks is None:  # floats reads None as NaN: here it is a missing argument
         raise TypeError(f"ga_weeks: got {shown(ga_weeks)}; allowed: {allowed}")
-    try:
-        ga = np.asarray(ga_weeks, dtype=np.float64)
-    except OverflowError:
-        raise ValueError(f"ga_weeks: got {shown(ga_weeks)}; allowed: {allowed}") from None
-    except (TypeError, ValueError):
-        raise TypeError(f"ga_weeks: got {shown(ga_weeks)}; allowed: {allowed}") from None
+    ga = floats("ga_weeks", ga_weeks, allowed)
     if ga.ndim > 1 or (ga.ndim == 1 and len(ga) != n):
         raise ValueError(
             f"ga_weeks: got an array of shape {ga.shape}; allowed: a scalar or one value per "

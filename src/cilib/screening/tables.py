@@ -47,10 +47,7 @@ def _marker_event(marker, event) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _positive_number(value, name: str) -> float:
-    v = number(name, value, 0.0, what="a positive number")
-    if v <= 0:
-        raise ValueError(f"{name}: got {shown(value)}; allowed: a positive number")
-    return v
+    return number(name, value, 0.0, what="a positive number", above=True)
 
 
 def spontaneous_birth_before(cohort: pd.DataFrame, weeks: float) -> pd.Series:

@@ -28,11 +28,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cilib.analysis import trials
+from cilib.analysis import summary, trials
 from cilib.analysis.psa import PSAResult
 from cilib.interventions import policies
 from cilib.interventions.simulation import simulate
-from cilib.model import schema
 from cilib.model.cohort import generate_cohort
 from cilib.model.histories import OUTCOMES
 from cilib.params.assumptions import assumptions_of
@@ -118,12 +117,9 @@ def _verdict(exercise: str, name: str, answer, expected: float, tol: float, hint
 
 
 def _preterm_per_1000(cohort: pd.DataFrame) -> float:
-    """Preterm infants per 1,000 infants born, counted from the raw columns."""
-    a = assumptions_of(cohort)
-    infants = schema.infants(cohort)
-    born = schema.births(cohort, a)
-    preterm = cohort["ga_birth_weeks"].to_numpy() < a["preterm_before_weeks"]
-    return 1000 * float((infants * born * preterm).sum() / (infants * born).sum())
+    """Preterm infants per 1,000 infants born (:func:`cilib.analysis.summary.preterm_rates`)."""
+    rates = summary.preterm_rates(cohort)
+    return 10 * float(rates.loc[rates["group_type"] == "all", "ptb_percent"].item())
 
 
 def nb01_smoke_free(answer_per_1000: float | None, cohort: pd.DataFrame, *, seed: int) -> Verdict:
@@ -148,7 +144,10 @@ def nb01_smoke_free(answer_per_1000: float | None, cohort: pd.DataFrame, *, seed
     smoke_free = generate_cohort(len(cohort), seed=seed, assumptions=a.replace(p_smoking=0.0))
     expected = _preterm_per_1000(cohort) - _preterm_per_1000(smoke_free)
     # tolerance: half a unit of the 2nd decimal the solution prints
-    hint = "count infants (twins twice) born from 24 weeks, with and without smoking, same seed."
+    hint = (
+        f"count infants (twins twice) born from {a['loss_before_weeks']:g} weeks, with and "
+        "without smoking, same seed."
+    )
     return _verdict("nb01_smoke_free", "answer_per_1000", answer_per_1000, expected, 0.005, hint)
 
 
