@@ -26,6 +26,7 @@ from cilib.model.schema import (
     LATENT,
     ONSET_CATEGORIES,
     SPONTANEOUS_TYPES,
+    categorical,
     onset_codes,
 )
 from cilib.params import streams
@@ -188,10 +189,11 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tu
     given_any = np.zeros(n, dtype=bool)
     adherent = streams.generator(seed, "adherence").random(n) < a["p_adherence_progesterone"]
     effects = []  # (rows asked, Effect on those rows)
+    narrow = cohort[list(treatments.STATE_COLUMNS)]  # what the mechanisms read
     for t in starts.columns:
         start = starts[t].to_numpy(dtype=np.float64)
         rows = np.flatnonzero(~np.isnan(start))
-        sub = cohort.iloc[rows]
+        sub = narrow.iloc[rows]
         effect = treatments.effects(sub, t, start[rows], a, adherent[rows])
         given = np.zeros(n, dtype=bool)
         given[rows] = effect.given
@@ -199,7 +201,7 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tu
         out[f"{t}_given"] = given
         codes = np.full(n, -1, dtype=np.int8)
         codes[rows] = effect.not_given_codes
-        reason = pd.Categorical.from_codes(codes, categories=list(treatments.NOT_GIVEN_REASONS))
+        reason = categorical(codes, treatments.NOT_GIVEN_REASONS)
         out[f"{t}_not_given_reason"] = reason
         if t == "cerclage":  # a policy that asks after rupture gets a refusal, not a stitch
             out["cerclage_refused"] = np.asarray(reason == "membranes ruptured")
@@ -299,11 +301,9 @@ def simulate(
     out["treated"] = given_any
     out.update(events)
     out["ga_birth_weeks"] = ga
-    out["onset"] = pd.Categorical.from_codes(onset_codes(cause), categories=list(ONSET_CATEGORIES))
-    out["spontaneous_type"] = pd.Categorical.from_codes(
-        stype.astype(np.int8), categories=list(SPONTANEOUS_TYPES)
-    )
-    out["end_cause"] = pd.Categorical.from_codes(cause.astype(np.int8), categories=list(CAUSES))
+    out["onset"] = categorical(onset_codes(cause), ONSET_CATEGORIES)
+    out["spontaneous_type"] = categorical(stype.astype(np.int8), SPONTANEOUS_TYPES)
+    out["end_cause"] = categorical(cause.astype(np.int8), CAUSES)
     out["midtrimester_loss"] = (cause <= LAST_SPONTANEOUS) & (ga < a["loss_before_weeks"])
     if screened is not None:  # the screening results the policy used, prefixed
         out.update({f"screen_{c}": screened[c].to_numpy() for c in screened.columns})

@@ -46,15 +46,22 @@ Synthetic data for teaching and research only; not for clinical use.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
-from cilib.model.cervix import TRAJECTORY_WEEKS, crossing_weeks, trajectory_arrays, true_length
+from cilib.model.cervix import (
+    TRAJECTORY_COLUMNS,
+    TRAJECTORY_WEEKS,
+    crossing_weeks,
+    trajectory_arrays,
+    true_length,
+)
 from cilib.model.hazards import TREATABLE_CAUSES, cervical_log_hr
-from cilib.model.schema import plurality
+from cilib.model.schema import categorical, plurality
 from cilib.params.assumptions import Assumptions
 from cilib.params.validation import shown
 
@@ -110,7 +117,7 @@ class Effect:
         codes = self.not_given_codes
         if codes is None:
             codes = np.full(len(self.given), -1, dtype=np.int8)
-        return pd.Categorical.from_codes(codes, categories=list(NOT_GIVEN_REASONS))
+        return categorical(codes, NOT_GIVEN_REASONS)
 
     def multiplier(self, process: str, weeks) -> np.ndarray:
         """The hazard multiplier of ``process`` at gestation ``weeks`` (a scalar or one value
@@ -131,8 +138,8 @@ class State:
     ``multiple`` (twins or more), ``prior`` (an earlier sPTB), ``cl`` (true CL at the start,
     mm), ``short`` (``cl`` at or below ``short_cervix_mm``), ``short_from`` (weeks: when the
     true CL first reaches ``short_cervix_mm``, the start if it already has, ``inf`` if not by
-    ``progesterone_stop_weeks``), ``dilated`` (painless dilation has begun) and ``ruptured``
-    (the membranes have ruptured).
+    ``progesterone_stop_weeks``; found when first read), ``dilated`` (painless dilation has
+    begun) and ``ruptured`` (the membranes have ruptured).
     """
 
     start: np.ndarray
@@ -141,7 +148,6 @@ class State:
     prior: np.ndarray
     cl: np.ndarray
     short: np.ndarray
-    short_from: np.ndarray
     dilated: np.ndarray
     ruptured: np.ndarray
     #: ``crossing(threshold_mm, until_weeks)``: the week the true CL first reaches
@@ -149,6 +155,14 @@ class State:
     #: ``until_weeks`` or not given), :func:`cilib.model.cervix.crossing_weeks` on the given
     #: rows; for a 1-D array of thresholds, one row per threshold.
     crossing: Callable[[float, float], np.ndarray] | None = None
+    #: ``(short_cervix_mm, progesterone_stop_weeks)``: the crossing :attr:`short_from` reads.
+    short_cervix: tuple[float, float] = (0.0, 0.0)
+
+    @functools.cached_property
+    def short_from(self) -> np.ndarray:
+        """Weeks at which the true CL first reaches ``short_cervix_mm`` (see the class); only
+        progesterone reads it, so the search is made on first use, not for every treatment."""
+        return self.crossing(*self.short_cervix)
 
     def during(self, stop_weeks, k) -> Window:
         """One window from the start to ``stop_weeks`` with multiplier ``k`` where given."""
@@ -157,6 +171,11 @@ class State:
         stop = np.broadcast_to(np.asarray(stop_weeks, np.float64), (n,))
         k = np.broadcast_to(np.asarray(k, np.float64), (n,))
         return begin, stop, np.where(self.given, k, 1.0)
+
+
+#: The cohort columns a :class:`State` reads (a caller may pass only these, e.g. for the few
+#: rows a policy treats: taking every column of those rows would cost more than the state).
+STATE_COLUMNS = (*TRAJECTORY_COLUMNS, "plurality", "prior_sptb", "pprom_ga_weeks")
 
 
 def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
@@ -186,7 +205,6 @@ def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
             out[:, rows] = found.reshape(m, len(rows))
         return out[0] if th.ndim == 0 else out
 
-    short_from = crossing(a["short_cervix_mm"], a["progesterone_stop_weeks"])
     return State(
         start=start,
         given=given,
@@ -194,10 +212,10 @@ def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
         prior=cohort["prior_sptb"].to_numpy(dtype=bool),
         cl=cl,
         short=cl <= a["short_cervix_mm"],
-        short_from=short_from,
         dilated=cohort["dilation_ga_weeks"].to_numpy(np.float64) <= at,
         ruptured=cohort["pprom_ga_weeks"].to_numpy(np.float64) <= at,
         crossing=crossing,
+        short_cervix=(a["short_cervix_mm"], a["progesterone_stop_weeks"]),
     )
 
 

@@ -26,9 +26,11 @@ from cilib.params.assumptions import Assumptions, resolve
 from cilib.params.validation import aligned, floats, shown
 
 #: Cohort columns the true trajectory is read from.
-_TRAJECTORY_COLUMNS = ("cl_14w_mm", "cl_slope_mm_per_week", "dilation_ga_weeks", "ga_birth_weeks")
+#: The cohort columns a pregnancy's CL trajectory is read from.
+TRAJECTORY_COLUMNS = ("cl_14w_mm", "cl_slope_mm_per_week", "dilation_ga_weeks", "ga_birth_weeks")
 
 __all__ = [
+    "TRAJECTORY_COLUMNS",
     "TRAJECTORY_WEEKS",
     "cervical_length",
     "crossing_weeks",
@@ -126,7 +128,7 @@ def length(level, slope, dilation_ga, t, funnel_weeks: float) -> np.ndarray:
 def trajectory_arrays(cohort: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each pregnancy's trajectory as float64 arrays: level at 14 wk (mm), shortening
     (mm/week) and onset of painless dilation (weeks, NaN if none)."""
-    return tuple(cohort[c].to_numpy(np.float64) for c in _TRAJECTORY_COLUMNS[:3])
+    return tuple(cohort[c].to_numpy(np.float64) for c in TRAJECTORY_COLUMNS[:3])
 
 
 def true_length(cohort: pd.DataFrame, ga_weeks, a: Assumptions) -> np.ndarray:
@@ -226,7 +228,7 @@ def cervical_length(cohort: pd.DataFrame, ga_weeks, assumptions: Assumptions | N
         raise TypeError(
             f"cohort: got {type(cohort).__name__}; allowed: a DataFrame from cilib.generate_cohort"
         )
-    missing = set(_TRAJECTORY_COLUMNS) - set(cohort.columns)
+    missing = set(TRAJECTORY_COLUMNS) - set(cohort.columns)
     if missing:
         raise ValueError(
             f"cohort: missing columns {sorted(missing)}; allowed: a DataFrame "
