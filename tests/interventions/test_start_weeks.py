@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import cilib
 from cilib.interventions.compare import compare_policies
-from cilib.interventions.simulation import _check_starts
+from cilib.interventions.simulation import check_starts
 from cilib.params.validation import modelled_weeks
 
 SEED = 3
@@ -154,9 +154,9 @@ def test_start_weeks_are_accepted_exactly_inside_the_span(week, treatment):
     end = modelled_weeks(a)[1]
     frame = pd.DataFrame({treatment: week}, index=SMALL.index)
     if math.isnan(week) or 0.0 <= week <= end:
-        got = _check_starts(SMALL, frame, a)
+        got = check_starts(SMALL, frame, a)
         assert got[treatment].equals(frame[treatment].astype(np.float64)), f"{week} changed"
         return
     with pytest.raises(ValueError) as info:
-        _check_starts(SMALL, frame, a)
+        check_starts(SMALL, frame, a)
     _one_line(info, treatment)

@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from cilib.interventions import policies as policy_rules
-from cilib.interventions.simulation import simulate
+from cilib.interventions.shared import Shared
+from cilib.interventions.simulation import check_starts, outcomes
 from cilib.interventions.treatments import TREATMENTS
 from cilib.model.schema import births, infants, neonatal_survival
 from cilib.params.assumptions import Assumptions, detached, resolve
@@ -56,9 +57,12 @@ def _run_arms(cohort, arms, seed, a):
         for s, th in needs.items()
     }
     out = []
+    combined: dict[tuple, pd.DataFrame] = {}  # policies with the same schedules share them
     for p in arms:
-        sch = p.schedules(a)
-        screened = combine_screens([done[s] for s in sch]) if sch else None
+        sch = tuple(p.schedules(a))
+        if sch and sch not in combined:
+            combined[sch] = combine_screens([done[s] for s in sch])
+        screened = combined.get(sch)
         out.append((p.decide(cohort, screened, a, seed=seed), screened))
     return out
 
@@ -194,7 +198,9 @@ def compare_policies(
     run = arms if listed else [*arms, ref]
     decided = _run_arms(cohort, run, seed, a)  # policies see the cohort as given
     cohort = detached(cohort)  # from here on, only this module's code reads it
-    results = [simulate(cohort, st, seed=seed, assumptions=a) for st, _ in decided]
+    starts = [check_starts(cohort, st, a) for st, _ in decided]
+    shared = Shared(cohort, starts, a, seed)  # what every arm would otherwise redo
+    results = [outcomes(cohort, st, None, a, shared) for st in starts]
     ref_result = results[names.index(ref.name)] if listed else results[-1]
     ref_ga = ref_result["ga_birth_weeks"].to_numpy()
     natural_ga = cohort["ga_birth_weeks"].to_numpy()

@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 
 from cilib.interventions import policies, treatments
-from cilib.model import failure, hazards, inputs
+from cilib.interventions.shared import Natural, Shared
+from cilib.model import failure, hazards
 from cilib.model.schema import (
     CAUSE,
     CAUSES,
@@ -33,7 +34,7 @@ from cilib.params import streams
 from cilib.params.assumptions import Assumptions, detached, resolve
 from cilib.params.validation import aligned, modelled_weeks, shown
 
-__all__ = ["simulate"]
+__all__ = ["check_starts", "outcomes", "simulate"]
 
 #: A process's windows, stacked: ``(start, stop, multiplier)``, each of shape (windows,
 #: pregnancies), times from 14 weeks (one row per window, so a whole policy's windows are
@@ -116,8 +117,8 @@ def _policy_starts(cohort, policy, seed, a):
     if isinstance(policy, str) or is_policy:
         pol = policies.get(policy) if isinstance(policy, str) else policy
         starts, screened = pol.apply(cohort, seed=seed, assumptions=a)
-        return _check_starts(cohort, starts, a), screened
-    return _check_starts(cohort, policy, a), None
+        return check_starts(cohort, starts, a), screened
+    return check_starts(cohort, policy, a), None
 
 
 def _start_column(name: str, column: pd.Series, high: float) -> np.ndarray:
@@ -148,7 +149,7 @@ def _start_column(name: str, column: pd.Series, high: float) -> np.ndarray:
     return v
 
 
-def _check_starts(cohort: pd.DataFrame, starts, a: Assumptions) -> pd.DataFrame:
+def check_starts(cohort: pd.DataFrame, starts, a: Assumptions) -> pd.DataFrame:
     """The start weeks as a float64 frame in the cohort's order, checked: known treatment
     columns, indexed like the cohort (a frame with the same labels in another order is
     reordered), each a gestation from 0 to the end of the modelled span
@@ -175,7 +176,7 @@ def _check_starts(cohort: pd.DataFrame, starts, a: Assumptions) -> pd.DataFrame:
     return pd.DataFrame(cols, index=cohort.index, columns=starts.columns, copy=False)
 
 
-def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tuple:
+def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, shared: Shared) -> tuple:
     """Columns of what was given and when, who was treated (``given_any``), and each process's
     windows for the treated pregnancies only (rows ``flatnonzero(given_any)``, time from 14 wk).
 
@@ -187,14 +188,11 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, seed) -> tu
     t0 = a["hazard_start_weeks"]
     out: dict[str, object] = {}
     given_any = np.zeros(n, dtype=bool)
-    adherent = streams.generator(seed, "adherence").random(n) < a["p_adherence_progesterone"]
     effects = []  # (rows asked, Effect on those rows)
-    narrow = cohort[list(treatments.STATE_COLUMNS)]  # what the mechanisms read
     for t in starts.columns:
         start = starts[t].to_numpy(dtype=np.float64)
         rows = np.flatnonzero(~np.isnan(start))
-        sub = narrow.iloc[rows]
-        effect = treatments.effects(sub, t, start[rows], a, adherent[rows])
+        effect = shared.effect(t, start, rows)
         given = np.zeros(n, dtype=bool)
         given[rows] = effect.given
         out[f"{t}_start_weeks"] = np.where(given, start, np.nan)
@@ -288,14 +286,21 @@ def simulate(
     a = resolve(cohort, assumptions)
     starts, screened = _policy_starts(cohort, policy, seed, a)  # a policy sees it as given
     cohort = detached(cohort)
-    out, given_any, windows = _treatment_windows(cohort, starts, a, seed)
+    return outcomes(cohort, starts, screened, a, Shared(cohort, [starts], a, seed))
+
+
+def outcomes(cohort, starts: pd.DataFrame, screened, a: Assumptions, shared: Shared):
+    """:func:`simulate`'s frame from checked start weeks (:func:`check_starts`) and the
+    screening results the policy used (or None), with the work policies on this cohort and
+    seed share (:class:`cilib.interventions.shared.Shared`, built with these start weeks)."""
+    out, given_any, windows = _treatment_windows(cohort, starts, a, shared)
     ga = cohort["ga_birth_weeks"].to_numpy().copy()
     cause = cohort["end_cause"].cat.codes.to_numpy().copy()
     stype = cohort["spontaneous_type"].cat.codes.to_numpy().copy()
     events = {k: cohort[k].to_numpy().copy() for k in _EVENT_COLUMNS}
     idx = np.flatnonzero(given_any)
     if len(idx):
-        new = _treated_outcomes(cohort.iloc[idx], a, windows)
+        new = _treated_outcomes(shared.natural(idx), a, windows)
         ga[idx], cause[idx], stype[idx] = new[0], new[1], new[2]
         events["dilation_ga_weeks"][idx], events["pprom_ga_weeks"][idx] = new[3], new[4]
     out["treated"] = given_any
@@ -405,11 +410,11 @@ def _to_recompute(
     return todo
 
 
-def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows):
-    """Recompute the competing processes of treated pregnancies with their multipliers:
-    :func:`cilib.model.hazards.resolve`'s ``(ga, cause, type, dilation_ga, pprom_ga)``."""
-    x = inputs.from_frame(sub, a)
-    onset = failure.failure_onset(a, x["lp_failure"], x["e"][:, LATENT["failure"]])
+def _treated_outcomes(natural: Natural, a: Assumptions, windows):
+    """Recompute the competing processes of treated pregnancies (their :data:`Natural` history,
+    whose arrays this changes) with their multipliers: :func:`cilib.model.hazards.resolve`'s
+    ``(ga, cause, type, dilation_ga, pprom_ga)``."""
+    x, onset, times, rupture = natural
     p = hazards.treatable_parameters(
         a,
         cl14_mm=x["cl14_mm"],
@@ -419,12 +424,8 @@ def _treated_outcomes(sub: pd.DataFrame, a: Assumptions, windows):
         lp_cervical=x["lp_cervical"],
         dilation_ga=onset,
     )
-    times, rupture = hazards.times_from_parameters(
-        a, p, plurality=x["plurality"], lp_indicated=x["lp_indicated"], e=x["e"]
-    )
-    times, rupture = times.astype(np.float64), rupture.astype(np.float64)
     t0 = a["hazard_start_weeks"]
-    fns = _cumulative_hazards(a, p, len(sub))
+    fns = _cumulative_hazards(a, p, len(onset))
 
     def draw(process):
         return x["e"][:, LATENT["rupture" if process == "pprom" else process]]

@@ -53,13 +53,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from cilib.model.cervix import (
-    TRAJECTORY_COLUMNS,
-    TRAJECTORY_WEEKS,
-    crossing_weeks,
-    trajectory_arrays,
-    true_length,
-)
+from cilib.model import cervix
+from cilib.model.cervix import TRAJECTORY_WEEKS, crossing_weeks, trajectory_arrays, true_length
 from cilib.model.hazards import TREATABLE_CAUSES, cervical_log_hr
 from cilib.model.schema import categorical, plurality
 from cilib.params.assumptions import Assumptions
@@ -175,7 +170,7 @@ class State:
 
 #: The cohort columns a :class:`State` reads (a caller may pass only these, e.g. for the few
 #: rows a policy treats: taking every column of those rows would cost more than the state).
-STATE_COLUMNS = (*TRAJECTORY_COLUMNS, "plurality", "prior_sptb", "pprom_ga_weeks")
+STATE_COLUMNS = (*cervix.TRAJECTORY_COLUMNS, "plurality", "prior_sptb", "pprom_ga_weeks")
 
 
 def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:

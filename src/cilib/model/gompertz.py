@@ -23,8 +23,16 @@ def cumulative(s, log_h0, rate):
     """
     with np.errstate(over="ignore", invalid="ignore"):
         base = np.exp(log_h0)
-        safe = np.where(rate > _FLAT, rate, 1.0)
-        return np.where(rate > _FLAT, base * np.expm1(rate * s) / safe, base * s)
+        rising = rate > _FLAT
+        if np.all(rising):  # the usual case: the same operations, in place on one array
+            x = np.multiply(rate, s)
+            if isinstance(x, np.ndarray) and x.dtype == np.result_type(x, base, rate):
+                np.expm1(x, out=x)
+                x *= base
+                x /= rate
+                return x
+        safe = np.where(rising, rate, 1.0)
+        return np.where(rising, base * np.expm1(rate * s) / safe, base * s)
 
 
 def gompertz_time(e: np.ndarray, log_h0: np.ndarray | float, rate: np.ndarray | float):

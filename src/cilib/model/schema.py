@@ -360,7 +360,12 @@ def neonatal_survival(ga_weeks, a) -> np.ndarray:
     US 1997 figures, citation keys costeloe_2012, ancel_2015, joseph_2004). A pregnancy's
     expected survivors are this times :func:`infants`."""
     week = np.floor(np.asarray(ga_weeks, np.float64))
-    p = np.zeros(week.shape)
-    for start, name in SURVIVAL_BANDS:
-        p = np.where(week >= start, a[name], p)
+    # the band of each week: the last whose start it has reached (0 before the first band)
+    p = np.array([0.0, *(a[name] for _, name in SURVIVAL_BANDS)])
+    p = p[np.searchsorted(_BAND_STARTS, week, side="right")]
     return np.where(week >= a["neonatal_survival_from_weeks"], p, 0.0)
+
+
+_BAND_STARTS = np.array([start for start, _ in SURVIVAL_BANDS])
+if np.any(np.diff(_BAND_STARTS) <= 0):
+    raise ValueError("SURVIVAL_BANDS: starts not increasing; allowed: bands in gestation order")

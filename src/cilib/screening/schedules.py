@@ -179,7 +179,9 @@ def serial_scans(
 def _accepts(cohort: pd.DataFrame, a: Assumptions, seed: int) -> np.ndarray:
     p = a["p_tvcl_uptake"]
     odds_decline = (1.0 - p) / p if p > 0 else math.inf
-    black = (cohort["race_ethnicity"] == "NH Black").to_numpy()
+    race = cohort["race_ethnicity"]  # compared by code: string comparison costs ms per call
+    codes = race.cat.codes.to_numpy()
+    black = codes == race.cat.categories.get_loc("NH Black")
     odds = np.where(black, odds_decline * a["or_tvcl_decline_nh_black"], odds_decline)
     p_decline = odds / (1.0 + odds)
     u = streams.generator(seed, "uptake").random(len(cohort))
@@ -199,26 +201,31 @@ def _scans(cohort, accepted, when, seed, thresholds, a) -> dict[str, np.ndarray]
     crossed = {t: np.full(n, np.nan) for t in thresholds}
     if len(when) > MAX_SCANS:
         raise ValueError(f"schedule: {len(when)} scans; allowed: at most {MAX_SCANS}")
-    traj = trajectory_arrays(cohort)
+    # only the women who accept are followed: every update below is on their rows (for a
+    # schedule limited to a subgroup, a few percent of the cohort), with the same values as
+    # updates over the whole cohort
+    cand = np.flatnonzero(accepted)
+    traj = tuple(x[cand] for x in trajectory_arrays(cohort))
+    birth = ga_birth[cand]
     for k, ga in enumerate(when):  # a handful of scans, each vectorised over the cohort
-        done = accepted & (ga_birth > ga)
+        at = ga[cand]
+        on = birth > at  # still pregnant at the scan
+        rows, g = cand[on], at[on]
         # every woman's error is drawn (scan k's stream, as measure_cervical_length), but only
         # the women scanned are measured
         z = streams.generator(seed, "scan", k).standard_normal(n)
-        rows = np.flatnonzero(done)
-        cl = np.full(n, np.nan)
-        true = length(*(x[rows] for x in traj), ga[rows], a["failure_funnel_weeks"])
-        cl[rows] = measured(true, z[rows], a)
-        n_scans += done
-        new = done & np.isnan(first_ga)
-        first_ga[new] = ga[new]
-        cl_first[new] = cl[new]
-        lower = done & (cl < cl_min)
-        cl_min[lower] = cl[lower]
-        cl_min_ga[lower] = ga[lower]
+        true = length(*(x[on] for x in traj), g, a["failure_funnel_weeks"])
+        cl = measured(true, z[rows], a)
+        n_scans[rows] += 1
+        new = np.isnan(first_ga[rows])
+        first_ga[rows[new]] = g[new]
+        cl_first[rows[new]] = cl[new]
+        lower = cl < cl_min[rows]
+        cl_min[rows[lower]] = cl[lower]
+        cl_min_ga[rows[lower]] = g[lower]
         for t in thresholds:
-            hit = done & (cl <= t) & np.isnan(crossed[t])
-            crossed[t][hit] = ga[hit]
+            hit = (cl <= t) & np.isnan(crossed[t][rows])
+            crossed[t][rows[hit]] = g[hit]
     out = {
         "scanned": n_scans > 0,
         "n_scans": n_scans,
