@@ -221,3 +221,17 @@ def test_cerclage_is_never_placed_after_rupture_under_any_preset(cohort):
     assert asked.sum() > 10, "the test needs ongoing pregnancies after a rupture"
     assert not r["cerclage_given"].to_numpy()[asked].any(), "refused after rupture"
     assert r["cerclage_refused"].to_numpy()[asked].all(), "and reported as refused"
+
+
+def test_pprom_birth_of_ruptures_only_equals_every_row_bit_for_bit():
+    """Birth after rupture is solved only where the membranes ruptured; the 2-D path solves
+    every row. Both must give the same bits, ``inf`` without a rupture."""
+    a = cilib.Assumptions.default()
+    rng = np.random.default_rng(8)
+    r = np.where(rng.random(5_000) < 0.3, rng.uniform(14.0, 41.0, 5_000), np.inf)
+    e = rng.exponential(1.0, 5_000)
+    some = failure.pprom_birth(a, r, e)
+    every = failure.pprom_birth(a, r[None, :], e[None, :])[0]
+    assert some.dtype == every.dtype == np.float32, "float32 gestations"
+    assert np.array_equal(some, every), "ruptures-only solution differs"
+    assert np.isinf(some[np.isinf(r)]).all(), "no rupture, no birth after one"

@@ -126,6 +126,15 @@ def pprom_birth(a: Assumptions, rupture, e_latency) -> np.ndarray:
     """
     r = np.asarray(rupture, dtype=np.float64)
     e = np.asarray(e_latency, dtype=np.float64)
+    if r.ndim == 1 and e.shape == r.shape:  # most membranes do not rupture: solve the others
+        out = np.full(len(r), np.inf, dtype=np.float32)
+        i = np.flatnonzero(np.isfinite(r))
+        out[i] = _pprom_birth(a, r[i], e[i])
+        return out
+    return _pprom_birth(a, r, e)
+
+
+def _pprom_birth(a: Assumptions, r: np.ndarray, e: np.ndarray) -> np.ndarray:
     rate = -a["pprom_latency_log_change_per_week"]
     m_delivery = a["pprom_latency_from_34_weeks"]
     finite = np.isfinite(r)

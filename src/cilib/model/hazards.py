@@ -112,13 +112,30 @@ def knee_time(e, log_h0, rate, knee_rate, s_knee, s_zero, end_rate=0.0):
     e = np.asarray(e, dtype=np.float64)
     with np.errstate(over="ignore", invalid="ignore"):
         c1 = cumulative(s_knee, log_h0, rate)
-        lh1 = log_h0 + rate * s_knee
-        c2 = c1 + cumulative(s_zero - s_knee, lh1, knee_rate)
-        lh2 = lh1 + knee_rate * (s_zero - s_knee)
-        first = gompertz_time(e, log_h0, rate)
-        second = s_knee + gompertz_time(np.maximum(e - c1, 0.0), lh1, knee_rate)
-        third = s_zero + gompertz_time(np.maximum(e - c2, 0.0), lh2, end_rate)
-    return np.where(e < c1, first, np.where(e < c2, second, third))
+        if e.ndim != 1 or e.shape != log_h0.shape:  # scalars or other shapes: every segment
+            lh1 = log_h0 + rate * s_knee
+            c2 = c1 + cumulative(s_zero - s_knee, lh1, knee_rate)
+            lh2 = lh1 + knee_rate * (s_zero - s_knee)
+            first = gompertz_time(e, log_h0, rate)
+            second = s_knee + gompertz_time(np.maximum(e - c1, 0.0), lh1, knee_rate)
+            third = s_zero + gompertz_time(np.maximum(e - c2, 0.0), lh2, end_rate)
+            return np.where(e < c1, first, np.where(e < c2, second, third))
+        # one pregnancy per entry: each is solved in its own segment only, and the second
+        # segment's total is found only past the first (the same values, elementwise)
+        out = np.empty(len(e))
+        one = e < c1
+        i = np.flatnonzero(one)
+        out[i] = gompertz_time(e[i], log_h0[i], rate[i])
+        j = np.flatnonzero(~one)
+        lh1 = log_h0[j] + rate[j] * s_knee[j]
+        c2 = c1[j] + cumulative(s_zero[j] - s_knee[j], lh1, knee_rate[j])
+        two = e[j] < c2
+        k = j[two]
+        out[k] = s_knee[k] + gompertz_time(np.maximum(e[k] - c1[k], 0.0), lh1[two], knee_rate[k])
+        k, lh1, c2 = j[~two], lh1[~two], c2[~two]
+        lh2 = lh1 + knee_rate[k] * (s_zero[k] - s_knee[k])
+        out[k] = s_zero[k] + gompertz_time(np.maximum(e[k] - c2, 0.0), lh2, end_rate[k])
+    return out
 
 
 # ------------------------------------------------------------------ the processes

@@ -16,6 +16,7 @@ Synthetic data for teaching and research only; not for clinical use.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -188,6 +189,16 @@ def _accepts(cohort: pd.DataFrame, a: Assumptions, seed: int) -> np.ndarray:
     return u >= p_decline
 
 
+@functools.lru_cache(maxsize=8)
+def _scan_errors(seed: streams.Seed, k: int, n: int) -> np.ndarray:
+    """Standard normal measurement errors of scan ``k`` of every woman (read-only): every
+    schedule's scan ``k`` draws the same ones, so several schedules screened with one seed
+    (:func:`cilib.interventions.compare.compare_policies`) draw them once."""
+    z = streams.generator(seed, "scan", k).standard_normal(n)
+    z.flags.writeable = False
+    return z
+
+
 def _scans(cohort, accepted, when, seed, thresholds, a) -> dict[str, np.ndarray]:
     """:func:`screen`'s scan columns: the women ``accepted`` scanned at each of ``when`` (weeks
     per pregnancy) while still pregnant."""
@@ -213,7 +224,7 @@ def _scans(cohort, accepted, when, seed, thresholds, a) -> dict[str, np.ndarray]
         rows, g = cand[on], at[on]
         # every woman's error is drawn (scan k's stream, as measure_cervical_length), but only
         # the women scanned are measured
-        z = streams.generator(seed, "scan", k).standard_normal(n)
+        z = _scan_errors(seed, k, n)
         true = length(*(x[on] for x in traj), g, a["failure_funnel_weeks"])
         cl = measured(true, z[rows], a)
         n_scans[rows] += 1
