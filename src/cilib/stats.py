@@ -39,6 +39,7 @@ __all__ = [
     "real",
     "risk_ratio",
     "sd_ci",
+    "weighted_proportion",
     "weighted_rate",
     "wilson_interval",
     "wilson_limits",
@@ -141,6 +142,15 @@ def wilson_limits(k: np.ndarray, n, z: float) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
+def weighted_proportion(y: np.ndarray, w: np.ndarray) -> float:
+    """Weighted proportion ``sum(w y) / sum(w)`` (NaN when the weights sum to 0 or less): the
+    point estimate of :func:`weighted_rate`, without its interval."""
+    sw = float(w.sum())
+    if sw <= 0:
+        return math.nan
+    return float((w * y.astype(np.float64)).sum() / sw)
+
+
 def weighted_rate(y: np.ndarray, w: np.ndarray) -> tuple[float, float, float]:
     """Weighted proportion with a Wilson interval at the cluster-robust effective size.
 
@@ -152,7 +162,7 @@ def weighted_rate(y: np.ndarray, w: np.ndarray) -> tuple[float, float, float]:
     sw = float(w.sum())
     if sw <= 0:
         return math.nan, math.nan, math.nan
-    p = float((w * y).sum() / sw)
+    p = weighted_proportion(y, w)
     var = float(((w * (y - p)) ** 2).sum()) / sw**2
     clusters = int((w > 0).sum())
     n_eff = p * (1 - p) / var if var > 0 else clusters

@@ -121,3 +121,12 @@ def test_frames_user_policies_and_an_unlisted_reference(cohort):
         compare_policies(cohort, ["smfm_2024", "smfm_2024"], seed=1)
     with pytest.raises(ValueError, match="did you mean"):
         compare_policies(cohort, ["smfm"], seed=1)
+
+
+def test_without_intervals_the_point_estimates_are_the_same_and_no_ci_column(cohort, table):
+    lean = compare_policies(cohort, policies.presets(), seed=1, intervals=False)
+    ci = [c for c in table.columns if c.endswith(("_ci_low", "_ci_high"))]
+    assert len(ci) == 2 * (len(PRETERM_CUTS_WEEKS) + 2), f"intervals by default: {ci}"
+    assert not [c for c in lean.columns if c.endswith(("_ci_low", "_ci_high"))], "no CI column"
+    assert list(lean.columns) == [c for c in table.columns if c not in ci], "same other columns"
+    pd.testing.assert_frame_equal(lean, table[lean.columns.tolist()], check_exact=True)

@@ -186,9 +186,8 @@ def _one_draw(spec: dict, d: int, values: dict[str, float]) -> pd.DataFrame:
     a = spec["assumptions"].replace(**values) if values else spec["assumptions"]
     s = streams.child(spec["seed"], "psa_draw", d)
     cohort = generate_cohort(spec["n"], seed=s, assumptions=a, threads=spec.get("threads"))
-    table = compare_policies(
-        cohort, spec["policies"], seed=s, reference=spec["reference"], assumptions=a
-    )
+    arms, ref = spec["policies"], spec["reference"]  # point estimates only: no intervals
+    table = compare_policies(cohort, arms, seed=s, reference=ref, assumptions=a, intervals=False)
     wide = pd.DataFrame(
         {name: table[col].to_numpy(np.float64) * k for name, (col, k) in OUTCOMES.items()}
     )

@@ -25,7 +25,7 @@ from cilib.params.assumptions import Assumptions, detached, resolve
 from cilib.params.definitions import PRETERM_CUTS_WEEKS
 from cilib.params.validation import modelled_weeks, number, shown
 from cilib.screening.schedules import combine_screens, screen
-from cilib.stats import Z95, weighted_rate, wilson_interval
+from cilib.stats import Z95, weighted_proportion, weighted_rate, wilson_interval
 
 __all__ = ["compare_policies"]
 
@@ -71,23 +71,28 @@ def _ci_percent(p_lo_hi):
     return tuple(100 * x for x in p_lo_hi)
 
 
-def _summary(cohort, result, screened, a, w, natural_ga, ref_ga, before_weeks):
+def _summary(cohort, result, screened, a, w, natural_ga, ref_ga, before_weeks, intervals):
     ga = result["ga_birth_weeks"].to_numpy()
     n = len(cohort)
     born = births(result, a)
     row: dict[str, object] = {"pregnancies": n, "births": int(born.sum())}
     row["infants"] = float((w * born).sum())
     loss = result["midtrimester_loss"].to_numpy()
-    lo, hi = wilson_interval(float(loss.sum()), n)
     row["midtrimester_loss_percent"] = 100 * loss.mean()
-    row["midtrimester_loss_ci_low"], row["midtrimester_loss_ci_high"] = 100 * lo, 100 * hi
+    if intervals:
+        lo, hi = wilson_interval(float(loss.sum()), n)
+        row["midtrimester_loss_ci_low"], row["midtrimester_loss_ci_high"] = 100 * lo, 100 * hi
+    weight = w * born
     for cut in PRETERM_CUTS_WEEKS:
-        p, lo, hi = _ci_percent(weighted_rate(ga < cut, w * born))
-        row[f"ptb_lt{cut}_percent"] = p
-        row[f"ptb_lt{cut}_ci_low"], row[f"ptb_lt{cut}_ci_high"] = lo, hi
+        if intervals:
+            p, lo, hi = _ci_percent(weighted_rate(ga < cut, weight))
+            row[f"ptb_lt{cut}_percent"] = p
+            row[f"ptb_lt{cut}_ci_low"], row[f"ptb_lt{cut}_ci_high"] = lo, hi
+        else:  # the same point estimate
+            row[f"ptb_lt{cut}_percent"] = 100 * weighted_proportion(ga < cut, weight)
     row["survivors_per_1000"] = 1000.0 * float((w * neonatal_survival(ga, a)).sum()) / n
     if screened is not None:
-        row["women_screened"] = int(screened["scanned"].sum())
+        row["women_screened"] = int(screened["scanned"].to_numpy().sum())
         row["scans"] = int(screened["n_scans"].to_numpy(np.int64).sum())
     else:
         row["women_screened"], row["scans"] = 0, 0
@@ -104,9 +109,10 @@ def _summary(cohort, result, screened, a, w, natural_ga, ref_ga, before_weeks):
     # paired difference per pregnancy: infants ending before the cut (losses included)
     d = w * ((ref_ga < before_weeks).astype(np.float64) - (ga < before_weeks))
     total = float(d.sum())
-    se = float(np.sqrt(n) * d.std(ddof=1)) if n > 1 else math.nan
     row["ptb_averted"] = total
-    row["ptb_averted_ci_low"], row["ptb_averted_ci_high"] = total - Z95 * se, total + Z95 * se
+    if intervals:
+        se = float(np.sqrt(n) * d.std(ddof=1)) if n > 1 else math.nan
+        row["ptb_averted_ci_low"], row["ptb_averted_ci_high"] = total - Z95 * se, total + Z95 * se
     row["nns"] = row["women_screened"] / total if total > 0 and row["women_screened"] else math.nan
     row["nnt"] = row["treated_any"] / total if total > 0 and row["treated_any"] else math.nan
     return row
@@ -120,6 +126,7 @@ def compare_policies(
     reference="no_screening",
     assumptions: Assumptions | None = None,
     averted_before_weeks: float = 37.0,
+    intervals: bool = True,
 ) -> pd.DataFrame:
     """Outcomes of several policies on the same women, and their effect against a reference.
 
@@ -140,6 +147,10 @@ def compare_policies(
     averted_before_weeks : float
         Gestation (weeks) defining the preterm births averted (37; 34 for early PTB), within
         the weeks in which the model has births (:func:`cilib.params.validation.modelled_weeks`).
+    intervals : bool
+        With False, the ``*_ci_low`` and ``*_ci_high`` columns are left out (the point
+        estimates are the same): what a probabilistic sensitivity analysis, which reads only
+        each draw's point estimates, asks for.
 
     Returns
     -------
@@ -209,7 +220,9 @@ def compare_policies(
     for p, (_, screened), result in zip(arms, decided, results, strict=False):
         row = {"policy": p.name}
         row.update(
-            _summary(cohort, result, screened, a, w, natural_ga, ref_ga, averted_before_weeks)
+            _summary(
+                cohort, result, screened, a, w, natural_ga, ref_ga, averted_before_weeks, intervals
+            )
         )
         rows.append(row)
     table = pd.DataFrame(rows)
