@@ -421,3 +421,56 @@ def test_skipping_late_processes_changes_nothing(cohort, monkeypatch, hr):
     pd.testing.assert_frame_equal(fast, slow, check_exact=True)
     moved = (fast["ga_birth_weeks"] != cohort["ga_birth_weeks"]).sum()
     assert moved > 100, f"only {moved} births moved: the comparison would test little"
+
+
+@pytest.mark.parametrize("hr", [None, 1.6])
+def test_a_pregnancys_outcome_does_not_depend_on_the_others_simulated_with_it(cohort, hr):
+    """Simulating a subset of the cohort gives its rows what simulating the whole cohort
+    gives them, bit for bit: windows that act on other pregnancies, and which rows are
+    recomputed, change nothing for a pregnancy. Every woman adheres: adherence is drawn by
+    position in the frame, the one draw that depends on the others."""
+    a = cilib.assumptions_of(cohort).replace(p_adherence_progesterone=1.0)
+    if hr is not None:
+        a = a.replace(hr_pessary=hr, hr_vp_no_short_cervix=hr)
+    n = len(cohort)
+    rng = np.random.default_rng(3)
+    starts = _starts(
+        cohort,
+        vaginal_progesterone=np.where(rng.random(n) < 0.3, 16.0 + 8 * rng.random(n), np.nan),
+        cerclage=np.where(rng.random(n) < 0.1, 14.0 + 10 * rng.random(n), np.nan),
+        pessary=np.where(rng.random(n) < 0.1, 18.0 + 6 * rng.random(n), np.nan),
+    )
+    whole = cilib.simulate(cohort, starts, seed=SEED, assumptions=a)
+    treated = np.flatnonzero(whole["treated"].to_numpy())
+    for part in (treated[::2], treated[1::2], treated[: len(treated) // 3]):
+        alone = cilib.simulate(cohort.iloc[part], starts.iloc[part], seed=SEED, assumptions=a)
+        got = alone["ga_birth_weeks"].to_numpy()
+        want = whole["ga_birth_weeks"].to_numpy()[part]
+        bad = np.flatnonzero(got != want)
+        assert not len(bad), f"{len(bad)} of {len(part)} rows differ, e.g. {got[bad[:3]]}"
+
+
+def test_a_change_at_the_same_time_as_an_inert_window_is_kept():
+    """A window that is inert for one pregnancy (multiplier 1) but acts on another is in both
+    their event lists. For the second pregnancy below, its empty window at week 5 (start =
+    stop) ties with the start of a real window (multiplier 0.5 from week 5): the last event at
+    week 5 is the inert stop, and the change must not be lost with it. Unit hazard, draw 10:
+    5 weeks at 1, then 10 weeks at 0.5, so week 15; losing the change gave week 10. The same
+    pregnancy alone (the inert window then dropped, as it acts on nobody) gives the same."""
+    from cilib.interventions import simulation
+
+    def hazard(s, rows):
+        return np.asarray(s, np.float64)
+
+    windows = (
+        np.array([[3.0, 5.0], [np.inf, 5.0]]),  # starts: window x pregnancy
+        np.array([[6.0, 5.0], [np.inf, np.inf]]),  # stops
+        np.array([[2.0, 1.0], [1.0, 0.5]]),  # multipliers
+    )
+    both = simulation._piecewise_time(np.array([5.0, 10.0]), hazard, hazard, windows)
+    alone = simulation._piecewise_time(
+        np.array([10.0]), hazard, hazard, tuple(w[:, 1:] for w in windows)
+    )
+    assert both[1] == pytest.approx(15.0), f"week {both[1]}: the change at week 5 was lost"
+    assert both[1] == alone[0], "the same pregnancy alone must give the same time"
+    assert both[0] == pytest.approx(4.0), "the other: 3 by week 3, then 2 more at 2x: week 4"

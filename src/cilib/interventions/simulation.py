@@ -66,6 +66,7 @@ def _piecewise_time(e, H, H_inverse, windows: Windows):
     starts = np.maximum(windows[0][effective].T, 0.0)
     stops = np.maximum(np.maximum(windows[1][effective].T, 0.0), starts)
     k = windows[2][effective].T.astype(np.float64)
+    starts, stops, k = _active_first(starts, stops, k)
     zero = k <= 0.0
     with np.errstate(divide="ignore"):
         log_k = np.where(zero, 0.0, np.log(np.where(zero, 1.0, k)))
@@ -78,11 +79,19 @@ def _piecewise_time(e, H, H_inverse, windows: Windows):
     seg_log = np.cumsum(np.take_along_axis(d_log, order, axis=1), axis=1)
     seg_zero = np.cumsum(np.take_along_axis(d_zero, order, axis=1), axis=1)
     # drop the breakpoints that change nothing: an event at the same time as the next one (the
-    # next carries the sum of both), or one after which the multiplier is what it was; each
+    # last event at a time carries the sum of all at that time), or the last at its time when
+    # the multiplier after it is what it was after the last event at the previous time; each
     # row's remaining breakpoints move left, so fewer segments are visited
-    drop = np.zeros(pts.shape, dtype=bool)
-    drop[:, :-1] = pts[:, :-1] == pts[:, 1:]
-    drop[:, 1:-1] |= (seg_log[:, 1:-1] == seg_log[:, :-2]) & (seg_zero[:, 1:-1] == seg_zero[:, :-2])
+    last = np.ones(pts.shape, dtype=bool)
+    last[:, :-1] = pts[:, :-1] != pts[:, 1:]
+    prev = np.full(pts.shape, -1)  # the last event at the previous time (-1: none)
+    prev[:, 1:] = np.maximum.accumulate(np.where(last, np.arange(pts.shape[1]), -1), axis=1)[:, :-1]
+    before = np.maximum(prev, 0)
+    drop = ~last | (
+        (prev >= 0)
+        & (np.take_along_axis(seg_log, before, axis=1) == seg_log)
+        & (np.take_along_axis(seg_zero, before, axis=1) == seg_zero)
+    )
     drop[:, -1] = False
     left = np.argsort(drop, axis=1, kind="stable")
     width = int((~drop).sum(axis=1).max())
@@ -109,6 +118,20 @@ def _piecewise_time(e, H, H_inverse, windows: Windows):
         first = np.argmax(hit[rows], axis=1)  # the segment in which each reaches e
         out[rows] = H_inverse(target[rows, first], rows)
     return out
+
+
+def _active_first(starts, stops, k):
+    """The windows (one row per pregnancy) with those of multiplier 1 (no effect on that
+    pregnancy) moved after the others, in order, and the columns where every pregnancy has
+    only such windows dropped. A multiplier of 1 adds a log of exactly 0 at its start and stop,
+    so the segments and their sums are the same to the last bit, with fewer events to sort."""
+    active = k != 1.0
+    counts = active.sum(axis=1)
+    width = int(counts.max()) if len(counts) else 0
+    if width == k.shape[1]:
+        return starts, stops, k
+    order = np.argsort(~active, axis=1, kind="stable")[:, : max(width, 1)]
+    return tuple(np.take_along_axis(x, order, axis=1) for x in (starts, stops, k))
 
 
 def _policy_starts(cohort, policy, seed, a):
