@@ -22,3 +22,18 @@ def test_every_chunk_tunes_the_allocator(monkeypatch):
     p = psa.plan(["no_screening"], draws=1, n=500, seed=1, vary="treatments")
     psa._run_chunk(p.spec, [0])
     assert calls == [1], "a chunk of draws must tune the allocator before it runs"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="malloc_trim is glibc's")
+def test_release_memory_trims_on_glibc():
+    assert cluster.release_memory() is True, "malloc_trim is glibc's: it must be found and run"
+
+
+def test_every_chunk_releases_its_memory_after_its_draws(monkeypatch):
+    calls = []
+    real = psa._one_draw
+    monkeypatch.setattr(psa, "_one_draw", lambda *a: calls.append("draw") or real(*a))
+    monkeypatch.setattr(psa, "release_memory", lambda: calls.append("release") or True)
+    p = psa.plan(["no_screening"], draws=2, n=500, seed=1, vary="treatments")
+    psa._run_chunk(p.spec, [0, 1])
+    assert calls == ["draw", "draw", "release"], f"released once, after the draws: {calls}"

@@ -20,7 +20,7 @@ import ctypes.util
 import sys
 from functools import cache
 
-__all__ = ["WORKER_ENVIRON", "local_cluster", "tune_allocator"]
+__all__ = ["WORKER_ENVIRON", "local_cluster", "release_memory", "tune_allocator"]
 
 #: glibc's allocator thresholds (bytes) that :func:`tune_allocator` sets, named as the
 #: environment variables that would set them at a process's start.
@@ -48,13 +48,35 @@ _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameter numbe
 def tune_allocator() -> bool:
     """Set :data:`WORKER_ENVIRON`'s thresholds in this process with glibc's ``mallopt``, once;
     True if done (Linux with glibc), False elsewhere (nothing to do)."""
-    if not sys.platform.startswith("linux"):
+    libc = _libc()
+    if libc is None:
         return False
+    trim = libc.mallopt(_M_TRIM_THRESHOLD, WORKER_ENVIRON["MALLOC_TRIM_THRESHOLD_"])
+    mmap = libc.mallopt(_M_MMAP_THRESHOLD, WORKER_ENVIRON["MALLOC_MMAP_THRESHOLD_"])
+    return bool(trim and mmap)
+
+
+def release_memory() -> bool:
+    """Give the memory the allocator holds free back to the system (glibc's ``malloc_trim``,
+    every arena); True if done (Linux with glibc), False elsewhere.
+
+    Called after each chunk of PSA draws: with the high trim threshold of :func:`tune_allocator`
+    freed memory stays in the process, and a Dask worker runs its tasks in threads whose
+    allocator arenas each keep their own. Measured (a chunk of 8 draws of 100,000 pregnancies
+    per fresh thread, 64 draws): peak resident memory 333 -> 497 MB without it, 337 -> 372 MB
+    with it (what remains is the largest draw's own need)."""
+    libc = _libc()
+    return bool(libc is not None and libc.malloc_trim(0) >= 0)
+
+
+@cache
+def _libc():
+    """glibc, or None where there is none (not Linux, or musl)."""
+    if not sys.platform.startswith("linux"):
+        return None
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
-        return False
-    trim = mallopt(_M_TRIM_THRESHOLD, WORKER_ENVIRON["MALLOC_TRIM_THRESHOLD_"])
-    mmap = mallopt(_M_MMAP_THRESHOLD, WORKER_ENVIRON["MALLOC_MMAP_THRESHOLD_"])
-    return bool(trim and mmap)
+        libc.mallopt, libc.malloc_trim  # noqa: B018 (glibc's; musl has neither)
+        return libc
+    except (OSError, AttributeError):
+        return None

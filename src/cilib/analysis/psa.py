@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from cilib.analysis.cluster import tune_allocator
+from cilib.analysis.cluster import release_memory, tune_allocator
 from cilib.interventions.compare import compare_policies
 from cilib.interventions.policies import get as get_policy
 from cilib.model.cohort import generate_cohort
@@ -206,6 +206,7 @@ def _run_chunk(spec: dict, draws: list[int]) -> tuple[pd.DataFrame, pd.DataFrame
     )
     values = params.drop(columns=[POSTERIOR_DRAW], errors="ignore")
     outs = [_one_draw(spec, d, values.loc[d].to_dict()) for d in draws]
+    release_memory()  # what the draws freed goes back: a worker's memory stays flat
     return pd.concat(outs, ignore_index=True), params
 
 
