@@ -31,7 +31,15 @@ from pathlib import Path
 
 import numpy as np
 
-from cilib.analysis.abc import Space, chains, diagnostics, jacobian, particles_frame, step_shape
+from cilib.analysis.abc import (
+    Space,
+    chains,
+    diagnostics,
+    jacobian,
+    particles_frame,
+    pilot_shape,
+    step_shape,
+)
 from cilib.io import atomic_write
 from cilib.params.posterior import META_FILE, PARTICLES_FILE, fitted_point_hash
 from cilib.params.streams import DEFAULT_SEED
@@ -59,6 +67,25 @@ def _jacobian(space, u0, args):
     if args.jacobian:
         np.savez(args.jacobian, key=key, r0=r0, jac=jac)
     return r0, jac
+
+
+def _proposal(space, args) -> tuple[np.ndarray, np.ndarray, int]:
+    """Start points, step shape and first chain number: from the fit and the targets'
+    Jacobian there, or (``--pilot``) from a pilot run's chains (:func:`pilot_shape`)."""
+    if not args.pilot:
+        u0 = space.to_u(space.value)
+        r0, jac = _jacobian(space, u0, args)
+        return u0, step_shape(jac, r0), 0
+    pilot = _Saver(args.pilot)
+    runs = [c for c in map(pilot.load, range(_MAX_CHAINS)) if c is not None and len(c.states)]
+    if len(runs) < args.chains:
+        sys.exit(f"--pilot: {len(runs)} chains of this fit in {args.pilot}; need {args.chains}")
+    print(f"pilot: {len(runs)} chains, {sum(len(c.states) for c in runs)} states", flush=True)
+    starts = np.array([c.states[-1] for c in runs[-args.chains :]])
+    return starts, pilot_shape(runs), max(c.number for c in runs) + 1
+
+
+_MAX_CHAINS = 64
 
 
 def _toml(meta: dict) -> str:
@@ -110,14 +137,19 @@ def main(argv=None) -> int:
         default="",
         help="folder of the chains' progress: resumed from, saved to every 25 steps",
     )
+    ap.add_argument(
+        "--pilot",
+        default="",
+        help="checkpoint folder of a pilot run: its states' covariance shapes the steps, and "
+        "each chain starts where a pilot chain ended (numbered after the pilot's)",
+    )
     ap.add_argument("--dry-run", action="store_true", help="print the diagnostics only")
     args = ap.parse_args(argv)
     space = Space.from_registry()
-    u0 = space.to_u(space.value)
-    r0, jac = _jacobian(space, u0, args)
+    u0, shape, first = _proposal(space, args)
     saver = _Saver(args.checkpoints) if args.checkpoints else None
     starts = []
-    for i in range(args.chains):
+    for i in range(first, first + args.chains):
         c = saver.load(i) if saver else None
         ok = c is not None and (c.burn, c.n, c.seed) == (args.burn, args.n, args.seed)
         starts.append(c.first(args.steps) if ok and len(c.states) else None)
@@ -125,8 +157,9 @@ def main(argv=None) -> int:
     runs = chains(
         space,
         u0,
-        step_shape(jac, r0),
+        shape,
         args.chains,
+        first=first,
         workers=args.workers,
         starts=starts,
         checkpoint=saver,
@@ -142,15 +175,20 @@ def main(argv=None) -> int:
         print(f"{k}: {v}")
     if args.dry_run:
         return 0
+    shaped = (
+        "the covariance of a pilot run's states (adaptive Metropolis, Haario 2001, fixed after "
+        "the pilot), each chain starting where a pilot chain ended"
+        if args.pilot
+        else "the targets' Jacobian at the fit"
+    )
     meta = {
         "method": "ABC-MCMC (Marjoram 2003): indicator kernel at the acceptance intervals, "
-        "uniform prior on the plausible ranges, random-walk steps shaped by the targets' "
-        "Jacobian at the fit",
+        f"uniform prior on the plausible ranges, random-walk steps shaped by {shaped}",
         "n": args.n,
         "seed": args.seed,
         "burn": args.burn,
         "thin": args.thin,
-        "finite_difference_step": args.step,
+        **({} if args.pilot else {"finite_difference_step": args.step}),
         **diag,
         "fitted_point_sha256": fitted_point_hash(),
     }

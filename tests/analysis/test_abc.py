@@ -91,6 +91,27 @@ def test_a_resumed_chain_continues_exactly_as_one_run(monkeypatch):
         abc.chain(None, u0, shape, steps=80, start=part, **{**kwargs, "number": 1})
 
 
+def test_chains_after_a_pilot_start_where_it_ended_with_its_shape(monkeypatch):
+    """A pilot's states shape the next chains' steps (their pooled covariance) and each next
+    chain, numbered after the pilot's, starts from its own point; with the toy model the
+    shape is long along the unconstrained record and short along the constrained one."""
+    monkeypatch.setattr(abc, "_estimates", _toy_estimates)
+    kwargs = dict(steps=400, burn=50, n=1, seed=6)
+    shape0 = np.eye(2) / 12
+    pilot = abc.chains(None, np.array([1.4, 1.5]), shape0, 2, **kwargs)
+    shape = abc.pilot_shape(pilot)
+    states = np.vstack([c.states for c in pilot])
+    assert np.allclose(shape, np.cov(states, rowvar=False), atol=1e-9), "pooled covariance"
+    assert shape[1, 1] > 2 * shape[0, 0], f"longer where unconstrained: {np.diag(shape)}"
+    starts = np.array([c.states[-1] for c in pilot])
+    after = abc.chains(None, starts, shape, 2, first=2, **kwargs)
+    assert [c.number for c in after] == [2, 3], "numbered after the pilot's chains"
+    for c, u0 in zip(after, starts, strict=True):
+        alone = abc.chain(None, u0, shape, number=c.number, **kwargs)
+        assert np.array_equal(c.states, alone.states), f"chain {c.number}: from its own start"
+        assert abc.passes(c.estimates).all(), "every state passes"
+
+
 def test_split_rhat_flags_chains_that_disagree():
     rng = np.random.default_rng(8)
     same = [rng.standard_normal(1000) for _ in range(2)]

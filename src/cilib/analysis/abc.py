@@ -65,6 +65,7 @@ __all__ = [
     "jacobian",
     "particles_frame",
     "passes",
+    "pilot_shape",
     "scaled_residuals",
     "split_rhat",
     "step_shape",
@@ -347,23 +348,42 @@ def chains(
     shape: np.ndarray,
     count: int,
     *,
+    first: int = 0,
     workers: int = 1,
     starts: Sequence[Chain | None] | None = None,
     checkpoint: Callable[[Chain], None] | None = None,
     **kwargs,
 ) -> list[Chain]:
-    """``count`` chains (:func:`chain`, numbers 0 to ``count - 1``, each resumed from
-    ``starts[i]`` if given), in ``workers`` processes (``checkpoint`` must then be
-    picklable)."""
+    """``count`` chains (:func:`chain`, numbers ``first`` to ``first + count - 1``, each from
+    ``u0``, or from its own row of a 2-D ``u0``, and resumed from ``starts[i]`` if given), in
+    ``workers`` processes (``checkpoint`` must then be picklable)."""
     starts = list(starts) if starts is not None else [None] * count
+    points = np.asarray(u0, np.float64)
+    points = np.repeat(points[None, :], count, axis=0) if points.ndim == 1 else points
     tasks = [
-        (space, u0, shape, {**kwargs, "number": i, "start": starts[i], "checkpoint": checkpoint})
+        (
+            space,
+            points[i],
+            shape,
+            {**kwargs, "number": first + i, "start": starts[i], "checkpoint": checkpoint},
+        )
         for i in range(count)
     ]
     if workers <= 1:
         return [_run_chain(t) for t in tasks]
     with ProcessPoolExecutor(workers) as pool:
         return list(pool.map(_run_chain, tasks))
+
+
+def pilot_shape(runs: Sequence[Chain], jitter: float = 1e-10) -> np.ndarray:
+    """Covariance shaping the steps of chains that follow a pilot run: the pooled covariance of
+    the pilot chains' states (plus ``jitter`` on the diagonal), as adaptive Metropolis
+    estimates it (Haario, Saksman and Tamminen 2001, Bernoulli 7:223), but fixed after the
+    pilot, so the chains that use it stay Markov and their stationary law is the posterior.
+    The states that passed every target show the region's real shape, which the targets'
+    linearisation at the fit (:func:`step_shape`) does not: it is far from linear there."""
+    states = np.vstack([c.states for c in runs])
+    return np.cov(states, rowvar=False) + jitter * np.eye(states.shape[1])
 
 
 def split_rhat(draws: list[np.ndarray]) -> float:
