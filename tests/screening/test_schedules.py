@@ -196,3 +196,22 @@ def test_subgroups_cover_the_usual_groups(cohort):
     # a prior sPTB (24-36+6 wk) is a birth, so every woman with one is parous
     assert not (g["prior sPTB"] & g["nulliparous"]).any(), "prior sPTB implies parity >= 1"
     assert g["prior sPTB"].sum() > 0 and g["twins"].sum() > 0, "the groups must be populated"
+
+
+def test_schedules_screened_together_share_their_draws_and_give_the_same_results(cohort):
+    """Within shared_draws every schedule reuses the uptake and scan-error draws (drawn once
+    per stream slot) and each result equals screening it alone; the draws are let go after."""
+    from cilib.screening import schedules
+
+    plans = [anatomy_scan(), serial_scans(), serial_scans(eligible="all")]
+    alone = [screen(cohort, s, seed=7) for s in plans]
+    with schedules.shared_draws():
+        together = [screen(cohort, s, seed=7) for s in plans]
+        first = schedules._draws(7, "scan", 0, len(cohort), normal=True)
+        assert schedules._draws(7, "scan", 0, len(cohort), normal=True) is first, "reused"
+        assert not first.flags.writeable, "shared draws are read-only"
+    for s, x, y in zip(plans, alone, together, strict=True):
+        pd.testing.assert_frame_equal(x, y, check_exact=True, obj=s.name)
+    assert schedules._SHARED.get() is None, "nothing kept after the context"
+    again = schedules._draws(7, "scan", 0, len(cohort), normal=True)
+    assert again is not first and np.array_equal(again, first), "drawn afresh, the same values"

@@ -188,13 +188,13 @@ def _one_draw(spec: dict, d: int, values: dict[str, float]) -> pd.DataFrame:
     cohort = generate_cohort(spec["n"], seed=s, assumptions=a, threads=spec.get("threads"))
     arms, ref = spec["policies"], spec["reference"]  # point estimates only: no intervals
     table = compare_policies(cohort, arms, seed=s, reference=ref, assumptions=a, intervals=False)
-    wide = pd.DataFrame(
-        {name: table[col].to_numpy(np.float64) * k for name, (col, k) in OUTCOMES.items()}
-    )
-    wide.insert(0, "policy", table["policy"].to_numpy())
-    long = wide.melt(id_vars="policy", var_name="outcome", value_name="value")
-    long.insert(0, "draw", d)
-    return long
+    values = np.array([table[col].to_numpy(np.float64) * k for col, k in OUTCOMES.values()])
+    names = table["policy"].to_numpy()  # long format: outcome by outcome, as melt lays it out
+    long = {
+        "policy": np.tile(names, len(OUTCOMES)),
+        "outcome": np.repeat(list(OUTCOMES), len(names)),
+    }
+    return pd.DataFrame({"draw": d, **long, "value": values.ravel()})
 
 
 def _run_chunk(spec: dict, draws: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:

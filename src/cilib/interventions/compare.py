@@ -24,7 +24,7 @@ from cilib.model.schema import births, infants, neonatal_survival
 from cilib.params.assumptions import Assumptions, detached, resolve
 from cilib.params.definitions import PRETERM_CUTS_WEEKS
 from cilib.params.validation import modelled_weeks, number, shown
-from cilib.screening.schedules import combine_screens, screen
+from cilib.screening.schedules import combine_screens, screen, shared_draws
 from cilib.stats import Z95, weighted_proportion, weighted_rate, wilson_interval
 
 __all__ = ["compare_policies"]
@@ -52,10 +52,11 @@ def _run_arms(cohort, arms, seed, a):
     for p in arms:
         for s in p.schedules(a):
             needs.setdefault(s, set()).update(p.thresholds(a))
-    done = {
-        s: screen(cohort, s, seed=seed, thresholds_mm=sorted(th), assumptions=a)
-        for s, th in needs.items()
-    }
+    with shared_draws():  # every schedule's uptake and scan errors are the same draws
+        done = {
+            s: screen(cohort, s, seed=seed, thresholds_mm=sorted(th), assumptions=a)
+            for s, th in needs.items()
+        }
     out = []
     combined: dict[tuple, pd.DataFrame] = {}  # policies with the same schedules share them
     for p in arms:

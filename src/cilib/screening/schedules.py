@@ -16,7 +16,8 @@ Synthetic data for teaching and research only; not for clinical use.
 
 from __future__ import annotations
 
-import functools
+import contextlib
+import contextvars
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ __all__ = [
     "combine_screens",
     "screen",
     "serial_scans",
+    "shared_draws",
     "subgroups",
 ]
 
@@ -185,18 +187,40 @@ def _accepts(cohort: pd.DataFrame, a: Assumptions, seed: int) -> np.ndarray:
     black = codes == race.cat.categories.get_loc("NH Black")
     odds = np.where(black, odds_decline * a["or_tvcl_decline_nh_black"], odds_decline)
     p_decline = odds / (1.0 + odds)
-    u = streams.generator(seed, "uptake").random(len(cohort))
+    u = _draws(seed, "uptake", 0, len(cohort), normal=False)
     return u >= p_decline
 
 
-@functools.lru_cache(maxsize=8)
-def _scan_errors(seed: streams.Seed, k: int, n: int) -> np.ndarray:
-    """Standard normal measurement errors of scan ``k`` of every woman (read-only): every
-    schedule's scan ``k`` draws the same ones, so several schedules screened with one seed
-    (:func:`cilib.interventions.compare.compare_policies`) draw them once."""
-    z = streams.generator(seed, "scan", k).standard_normal(n)
-    z.flags.writeable = False
-    return z
+_SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("draws", default=None)
+
+
+@contextlib.contextmanager
+def shared_draws():
+    """Within this context, the screening draws of one stream slot (every woman's uptake,
+    scan timing and scan ``k``'s measurement errors) are drawn once and reused: every schedule
+    screened with a seed draws the same ones, so several schedules screened together
+    (:func:`cilib.interventions.compare.compare_policies`) need them once. They are let go
+    when the context ends."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def _draws(seed: streams.Seed, name: str, index: int, n: int, normal: bool) -> np.ndarray:
+    """``n`` uniforms (standard normals if ``normal``) from slot ``index`` of stream ``name``
+    (read-only; shared within :func:`shared_draws`)."""
+    cache = _SHARED.get()
+    key = (seed, name, index, n, normal)
+    if cache is not None and key in cache:
+        return cache[key]
+    g = streams.generator(seed, name, index)
+    x = g.standard_normal(n) if normal else g.random(n)
+    x.flags.writeable = False
+    if cache is not None:
+        cache[key] = x
+    return x
 
 
 def _scans(cohort, accepted, when, seed, thresholds, a) -> dict[str, np.ndarray]:
@@ -224,7 +248,7 @@ def _scans(cohort, accepted, when, seed, thresholds, a) -> dict[str, np.ndarray]
         rows, g = cand[on], at[on]
         # every woman's error is drawn (scan k's stream, as measure_cervical_length), but only
         # the women scanned are measured
-        z = _scan_errors(seed, k, n)
+        z = _draws(seed, "scan", k, n, normal=True)
         true = length(*(x[on] for x in traj), g, a["failure_funnel_weeks"])
         cl = measured(true, z[rows], a)
         n_scans[rows] += 1
@@ -299,7 +323,7 @@ def screen(
     accepted = eligible & (_accepts(cohort, a, seed) if schedule.uptake else True)
     weeks = schedule.scan_weeks()
     if not weeks:  # one scan at a gestation drawn in the window
-        u = streams.generator(seed, "scan_timing").random(n)
+        u = _draws(seed, "scan_timing", 0, n, normal=False)
         when = [schedule.start_weeks + (schedule.end_weeks - schedule.start_weeks) * u]
     else:
         when = [np.full(n, w) for w in weeks]
