@@ -5,6 +5,7 @@
   presets (who is screened, who gets which treatment and when).
 - :mod:`.simulation`: :func:`simulate`, outcomes under a policy with common random numbers.
 - :mod:`.compare`: :func:`compare_policies`, several policies on the same women.
+- :mod:`.shared`: :class:`~.shared.Shared`, the work those policies share, computed once.
 - :mod:`.histories`: :func:`generate_histories`, consecutive pregnancies, untreated or managed.
 
 Synthetic data for teaching and research only; not for clinical use.
