@@ -272,9 +272,10 @@ TREATMENTS: tuple[Record, ...] = (
         "(a woman with a weak or constitutionally short cervix). Fitted together with "
         "hr_cerclage_history_indicated (scripts/fit_treatments.py) so that after strict "
         "cervical insufficiency a cerclage in the next pregnancy gives the Danish cohort's "
-        "30% ending before 28 wk (vaginal-cerclage arm, 59 women, not randomised). The fit "
-        "lands at or near the record's floor: in the model the suture must all but abolish "
-        "painless dilation while it is in place; treat it as the least certain treatment "
+        "30% ending before 28 wk (vaginal-cerclage arm, 59 women, not randomised). The "
+        "fitted value (data/calibrated_treatments.toml) is well below 0.5: in the model the "
+        "suture must remove most of the hazard of painless dilation while it is in place; "
+        "one uncontrolled cohort fixes it, so treat it as the least certain treatment "
         "number." + _HR_RANGE,
         **_TX,
     ),
