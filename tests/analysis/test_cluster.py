@@ -37,3 +37,17 @@ def test_every_chunk_releases_its_memory_after_its_draws(monkeypatch):
     p = psa.plan(["no_screening"], draws=2, n=500, seed=1, vary="treatments")
     psa._run_chunk(p.spec, [0, 1])
     assert calls == ["draw", "draw", "release"], f"released once, after the draws: {calls}"
+
+
+def test_the_local_cluster_starts_its_workers_without_the_profiler():
+    """distributed's statistical profiler keeps an hour of stack samples in each worker, which
+    grew a worker by megabytes per chunk of draws: the workers cilib starts run without it."""
+    import dask
+    from distributed import Client
+
+    before = dask.config.get("distributed.worker.profile.enabled")
+    with cluster.local_cluster(1) as c, Client(c) as client:
+        got = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    assert list(got.values()) == [False], f"worker profiler enabled: {got}"
+    after = dask.config.get("distributed.worker.profile.enabled")
+    assert after == before, "the setting is the workers' only, not this process's"
