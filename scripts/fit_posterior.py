@@ -69,6 +69,9 @@ def _jacobian(space, u0, args):
     return r0, jac
 
 
+_MAX_CHAINS = 64  # chain numbers looked for in a pilot's folder
+
+
 def _proposal(space, args) -> tuple[np.ndarray, np.ndarray, int]:
     """Start points, step shape and first chain number: from the fit and the targets'
     Jacobian there, or (``--pilot``) from a pilot run's chains (:func:`pilot_shape`)."""
@@ -83,9 +86,6 @@ def _proposal(space, args) -> tuple[np.ndarray, np.ndarray, int]:
     print(f"pilot: {len(runs)} chains, {sum(len(c.states) for c in runs)} states", flush=True)
     starts = np.array([c.states[-1] for c in runs[-args.chains :]])
     return starts, pilot_shape(runs), max(c.number for c in runs) + 1
-
-
-_MAX_CHAINS = 64
 
 
 def _toml(meta: dict) -> str:

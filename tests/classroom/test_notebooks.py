@@ -1,4 +1,4 @@
-"""Student copies and figure counting (no kernel needed)."""
+"""Student copies and figure counting (no kernel needed), and notebook runs (a kernel)."""
 
 from __future__ import annotations
 
@@ -56,21 +56,24 @@ def test_read_refuses_what_is_not_a_notebook(tmp_path):
         notebooks.read(tmp_path / "missing.ipynb")
 
 
+def _one_cell(source: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(source)]
+    return nb
+
+
 def test_a_stalled_run_is_retried_once_with_a_fresh_kernel(tmp_path):
     """The first run's cell outlives the timeout (as a stalled kernel does), the second runs."""
     pytest.importorskip("nbclient")
     flag = tmp_path / "first-run-done"
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_code_cell(
-            "import pathlib, time\n"
-            f"flag = pathlib.Path({str(flag)!r})\n"
-            "stall = not flag.exists()\n"
-            "flag.touch()\n"
-            "time.sleep(30 if stall else 0)\n"
-            "print('ran')"
-        )
-    ]
+    nb = _one_cell(
+        "import pathlib, time\n"
+        f"flag = pathlib.Path({str(flag)!r})\n"
+        "stall = not flag.exists()\n"
+        "flag.touch()\n"
+        "time.sleep(30 if stall else 0)\n"
+        "print('ran')"
+    )
     run = notebooks.execute(nb, tmp_path, timeout=5)
     out = "".join(o.get("text", "") for o in run.cells[0].outputs)
     assert "ran" in out, "the second run, with a fresh kernel, must complete the cell"
@@ -78,8 +81,7 @@ def test_a_stalled_run_is_retried_once_with_a_fresh_kernel(tmp_path):
 
 def test_a_run_that_always_stalls_fails_in_one_line(tmp_path):
     pytest.importorskip("nbclient")
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("import time\ntime.sleep(30)")]
+    nb = _one_cell("import time\ntime.sleep(30)")
     with pytest.raises(RuntimeError, match=r"^notebook stalled: CellTimeoutError on every run$"):
         notebooks.execute(nb, tmp_path, timeout=3)
 
@@ -87,14 +89,11 @@ def test_a_run_that_always_stalls_fails_in_one_line(tmp_path):
 def test_a_failing_cell_is_not_retried(tmp_path):
     pytest.importorskip("nbclient")
     flag = tmp_path / "runs"
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_code_cell(
-            f"import pathlib\np = pathlib.Path({str(flag)!r})\n"
-            "p.write_text(p.read_text() + 'x' if p.exists() else 'x')\n"
-            "raise ValueError('boom')"
-        )
-    ]
+    nb = _one_cell(
+        f"import pathlib\np = pathlib.Path({str(flag)!r})\n"
+        "p.write_text(p.read_text() + 'x' if p.exists() else 'x')\n"
+        "raise ValueError('boom')"
+    )
     with pytest.raises(RuntimeError, match="boom"):
         notebooks.execute(nb, tmp_path, timeout=30)
     assert flag.read_text() == "x", "a real error must not be retried"

@@ -24,6 +24,20 @@ def _starts(cohort, **cols):
     return pd.DataFrame({k: v for k, v in cols.items()}, index=cohort.index)
 
 
+def _random_starts(cohort):
+    """Start weeks at random: progesterone for 30% (16-24 wk), cerclage (14-24 wk), pessary
+    (18-24 wk) and 17-OHPC (16 wk) for 10% each, overlapping."""
+    n = len(cohort)
+    rng = np.random.default_rng(3)
+    return _starts(
+        cohort,
+        vaginal_progesterone=np.where(rng.random(n) < 0.3, 16.0 + 8 * rng.random(n), np.nan),
+        cerclage=np.where(rng.random(n) < 0.1, 14.0 + 10 * rng.random(n), np.nan),
+        pessary=np.where(rng.random(n) < 0.1, 18.0 + 6 * rng.random(n), np.nan),
+        im_17ohpc=np.where(rng.random(n) < 0.1, 16.0, np.nan),
+    )
+
+
 def _short_at(cohort, weeks):
     cl = cilib.cervical_length(cohort, weeks)
     a = cilib.assumptions_of(cohort)
@@ -405,15 +419,7 @@ def test_skipping_late_processes_changes_nothing(cohort, monkeypatch, hr):
     a = cilib.assumptions_of(cohort)
     if hr is not None:
         a = a.replace(hr_pessary=hr, hr_vp_no_short_cervix=hr)
-    n = len(cohort)
-    rng = np.random.default_rng(3)
-    starts = _starts(
-        cohort,
-        vaginal_progesterone=np.where(rng.random(n) < 0.3, 16.0 + 8 * rng.random(n), np.nan),
-        cerclage=np.where(rng.random(n) < 0.1, 14.0 + 10 * rng.random(n), np.nan),
-        pessary=np.where(rng.random(n) < 0.1, 18.0 + 6 * rng.random(n), np.nan),
-        im_17ohpc=np.where(rng.random(n) < 0.1, 16.0, np.nan),
-    )
+    starts = _random_starts(cohort)
     fast = cilib.simulate(cohort, starts, seed=SEED, assumptions=a)
     full = functools.partial(simulation._to_recompute, skip_late=False)
     monkeypatch.setattr(simulation, "_to_recompute", full)
@@ -432,14 +438,7 @@ def test_a_pregnancys_outcome_does_not_depend_on_the_others_simulated_with_it(co
     a = cilib.assumptions_of(cohort).replace(p_adherence_progesterone=1.0)
     if hr is not None:
         a = a.replace(hr_pessary=hr, hr_vp_no_short_cervix=hr)
-    n = len(cohort)
-    rng = np.random.default_rng(3)
-    starts = _starts(
-        cohort,
-        vaginal_progesterone=np.where(rng.random(n) < 0.3, 16.0 + 8 * rng.random(n), np.nan),
-        cerclage=np.where(rng.random(n) < 0.1, 14.0 + 10 * rng.random(n), np.nan),
-        pessary=np.where(rng.random(n) < 0.1, 18.0 + 6 * rng.random(n), np.nan),
-    )
+    starts = _random_starts(cohort).drop(columns="im_17ohpc")
     whole = cilib.simulate(cohort, starts, seed=SEED, assumptions=a)
     treated = np.flatnonzero(whole["treated"].to_numpy())
     for part in (treated[::2], treated[1::2], treated[: len(treated) // 3]):

@@ -170,8 +170,10 @@ def draw_parameters(
     samplers = [sampling(a.record(x)) for x in names]
     post = posterior.load() if joint else None
     seeds = [streams.child(seed, "psa_draw", int(d)) for d in draws]
+    # one uniform per record from each draw's own stream, then one quantile call per record
+    # for the whole chunk (elementwise: the values of one call per draw, at a fraction of the cost)
     u = np.array([streams.generator(s, "psa_parameters").random(len(names)) for s in seeds])
-    u = u.reshape(len(seeds), len(samplers))  # one quantile call per record, not per draw:
+    u = u.reshape(len(seeds), len(names))  # (0, k) for an empty chunk
     columns = {x: f.ppf(u[:, j]) for j, (x, f) in enumerate(zip(names, samplers, strict=True))}
     rows = [{x: float(v[i]) for x, v in columns.items()} for i in range(len(seeds))]
     if post is not None:

@@ -19,8 +19,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.interventions import treatments
-from cilib.model import failure, hazards, inputs
-from cilib.model.schema import LATENT
+from cilib.model import hazards, inputs
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions
 
@@ -41,19 +40,7 @@ def adherence(seed, n: int, a: Assumptions) -> np.ndarray:
 def natural(sub: pd.DataFrame, a: Assumptions) -> Natural:
     """The :data:`Natural` history of the pregnancies ``sub`` (rows of a cohort)."""
     x = inputs.from_frame(sub, a)
-    onset = failure.failure_onset(a, x["lp_failure"], x["e"][:, LATENT["failure"]])
-    p = hazards.treatable_parameters(
-        a,
-        cl14_mm=x["cl14_mm"],
-        slope_mm_per_week=x["slope_mm_per_week"],
-        plurality=x["plurality"],
-        lp_spontaneous=x["lp_spontaneous"],
-        lp_cervical=x["lp_cervical"],
-        dilation_ga=onset,
-    )
-    times, rupture = hazards.times_from_parameters(
-        a, p, plurality=x["plurality"], lp_indicated=x["lp_indicated"], e=x["e"]
-    )
+    times, onset, rupture = hazards.process_times(a, x)
     return x, onset, times.astype(np.float64), rupture.astype(np.float64)
 
 

@@ -126,11 +126,10 @@ def _active_first(starts, stops, k):
     only such windows dropped. A multiplier of 1 adds a log of exactly 0 at its start and stop,
     so the segments and their sums are the same to the last bit, with fewer events to sort."""
     active = k != 1.0
-    counts = active.sum(axis=1)
-    width = int(counts.max()) if len(counts) else 0
+    width = int(active.sum(axis=1).max())  # at least 1: every window here acts on someone
     if width == k.shape[1]:
         return starts, stops, k
-    order = np.argsort(~active, axis=1, kind="stable")[:, : max(width, 1)]
+    order = np.argsort(~active, axis=1, kind="stable")[:, :width]
     return tuple(np.take_along_axis(x, order, axis=1) for x in (starts, stops, k))
 
 
@@ -438,15 +437,7 @@ def _treated_outcomes(natural: Natural, a: Assumptions, windows):
     whose arrays this changes) with their multipliers: :func:`cilib.model.hazards.resolve`'s
     ``(ga, cause, type, dilation_ga, pprom_ga)``."""
     x, onset, times, rupture = natural
-    p = hazards.treatable_parameters(
-        a,
-        cl14_mm=x["cl14_mm"],
-        slope_mm_per_week=x["slope_mm_per_week"],
-        plurality=x["plurality"],
-        lp_spontaneous=x["lp_spontaneous"],
-        lp_cervical=x["lp_cervical"],
-        dilation_ga=onset,
-    )
+    p = hazards.parameters_of(a, x, onset)
     t0 = a["hazard_start_weeks"]
     fns = _cumulative_hazards(a, p, len(onset))
 

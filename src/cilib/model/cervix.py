@@ -25,7 +25,6 @@ import pandas as pd
 from cilib.params.assumptions import Assumptions, resolve
 from cilib.params.validation import aligned, floats, shown
 
-#: Cohort columns the true trajectory is read from.
 #: The cohort columns a pregnancy's CL trajectory is read from.
 TRAJECTORY_COLUMNS = ("cl_14w_mm", "cl_slope_mm_per_week", "dilation_ga_weeks", "ga_birth_weeks")
 

@@ -58,6 +58,7 @@ __all__ = [
     "knee_time",
     "gompertz_time",
     "natural_history",
+    "parameters_of",
     "process_times",
     "resolve",
     "times_from_parameters",
@@ -250,7 +251,18 @@ def process_times(a: Assumptions, inputs: dict) -> tuple[np.ndarray, np.ndarray,
     ``inputs`` are the hazard inputs of :func:`cilib.model.inputs.hazard_inputs`.
     """
     onset = failure.failure_onset(a, inputs["lp_failure"], inputs["e"][:, LATENT["failure"]])
-    p = treatable_parameters(
+    p = parameters_of(a, inputs, onset)
+    times, rupture = times_from_parameters(
+        a, p, plurality=inputs["plurality"], lp_indicated=inputs["lp_indicated"], e=inputs["e"]
+    )
+    return times, onset, rupture
+
+
+def parameters_of(a: Assumptions, inputs: dict, onset) -> dict:
+    """:func:`treatable_parameters` of the pregnancies with hazard ``inputs``
+    (:func:`cilib.model.inputs.hazard_inputs`) and onset of painless dilation ``onset``
+    (weeks)."""
+    return treatable_parameters(
         a,
         cl14_mm=inputs["cl14_mm"],
         slope_mm_per_week=inputs["slope_mm_per_week"],
@@ -259,10 +271,6 @@ def process_times(a: Assumptions, inputs: dict) -> tuple[np.ndarray, np.ndarray,
         lp_cervical=inputs["lp_cervical"],
         dilation_ga=onset,
     )
-    times, rupture = times_from_parameters(
-        a, p, plurality=inputs["plurality"], lp_indicated=inputs["lp_indicated"], e=inputs["e"]
-    )
-    return times, onset, rupture
 
 
 def times_from_parameters(

@@ -242,7 +242,7 @@ def _scans(cohort, accepted, when, seed, thresholds, a) -> dict[str, np.ndarray]
     cand = np.flatnonzero(accepted)
     traj = tuple(x[cand] for x in trajectory_arrays(cohort))
     birth = ga_birth[cand]
-    for k, ga in enumerate(when):  # a handful of scans, each vectorised over the cohort
+    for k, ga in enumerate(when):  # a handful of scans, each vectorised over those women
         at = ga[cand]
         on = birth > at  # still pregnant at the scan
         rows, g = cand[on], at[on]

@@ -19,6 +19,8 @@ from cilib.analysis import trials
 from cilib.analysis.recurrence import SECOND_TRIMESTER_FROM_WEEKS
 from cilib.analysis.targets import TARGETS
 from cilib.interventions.simulation import simulate
+from cilib.io import read_cohort
+from cilib.model.cohort import generate_cohort
 from cilib.params.assumptions import Assumptions
 from cilib.stats import paired_rr
 
@@ -306,14 +308,10 @@ def cohort_for(n: int, seed: int, assumptions: Assumptions, saved=SAVED_COHORT) 
     """
     path = Path(saved)
     if path.is_file():
-        from cilib.io import read_cohort
-
         c = read_cohort(path)
         same = (c.attrs.get("n"), c.attrs.get("seed"), c.attrs.get("assumptions_hash"))
         if same == (n, seed, assumptions.hash()):
             print(f"Read {len(c):,} pregnancies from {path} (made by the README's main command).")
             return c
     print(f"Generated {n:,} pregnancies (seed {seed}).")
-    from cilib.model.cohort import generate_cohort
-
     return generate_cohort(n, seed=seed, assumptions=assumptions)
