@@ -51,3 +51,30 @@ def test_the_local_cluster_starts_its_workers_without_the_profiler():
     assert list(got.values()) == [False], f"worker profiler enabled: {got}"
     after = dask.config.get("distributed.worker.profile.enabled")
     assert after == before, "the setting is the workers' only, not this process's"
+
+
+def test_the_local_cluster_keeps_its_housekeeping_to_seconds():
+    """distributed's housekeeping (tick, system and memory monitors, work stealing) woke every
+    20-500 ms and took about a tenth of a core from the draws on 2 cores: the scheduler and
+    the workers cilib starts run it at :data:`cluster.WORKER_CONFIG`'s intervals."""
+    from dask.utils import parse_timedelta
+    from distributed import Client
+
+    def ms(key):
+        return 1000 * parse_timedelta(cluster.WORKER_CONFIG[key])
+
+    def timers(server):
+        return {k: v.callback_time for k, v in server.periodic_callbacks.items()}
+
+    with cluster.local_cluster(1) as c, Client(c) as client:
+        scheduler = client.run_on_scheduler(lambda dask_scheduler: timers(dask_scheduler))
+        (worker,) = client.run(lambda dask_worker: timers(dask_worker)).values()
+    tick, monitor = (
+        ms("distributed.admin.tick.interval"),
+        ms("distributed.admin.system-monitor.interval"),
+    )
+    assert scheduler["tick"] == tick and scheduler["monitor"] == monitor, f"scheduler: {scheduler}"
+    assert scheduler["stealing"] == ms("distributed.scheduler.work-stealing-interval"), scheduler
+    assert worker["tick"] == tick and worker["monitor"] == monitor, f"worker: {worker}"
+    assert worker["memory_monitor"] == ms("distributed.worker.memory.monitor-interval"), worker
+    assert min(scheduler["tick"], worker["tick"], worker["memory_monitor"]) >= 1000, "wakes < 1 s"

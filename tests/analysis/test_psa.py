@@ -183,3 +183,16 @@ def test_a_chunk_lost_with_its_worker_is_recomputed_with_the_same_numbers(result
     assert killed, "a worker was killed"
     pd.testing.assert_frame_equal(result.outcomes, again.outcomes, obj="outcomes")
     pd.testing.assert_frame_equal(result.parameters, again.parameters, obj="parameters")
+
+
+def test_default_chunks_are_short_and_cover_every_draw_once():
+    """About four chunks per worker, at most MAX_CHUNK draws each (a short tail for the last
+    chunk), every draw in exactly one chunk, in order."""
+    for draws, workers in ((1000, 2), (7, 1), (100, 4)):
+        p = psa.plan(POLICIES, draws=draws, n=100, workers=workers, vary="treatments")
+        flat = [d for c in p.chunks for d in c]
+        assert flat == list(range(draws)), f"draws {draws}: chunks miss or repeat a draw"
+        assert max(map(len, p.chunks)) <= psa.MAX_CHUNK, f"chunks over {psa.MAX_CHUNK} draws"
+        assert len(p.chunks) >= min(draws, 3 * workers), (
+            f"not about 4 chunks per worker: {p.chunks}"
+        )

@@ -87,21 +87,19 @@ OUTCOMES: dict[str, tuple[str, float]] = {
 }
 #: Column of :attr:`PSAResult.parameters` with the calibration-posterior draw of each PSA draw.
 POSTERIOR_DRAW = "posterior_draw"
+#: Most draws of a default chunk: short chunks keep short the tail in which one worker finishes
+#: the last chunk while the others idle (a chunk's fixed cost is lost in its draws' noise).
+MAX_CHUNK = 10
 _TREATMENT_GROUPS = ("treatments", "policies", "neonatal outcomes")
 _SHARES = {name for names in SHARE_GROUPS.values() for name in names}
-
-
 _KEYWORDS = ("all", "natural_history", "treatments")
 
 
 def uses_posterior(vary: str | Sequence[str]) -> bool:
     """Whether ``vary`` draws the calibrated natural history from the calibration posterior
     (``"all"`` and ``"natural_history"``, when the package ships a posterior)."""
-    return (
-        isinstance(vary, str)
-        and vary in ("all", "natural_history")
-        and posterior.load() is not None
-    )
+    joint = ("all", "natural_history")
+    return isinstance(vary, str) and vary in joint and posterior.load() is not None
 
 
 def _natural_history(a: Assumptions) -> set[str]:
@@ -299,7 +297,8 @@ def plan(
     workers: int = 1,
 ) -> Plan:
     """Validate the arguments of :func:`run` and split the draws into chunks (default: about
-    four chunks per worker, at most 25 draws each); fails fast on an unknown policy."""
+    four chunks per worker, at most :data:`MAX_CHUNK` draws each); fails fast on an unknown
+    policy."""
     if isinstance(policies, str) or hasattr(policies, "apply"):
         policies = [policies]  # one preset name or Policy
     if not isinstance(policies, Iterable) or isinstance(policies, pd.DataFrame):
@@ -313,7 +312,7 @@ def plan(
     a = scenario if isinstance(scenario, Assumptions) else Assumptions.scenario(scenario)
     names = varied_parameters(a, vary)
     if chunk_size is None:
-        chunk_size = max(1, min(25, math.ceil(draws / (4 * max(int(workers), 1)))))
+        chunk_size = max(1, min(MAX_CHUNK, math.ceil(draws / (4 * max(int(workers), 1)))))
     chunk_size = _check_int("chunk_size", chunk_size, 1)
     spec = {
         "assumptions": a,
@@ -433,7 +432,8 @@ def run(
     client : distributed.Client, optional
         Run the chunks as tasks of this Dask cluster; in process if omitted.
     chunk_size : int, optional
-        Draws per task (default: about four tasks per worker, at most 25 draws each).
+        Draws per task (default: about four tasks per worker, at most :data:`MAX_CHUNK` draws
+        each).
     progress : callable, optional
         Called with the number of draws of each finished chunk (e.g. a tqdm bar's update).
 
