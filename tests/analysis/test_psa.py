@@ -186,8 +186,8 @@ def test_a_chunk_lost_with_its_worker_is_recomputed_with_the_same_numbers(result
 
 
 def test_default_chunks_are_short_and_cover_every_draw_once():
-    """About four chunks per worker, at most MAX_CHUNK draws each (a short tail for the last
-    chunk), every draw in exactly one chunk, in order."""
+    """About four chunks per worker, at most MAX_CHUNK draws each, every draw in exactly one
+    chunk, in order."""
     for draws, workers in ((1000, 2), (7, 1), (100, 4)):
         p = psa.plan(POLICIES, draws=draws, n=100, workers=workers, vary="treatments")
         flat = [d for c in p.chunks for d in c]
