@@ -13,7 +13,7 @@ Synthetic data for teaching and research only; not for clinical use.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -62,6 +62,7 @@ class Shared:
         self.narrow = cohort[list(treatments.STATE_COLUMNS)]
         self._a = a
         self._effects: dict[tuple[str, bytes], treatments.Effect] = {}
+        self._once: dict[tuple, object] = {}
         asked = np.zeros(n, dtype=bool)  # every row any policy asks a treatment for
         for frame in starts:
             for t in frame.columns:
@@ -81,6 +82,13 @@ class Shared:
                 self.narrow.iloc[rows], treatment, start[rows], self._a, self.adherent[rows]
             )
         return self._effects[key]
+
+    def once(self, key: tuple, compute: Callable[[], object]) -> object:
+        """``compute()``, called once per ``key`` (for derived values of the effects this
+        keeps, keyed by their windows' ids, which stay valid while it keeps them)."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]
 
     def natural(self, idx: np.ndarray) -> Natural:
         """The :data:`Natural` history of the pregnancies ``idx`` (rows some policy asked a

@@ -40,6 +40,9 @@ __all__ = ["check_starts", "outcomes", "simulate"]
 #: pregnancies), times from 14 weeks (one row per window, so a whole policy's windows are
 #: indexed and compared in a few calls however many there are).
 Windows = tuple[np.ndarray, np.ndarray, np.ndarray]
+#: Per process, the effects acting on it in one policy: (the effect's windows, its number of
+#: rows, the row of each treated pregnancy in it, whether that pregnancy was given it).
+Blocks = dict[str, list[tuple[list, int, np.ndarray, np.ndarray]]]
 #: Events before the end of a pregnancy that a treatment can change (the onset of painless
 #: dilation is not, but whether it comes before the end is).
 _EVENT_COLUMNS = ("dilation_ga_weeks", "pprom_ga_weeks")
@@ -200,14 +203,15 @@ def check_starts(cohort: pd.DataFrame, starts, a: Assumptions) -> pd.DataFrame:
 
 def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, shared: Shared) -> tuple:
     """Columns of what was given and when, who was treated (``given_any``), and each process's
-    windows for the treated pregnancies only (rows ``flatnonzero(given_any)``, time from 14 wk).
+    :data:`Blocks` for the treated pregnancies only (positions into ``flatnonzero(given_any)``).
 
     Each treatment's mechanism runs on the pregnancies the policy asked it for, not on the
     whole cohort: an effect is several windows per process, and building them for every row
-    of a large cohort would cost far more than the few treated rows need.
+    of a large cohort would cost far more than the few treated rows need. The windows
+    themselves are laid out later (:func:`_windows`), only for the pregnancies whose times
+    must be recomputed (:func:`_to_recompute`), about a tenth of the treated.
     """
     n = len(cohort)
-    t0 = a["hazard_start_weeks"]
     out: dict[str, object] = {}
     given_any = np.zeros(n, dtype=bool)
     effects = []  # (rows asked, Effect on those rows)
@@ -228,7 +232,7 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, shared: Sha
         given_any |= given
         effects.append((rows, effect))
     idx = np.flatnonzero(given_any)
-    blocks: dict[str, list[Windows]] = {p: [] for p in treatments.PROCESSES}
+    blocks: Blocks = {}
     position = np.full(n, -1, dtype=np.int64)
     for rows, effect in effects:
         if not len(rows):  # nobody asked for this treatment
@@ -239,26 +243,57 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, shared: Sha
         on = at >= 0
         at = np.where(on, at, 0)
         given = on & effect.given[at]
-        done: dict[tuple, Windows] = {}  # processes sharing the same windows share the work
         for p, ws in effect.windows.items():
-            if not ws:
-                continue
-            key = tuple(id(w) for w in ws)
-            if key not in done:
-                begin, end, k = (
-                    np.stack([np.broadcast_to(w[j], (len(rows),)) for w in ws])[:, at]
-                    for j in range(3)
-                )
-                # an effect acts from the later of its begin and 14 wk
-                b = np.where(given, np.maximum(begin - t0, 0.0), np.inf)
-                done[key] = (b, end - t0, np.where(given, k, 1.0))
-            blocks[p].append(done[key])
-    windows = {
-        p: tuple(np.concatenate([w[j] for w in ws]) for j in range(3))
-        for p, ws in blocks.items()
-        if ws
-    }
-    return out, given_any, windows
+            if ws:
+                blocks.setdefault(p, []).append((ws, len(rows), at, given))
+    return out, given_any, {p: blocks[p] for p in treatments.PROCESSES if p in blocks}
+
+
+def _reach(ws: list, rows: int, t0: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Over the windows ``ws`` of one effect (on its ``rows`` pregnancies): whether any
+    multiplier differs from 1, the product of those above 1, and the earliest start (weeks
+    from ``t0``, from 0 at the earliest), per pregnancy."""
+    changed = np.zeros(rows, dtype=bool)
+    k_max = np.ones(rows)
+    begin = np.full(rows, np.inf)
+    for b, _, k in ws:
+        changed |= np.asarray(k) != 1.0
+        k_max = k_max * np.maximum(k, 1.0)
+        begin = np.minimum(begin, b)
+    return changed, k_max, np.maximum(begin - t0, 0.0)
+
+
+def _summaries(blocks: Blocks, t0: float, m: int, shared: Shared) -> dict[str, tuple]:
+    """Per process, over the ``m`` treated pregnancies: whether a treatment changes its hazard
+    (a multiplier other than 1 where given), the largest multiplier it can reach (the product
+    of those above 1) and when the first treatment starts (weeks from ``t0``; ``inf`` if none),
+    from each effect's own :func:`_reach` (computed once per effect, in ``shared``)."""
+    out = {}
+    for p, bl in blocks.items():
+        changed, k_max, first = np.zeros(m, dtype=bool), np.ones(m), np.full(m, np.inf)
+        for ws, rows, at, given in bl:
+            c, k, b = shared.once(("reach", *map(id, ws)), lambda ws=ws, r=rows: _reach(ws, r, t0))
+            changed |= given & c[at]
+            k_max = k_max * np.where(given, k[at], 1.0)
+            first = np.minimum(first, np.where(given, b[at], np.inf))
+        out[p] = (changed, k_max, first)
+    return out
+
+
+def _windows(bl: list, pos: np.ndarray, t0: float) -> Windows:
+    """The :data:`Windows` of one process for the treated pregnancies at positions ``pos``
+    (time from ``t0``; a window that is not given starts never and multiplies by 1)."""
+    parts = []
+    for ws, rows, at, given in bl:
+        sub, g = at[pos], given[pos]
+        begin, end, k = (
+            np.stack([np.broadcast_to(w[j], (rows,))[sub] for w in ws]) for j in range(3)
+        )
+        # an effect acts from the later of its begin and 14 wk
+        parts.append(
+            (np.where(g, np.maximum(begin - t0, 0.0), np.inf), end - t0, np.where(g, k, 1.0))
+        )
+    return tuple(np.concatenate([w[j] for w in parts]) for j in range(3))
 
 
 def simulate(
@@ -315,14 +350,14 @@ def outcomes(cohort, starts: pd.DataFrame, screened, a: Assumptions, shared: Sha
     """:func:`simulate`'s frame from checked start weeks (:func:`check_starts`) and the
     screening results the policy used (or None), with the work policies on this cohort and
     seed share (:class:`cilib.interventions.shared.Shared`, built with these start weeks)."""
-    out, given_any, windows = _treatment_windows(cohort, starts, a, shared)
+    out, given_any, blocks = _treatment_windows(cohort, starts, a, shared)
     ga = cohort["ga_birth_weeks"].to_numpy().copy()
     cause = cohort["end_cause"].cat.codes.to_numpy().copy()
     stype = cohort["spontaneous_type"].cat.codes.to_numpy().copy()
     events = {k: cohort[k].to_numpy().copy() for k in _EVENT_COLUMNS}
     idx = np.flatnonzero(given_any)
     if len(idx):
-        new = _treated_outcomes(shared.natural(idx), a, windows)
+        new = _treated_outcomes(shared.natural(idx), a, blocks, shared)
         ga[idx], cause[idx], stype[idx] = new[0], new[1], new[2]
         events["dilation_ga_weeks"][idx], events["pprom_ga_weeks"][idx] = new[3], new[4]
     out["treated"] = given_any
@@ -385,7 +420,7 @@ def _fired(process: str, times, rupture):
 
 
 def _to_recompute(
-    t0: float, times, rupture, windows, cumulative, *, skip_late: bool = True
+    t0: float, times, rupture, summaries, cumulative, *, skip_late: bool = True
 ) -> dict[str, np.ndarray]:
     """Rows (positions) of each treatable process whose time must be recomputed.
 
@@ -401,17 +436,15 @@ def _to_recompute(
     of 1e-9 for rounding). ``cumulative[process](s, rows) -> (H(s), e)`` gives the cumulative
     hazard at ``s`` weeks from 14 and the draws. ``skip_late=False`` recomputes them all
     (for the tests). In a PSA this leaves about a tenth of the treated rows to recompute.
+    ``summaries`` are :func:`_summaries`'s.
     """
     n = times.shape[1]
     changed, ceiling = {}, {}
-    for process, (starts, _, k) in windows.items():
-        c = (k != 1.0).any(axis=0)
+    for process, (c, k_max, first_start) in summaries.items():
         if not c.any():
             continue
-        k_max = np.prod(np.maximum(k, 1.0), axis=0)
         # a process that fires before its first treatment starts fires as in natural history
-        first_start = starts.min(axis=0)
-        c &= _fired(process, times, rupture) > t0 + first_start
+        c = c & (_fired(process, times, rupture) > t0 + first_start)
         if c.any():
             changed[process], ceiling[process] = c, k_max
     kept = times.copy()
@@ -432,10 +465,10 @@ def _to_recompute(
     return todo
 
 
-def _treated_outcomes(natural: Natural, a: Assumptions, windows):
+def _treated_outcomes(natural: Natural, a: Assumptions, blocks: Blocks, shared: Shared):
     """Recompute the competing processes of treated pregnancies (their :data:`Natural` history,
-    whose arrays this changes) with their multipliers: :func:`cilib.model.hazards.resolve`'s
-    ``(ga, cause, type, dilation_ga, pprom_ga)``."""
+    whose arrays this changes) with the multipliers of their :data:`Blocks`:
+    :func:`cilib.model.hazards.resolve`'s ``(ga, cause, type, dilation_ga, pprom_ga)``."""
     x, onset, times, rupture = natural
     p = hazards.parameters_of(a, x, onset)
     t0 = a["hazard_start_weeks"]
@@ -445,7 +478,7 @@ def _treated_outcomes(natural: Natural, a: Assumptions, windows):
         return x["e"][:, LATENT["rupture" if process == "pprom" else process]]
 
     cumulative = {q: (lambda s, r, q=q: (fns[q][0](s, r), draw(q)[r])) for q in fns}
-    todo = _to_recompute(t0, times, rupture, windows, cumulative)
+    todo = _to_recompute(t0, times, rupture, _summaries(blocks, t0, len(onset), shared), cumulative)
     for process, (H, H_inverse) in fns.items():
         if process not in todo:
             continue
@@ -455,7 +488,7 @@ def _treated_outcomes(natural: Natural, a: Assumptions, windows):
             draw(process)[idx].astype(np.float64),
             lambda s, r, idx=idx, H=H: H(s, idx[r]),
             lambda y, r, idx=idx, H_inverse=H_inverse: H_inverse(y, idx[r]),
-            tuple(w[:, idx] for w in windows[process]),
+            _windows(blocks[process], idx, t0),
         )
         if process == "pprom":  # the new rupture, then birth after its latency
             rupture[idx] = new
