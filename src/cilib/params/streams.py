@@ -150,6 +150,13 @@ STREAMS: dict[str, Stream] = _registry(
         doc="step i of chain k of the calibration posterior's ABC-MCMC (slot k x 10^7 + i)",
     ),
     Stream("psa_posterior", (10,), 0, 1, doc="the calibration posterior draw of one PSA draw"),
+    Stream(
+        "abc_reach",
+        (11,),
+        0,
+        10**10,
+        doc="direction j on shell i of the calibration posterior's reach probe (slot i x 10^7 + j)",
+    ),
 )
 
 
