@@ -130,3 +130,19 @@ def test_without_intervals_the_point_estimates_are_the_same_and_no_ci_column(coh
     assert not [c for c in lean.columns if c.endswith(("_ci_low", "_ci_high"))], "no CI column"
     assert list(lean.columns) == [c for c in table.columns if c not in ci], "same other columns"
     pd.testing.assert_frame_equal(lean, table[lean.columns.tolist()], check_exact=True)
+
+
+def test_weight_below_each_cut_is_the_direct_sum_exactly():
+    """One pass over the cuts gives, per cut, the weight of the pregnancies below it, as the
+    direct masked sum does, to the bit: at a cut exactly is not below it, NaN below none."""
+    from cilib.interventions.compare import _weight_below
+    from cilib.params.definitions import PRETERM_CUTS_WEEKS
+
+    rng = np.random.default_rng(11)
+    ga = np.concatenate(
+        [rng.uniform(14, 44, 5000), np.asarray(PRETERM_CUTS_WEEKS, float), [np.nan]]
+    )
+    weight = rng.integers(0, 4, len(ga)).astype(np.float64)
+    got = _weight_below(ga, weight)
+    want = [(weight * (ga < cut)).sum() for cut in PRETERM_CUTS_WEEKS]
+    assert got.tolist() == want, f"{got} != {want}"
