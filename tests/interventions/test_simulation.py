@@ -473,3 +473,53 @@ def test_a_change_at_the_same_time_as_an_inert_window_is_kept():
     assert both[1] == pytest.approx(15.0), f"week {both[1]}: the change at week 5 was lost"
     assert both[1] == alone[0], "the same pregnancy alone must give the same time"
     assert both[0] == pytest.approx(4.0), "the other: 3 by week 3, then 2 more at 2x: week 4"
+
+
+def test_per_effect_bounds_and_windows_equal_those_of_every_window_stacked(cohort, monkeypatch):
+    """A policy's treated windows are summarised per effect (_summaries) and laid out only for
+    the rows recomputed (_windows): the same changed rows and first starts as over every window
+    of every effect stacked (exact), the largest multiplier within rounding, and the same
+    windows, bit for bit, as the stacked ones' columns."""
+    from cilib.interventions import simulation
+    from cilib.interventions.shared import Shared
+
+    rng = np.random.default_rng(21)
+    t0, m = 14.0, 300
+
+    def effect(rows):  # windows as mechanisms give them: scalars and per-row arrays
+        ws = [(rng.uniform(10, 30, rows), 30.0, rng.choice([1.0, 0.5, 1.4], rows))]
+        ws.append((16.0, rng.uniform(20, 40, rows), 0.7))
+        ws.append((rng.uniform(12, 25, rows), np.inf, np.where(rng.random(rows) < 0.5, 1.0, 2.0)))
+        return ws
+
+    blocks, stacked = {"preterm": []}, []
+    for rows in (120, 250):
+        ws = effect(rows)
+        at = rng.integers(0, rows, m)
+        given = rng.random(m) < 0.7
+        blocks["preterm"].append((ws, rows, at, given))
+        begin, end, k = (
+            np.stack([np.broadcast_to(w[j], (rows,)) for w in ws])[:, at] for j in range(3)
+        )
+        stacked.append(
+            (
+                np.where(given, np.maximum(begin - t0, 0.0), np.inf),
+                end - t0,
+                np.where(given, k, 1.0),
+            )
+        )
+    starts, stops, k = (np.concatenate([w[j] for w in stacked]) for j in range(3))
+    shared = Shared(cohort, [], cilib.assumptions_of(cohort), SEED)
+    calls = []
+    real = simulation._bounds
+    monkeypatch.setattr(simulation, "_bounds", lambda *args: calls.append(1) or real(*args))
+    changed, k_max, first = simulation._summaries(blocks, t0, m, shared)["preterm"]
+    simulation._summaries(blocks, t0, m, shared)  # a second policy with the same effects
+    assert np.array_equal(changed, (k != 1.0).any(axis=0)), "changed rows"
+    assert np.array_equal(first, starts.min(axis=0)), "first starts, exactly"
+    np.testing.assert_allclose(k_max, np.prod(np.maximum(k, 1.0), axis=0), rtol=1e-14)
+    pos = np.sort(rng.choice(m, 40, replace=False))
+    got = simulation._windows(blocks["preterm"], pos, t0)
+    for j, want in enumerate((starts, stops, k)):
+        assert np.array_equal(got[j], want[:, pos]), f"window array {j} differs"
+    assert len(calls) == 2, f"each effect's bounds computed once, not {len(calls)} times"

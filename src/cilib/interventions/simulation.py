@@ -249,7 +249,7 @@ def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, shared: Sha
     return out, given_any, {p: blocks[p] for p in treatments.PROCESSES if p in blocks}
 
 
-def _reach(ws: list, rows: int, t0: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _bounds(ws: list, rows: int, t0: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Over the windows ``ws`` of one effect (on its ``rows`` pregnancies): whether any
     multiplier differs from 1, the product of those above 1, and the earliest start (weeks
     from ``t0``, from 0 at the earliest), per pregnancy."""
@@ -267,12 +267,15 @@ def _summaries(blocks: Blocks, t0: float, m: int, shared: Shared) -> dict[str, t
     """Per process, over the ``m`` treated pregnancies: whether a treatment changes its hazard
     (a multiplier other than 1 where given), the largest multiplier it can reach (the product
     of those above 1) and when the first treatment starts (weeks from ``t0``; ``inf`` if none),
-    from each effect's own :func:`_reach` (computed once per effect, in ``shared``)."""
+    from each effect's own :func:`_bounds` (computed once per effect, in ``shared``). The
+    product is taken per effect first, so its last bits may differ from a product over every
+    window in turn; :func:`_to_recompute` compares it with a relative margin of 1e-9."""
     out = {}
     for p, bl in blocks.items():
         changed, k_max, first = np.zeros(m, dtype=bool), np.ones(m), np.full(m, np.inf)
         for ws, rows, at, given in bl:
-            c, k, b = shared.once(("reach", *map(id, ws)), lambda ws=ws, r=rows: _reach(ws, r, t0))
+            key = ("bounds", t0, *map(id, ws))
+            c, k, b = shared.once(key, lambda ws=ws, r=rows: _bounds(ws, r, t0))
             changed |= given & c[at]
             k_max = k_max * np.where(given, k[at], 1.0)
             first = np.minimum(first, np.where(given, b[at], np.inf))
