@@ -257,3 +257,29 @@ def test_cohort_for_reads_the_saved_cohort_only_when_it_is_the_same(tmp_path, ca
     assert "Generated 500" in capsys.readouterr().out, "another seed is generated, not read"
     teaching.cohort_for(500, 7, a, saved=tmp_path / "missing.parquet")
     assert "Generated 500" in capsys.readouterr().out, "no saved file: generated"
+
+
+def test_example_shapes_are_disjoint_term_singletons_of_each_course():
+    """Notebook 05's three example cervixes: masks aligned with the cohort, of singletons born
+    at term whose true CL is above short_cervix_mm at the stitch, split by their CL at
+    EXAMPLE_SEEN_WEEKS (above the threshold / at or below it but open / 0 mm); each shape has a
+    pregnancy in the notebook's cohort (20,000 pregnancies, seed 2024)."""
+    cohort = cilib.generate_cohort(20_000, seed=2024)
+    a = cilib.assumptions_of(cohort)
+    start_weeks = a["serial_scan_start_weeks"]
+    shapes = teaching.example_shapes(cohort, a, from_weeks=start_weeks)
+    assert len(shapes) == 3, f"three shapes: {list(shapes)}"
+    short = a["short_cervix_mm"]
+    start = cilib.cervical_length(cohort, start_weeks, a)
+    seen = cilib.cervical_length(cohort, teaching.EXAMPLE_SEEN_WEEKS, a)
+    term = (cohort["plurality"] == "singleton") & (
+        cohort["ga_birth_weeks"] >= a["preterm_before_weeks"]
+    )
+    wanted = [seen > short, (seen <= short) & (seen > 0), seen <= 0]
+    for (label, mask), want in zip(shapes.items(), wanted, strict=True):
+        assert mask.index.equals(cohort.index), f"{label}: not aligned with the cohort"
+        assert mask.equals(term & (start > short) & want), f"{label}: not its definition"
+        assert mask.any(), f"{label}: no pregnancy of this shape for the notebook"
+        assert f"{short:g} mm" in label or "0 mm" in label, f"{label}: names its threshold"
+    both = sum(m.astype(int) for m in shapes.values())
+    assert both.max() == 1, "a pregnancy in two shapes"

@@ -26,8 +26,10 @@ from cilib.teaching.checks import (
     nb07_share_helped,
 )
 from cilib.teaching.helpers import (
+    EXAMPLE_SEEN_WEEKS,
     SAVED_COHORT,
     cohort_for,
+    example_shapes,
     hr_sweep,
     misses,
     next_pregnancy_by_loss_cause,
@@ -38,8 +40,10 @@ from cilib.teaching.helpers import (
 )
 
 __all__ = [
+    "EXAMPLE_SEEN_WEEKS",
     "SAVED_COHORT",
     "cohort_for",
+    "example_shapes",
     "EXERCISES",
     "SPTB_OUTCOMES",
     "Verdict",

@@ -20,13 +20,16 @@ from cilib.analysis.recurrence import SECOND_TRIMESTER_FROM_WEEKS
 from cilib.analysis.targets import TARGETS
 from cilib.interventions.simulation import simulate
 from cilib.io import read_cohort
+from cilib.model.cervix import cervical_length
 from cilib.model.cohort import generate_cohort
 from cilib.params.assumptions import Assumptions
 from cilib.stats import paired_rr
 
 __all__ = [
+    "EXAMPLE_SEEN_WEEKS",
     "SAVED_COHORT",
     "cohort_for",
+    "example_shapes",
     "hr_sweep",
     "misses",
     "next_pregnancy_by_loss_cause",
@@ -38,6 +41,10 @@ __all__ = [
 
 #: Days in a week, to turn gestational weeks into days.
 DAYS_PER_WEEK = 7.0
+#: Gestation (weeks) at which :func:`example_shapes` tells its example cervixes apart: a display
+#: choice, late enough for a shortening cervix to have crossed the threshold and early enough
+#: for a term birth to come after it; not a clinical value.
+EXAMPLE_SEEN_WEEKS = 30.0
 
 
 def versus_target(key: str, simulated: float, ci_low: float, ci_high: float) -> str:
@@ -315,3 +322,32 @@ def cohort_for(n: int, seed: int, assumptions: Assumptions, saved=SAVED_COHORT) 
             return c
     print(f"Generated {n:,} pregnancies (seed {seed}).")
     return generate_cohort(n, seed=seed, assumptions=assumptions)
+
+
+def example_shapes(
+    cohort: pd.DataFrame,
+    a: Assumptions,
+    from_weeks: float,
+    seen_weeks: float = EXAMPLE_SEEN_WEEKS,
+) -> dict[str, pd.Series]:
+    """Three shapes of a cervix's course, as masks of the singletons of ``cohort`` born at term
+    (at or after ``preterm_before_weeks``) whose true CL is above ``short_cervix_mm`` at
+    ``from_weeks``: it stays above ``short_cervix_mm`` at ``seen_weeks``, it is at or below it
+    then but not closed to 0 mm, or it has effaced fully (0 mm). Keys are chart labels that
+    name the thresholds; each mask has one value per row of ``cohort`` (False for the others),
+    and a chart picks one pregnancy of each."""
+    short = a["short_cervix_mm"]
+    keep = (cohort["plurality"] == "singleton") & (
+        cohort["ga_birth_weeks"] >= a["preterm_before_weeks"]
+    )
+    c = cohort[keep]
+    start = cervical_length(c, from_weeks, a)
+    seen = cervical_length(c, seen_weeks, a)
+    long_then = start > short
+    shortened = long_then & (seen <= short)
+    shapes = {
+        f"stays above {short:g} mm at {seen_weeks:g} wk": long_then & (seen > short),
+        f"shortens to 0-{short:g} mm by {seen_weeks:g} wk": shortened & (seen > 0),
+        f"effaces (0 mm) by {seen_weeks:g} wk": shortened & (seen <= 0),
+    }
+    return {k: m.reindex(cohort.index, fill_value=False) for k, m in shapes.items()}
