@@ -175,3 +175,24 @@ def test_cli_refuses_a_dangling_symlink_as_out(tmp_path, capsys):
     code, _, err = _run(capsys, *ARGV, "--out", str(out))
     assert code == 2 and "existing file or link" in err, f"exit {code}: {err}"
     assert out.is_symlink() and not (tmp_path / "nowhere").exists(), "the link was followed"
+
+
+def test_the_cli_says_when_the_posterior_has_not_mixed(tmp_path, capsys, monkeypatch):
+    """A PSA that draws the natural history from the shipped posterior records its
+    diagnostics and, while the chains have not mixed, says so on stdout; varying only the
+    treatments does not draw from it and says nothing of it."""
+    from cilib.params import posterior
+
+    post = posterior.load()
+    code, out, err = _run(capsys, *ARGV, "--no-progress", "--out", str(tmp_path / "all"))
+    assert code == 0, err
+    settings = json.loads((tmp_path / "all" / "manifest.json").read_text())["settings"]
+    assert settings["posterior"]["rhat_max"] == post.meta["rhat_max"], "diagnostics recorded"
+    assert settings["posterior"]["ess_min"] == post.meta["ess_min"], "diagnostics recorded"
+    if post.meta["rhat_max"] >= posterior.RHAT_MIXED:
+        assert "have not mixed" in out and "lower bound" in out, out
+    else:
+        assert "have not mixed" not in out, out
+    argv = [*ARGV, "--no-progress", "--vary", "treatments", "--out", str(tmp_path / "tx")]
+    code, out, err = _run(capsys, *argv)
+    assert code == 0 and "have not mixed" not in out, out

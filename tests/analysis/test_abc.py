@@ -181,3 +181,18 @@ def test_a_scenario_that_fixes_a_record_keeps_it_fixed(shipped):
     offset = "cl_measurement_offset_mm"
     assert iams[offset] == row[f"{offset}[iams_1996]"], "the scenario's own offset"
     assert us[offset] == row[f"{offset}[us_contemporary]"], "and the other's"
+
+
+def test_the_caveat_names_an_unmixed_posterior_only():
+    """Posterior.caveat: one line with the split R-hat and the least ESS at or above
+    RHAT_MIXED (BDA3's 1.1), None below it."""
+    import pandas as pd
+
+    def post(rhat):
+        return posterior.Posterior(pd.DataFrame(), {"rhat_max": rhat, "ess_min": 6.7})
+
+    line = post(4.89).caveat()
+    assert line is not None and "\n" not in line, line
+    assert "R-hat 4.89" in line and "sample size 7" in line and "lower bound" in line, line
+    assert post(posterior.RHAT_MIXED).caveat() is not None, "at the threshold: not mixed"
+    assert post(1.01).caveat() is None, "mixed chains need no caveat"

@@ -483,7 +483,7 @@ def _held_calibrated(a: Assumptions, names: Sequence[str], joint: bool) -> list[
 def _posterior_settings() -> dict:
     """What identifies the calibration posterior a PSA drew from."""
     meta = posterior.load().meta
-    keys = ("draws", "n", "seed", "fitted_point_sha256")
+    keys = ("draws", "n", "seed", "fitted_point_sha256", "ess_min", "rhat_max")
     return {k: meta[k] for k in keys}
 
 

@@ -22,6 +22,7 @@ from cilib.analysis import economics, psa
 from cilib.cli.formats import DEFAULT_SCENARIO, UsageError
 from cilib.io import atomic_write
 from cilib.io_checks import shown_path
+from cilib.params import posterior
 from cilib.params.streams import DEFAULT_SEED
 from cilib.params.validation import shown
 from cilib.psa_files import write_dampack, write_psa
@@ -213,4 +214,7 @@ def cmd_psa(args: argparse.Namespace, argv: list[str]) -> int:
         f"pregnancies written to {out} ({len(p.chunks) - len(done)} chunks computed, "
         f"{len(done)} resumed)"
     )
+    caveat = posterior.load().caveat() if p.settings["posterior"] is not None else None
+    if caveat is not None:
+        print(caveat)
     return 0

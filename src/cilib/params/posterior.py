@@ -23,13 +23,15 @@ import pandas as pd
 
 from cilib.params.assumptions import Assumptions
 
-__all__ = ["Posterior", "column", "fitted_point_hash", "load"]
+__all__ = ["RHAT_MIXED", "Posterior", "column", "fitted_point_hash", "load"]
 
 PARTICLES_FILE = "posterior.csv"
 #: Columns of the posterior table that are not records: the chain and step a draw comes from
 #: and its largest scaled target residual.
 BOOKKEEPING = ("chain", "step", "worst_residual")
 META_FILE = "posterior.toml"
+#: Largest split R-hat of chains that count as mixed (Gelman et al., BDA3 11.4: below 1.1).
+RHAT_MIXED = 1.1
 
 
 def column(scope: str, name: str) -> str:
@@ -71,6 +73,20 @@ class Posterior:
             if mine and assumptions.record(name).status == "calibrated":
                 out[name] = float(row[col])
         return out
+
+    def caveat(self) -> str | None:
+        """One line for a PSA's reader when the chains have not mixed (largest split R-hat at
+        or above :data:`RHAT_MIXED`), else None: the draws then understate the spread of the
+        natural history (README, "Calibration uncertainty")."""
+        rhat = float(self.meta.get("rhat_max", float("nan")))
+        if rhat < RHAT_MIXED:
+            return None
+        return (
+            f"note: the calibration posterior's chains have not mixed (split R-hat {rhat:.2f}, "
+            f"effective sample size {float(self.meta.get('ess_min', float('nan'))):.0f} at "
+            "least), so the natural history's share of this PSA's spread is a lower bound "
+            "(README, 'Calibration uncertainty')"
+        )
 
     def parameter_columns(self) -> list[str]:
         """The record columns of :attr:`particles` (every column but the bookkeeping)."""
