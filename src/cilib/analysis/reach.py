@@ -69,25 +69,28 @@ def shells(
     """
     center = np.asarray(center, np.float64)
     chol = np.linalg.cholesky(np.asarray(cov, np.float64))
-    rows, points = [], []
-    for i, r in enumerate(radii):
-        if not np.isfinite(r) or r < 0:
-            raise ValueError(f"radii: got {r!r}; allowed: finite radii >= 0")
-        u = center + r * directions(seed, i, count, len(center)) @ chol.T
-        for j, p in enumerate(u):
-            inside = bool(np.all((p >= 1.0) & (p <= 2.0)))
-            rows.append({"shell": i, "radius": float(r), "point": j, "inside_box": inside})
-            if inside:
-                points.append((len(rows) - 1, p))
-    table = pd.DataFrame(rows, columns=["shell", "radius", "point", "inside_box"])
-    table["passes"] = False
-    table["missed"] = -1
-    if points:
-        est = abc.evaluate(space, [p for _, p in points], n=n, seed=seed, workers=workers)
-        at = [k for k, _ in points]
-        res = np.abs(abc.scaled_residuals(est))
-        table.loc[at, "passes"] = abc.passes(est)
-        table.loc[at, "missed"] = (res > 1.0).sum(axis=1)
+    radii = [float(r) for r in radii]
+    bad = [r for r in radii if not np.isfinite(r) or r < 0]
+    if bad:
+        raise ValueError(f"radii: got {bad[0]!r}; allowed: finite radii >= 0")
+    u = np.vstack(
+        [center + r * directions(seed, i, count, len(center)) @ chol.T for i, r in enumerate(radii)]
+    ).reshape(-1, len(center))
+    inside = np.all((u >= 1.0) & (u <= 2.0), axis=1)
+    table = pd.DataFrame(
+        {
+            "shell": np.repeat(np.arange(len(radii)), count),
+            "radius": np.repeat(radii, count),
+            "point": np.tile(np.arange(count), len(radii)),
+            "inside_box": inside,
+            "passes": False,
+            "missed": -1,
+        }
+    )
+    if inside.any():
+        est = abc.evaluate(space, u[inside], n=n, seed=seed, workers=workers)
+        table.loc[inside, "passes"] = abc.passes(est)
+        table.loc[inside, "missed"] = (np.abs(abc.scaled_residuals(est)) > 1.0).sum(axis=1)
     return table
 
 
@@ -110,8 +113,7 @@ def radial_mass(table: pd.DataFrame, dim: int) -> pd.DataFrame:
     first = np.flatnonzero(out["rate"].to_numpy() > 0)
     if len(first):
         r0, rate0 = r[first[0]], out["rate"].iloc[first[0]]
-        with np.errstate(divide="ignore"):
-            mass = np.exp((dim - 1) * np.log(r / r0)) * out["rate"].to_numpy() / rate0
+        mass = (r / r0) ** (dim - 1) * out["rate"].to_numpy() / rate0
         mass[: first[0]] = np.nan
     else:
         mass = np.full(len(r), np.nan)

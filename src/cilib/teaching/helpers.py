@@ -22,6 +22,7 @@ from cilib.interventions.simulation import simulate
 from cilib.io import read_cohort
 from cilib.model.cervix import cervical_length
 from cilib.model.cohort import generate_cohort
+from cilib.model.schema import singleton
 from cilib.params.assumptions import Assumptions
 from cilib.stats import paired_rr
 
@@ -337,10 +338,7 @@ def example_shapes(
     name the thresholds; each mask has one value per row of ``cohort`` (False for the others),
     and a chart picks one pregnancy of each."""
     short = a["short_cervix_mm"]
-    keep = (cohort["plurality"] == "singleton") & (
-        cohort["ga_birth_weeks"] >= a["preterm_before_weeks"]
-    )
-    c = cohort[keep]
+    c = cohort[singleton(cohort) & (cohort["ga_birth_weeks"] >= a["preterm_before_weeks"])]
     start = cervical_length(c, from_weeks, a)
     seen = cervical_length(c, seen_weeks, a)
     long_then = start > short
