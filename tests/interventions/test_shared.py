@@ -10,7 +10,8 @@ import pytest
 import cilib
 from cilib.interventions import policies
 from cilib.interventions.shared import Shared, natural
-from cilib.interventions.simulation import check_starts, outcomes
+from cilib.interventions.simulation import outcomes
+from cilib.interventions.start_weeks import check_starts
 
 SEED = 21
 
@@ -66,3 +67,32 @@ def test_natural_history_of_asked_rows_equals_computing_it_alone(setup):
     unasked = np.flatnonzero(~frame.notna().any(axis=1).to_numpy())[:3]
     with pytest.raises(ValueError, match="idx: rows no policy asked"):
         shared.natural(unasked)
+
+
+def test_a_row_treated_the_same_way_is_computed_once(setup):
+    cohort, a, starts = setup
+    frame = starts["acog_2021"]
+    idx = np.flatnonzero(frame.notna().any(axis=1).to_numpy())
+    shared = Shared(cohort, [frame], a, SEED)
+    asked = []
+
+    def compute(pos):  # a stand-in outcome: the row and its first start week
+        asked.append(pos)
+        return idx[pos] * 10, frame.to_numpy()[idx[pos], 0].astype(np.float32)
+
+    first = shared.treated(idx, frame, compute)
+    assert len(asked) == 1 and len(asked[0]) == len(idx), "the first policy computes every row"
+    again = shared.treated(idx[::2], frame, compute)
+    assert len(asked) == 1, "the same rows at the same weeks: nothing recomputed"
+    for got, want in zip(again, first, strict=True):
+        assert got.dtype == want.dtype and np.array_equal(got, want[::2], equal_nan=True), (
+            "reused values are those of the rows asked, in their order"
+        )
+    later = frame.copy()
+    moved = idx[: len(idx) // 2]
+    later.iloc[moved, 0] = later.iloc[moved, 0] + 1.0
+    shared.treated(idx, later, compute)
+    assert len(asked) == 2, "rows at other weeks are computed again"
+    assert np.array_equal(idx[asked[-1]], moved[~np.isnan(frame.iloc[moved, 0].to_numpy())]), (
+        "only the rows whose start weeks changed (of any treatment) are recomputed"
+    )

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import cilib
 from cilib.interventions.compare import compare_policies
-from cilib.interventions.simulation import check_starts
+from cilib.interventions.start_weeks import check_starts
 from cilib.params.validation import modelled_weeks
 
 SEED = 3

@@ -18,7 +18,8 @@ import pandas as pd
 
 from cilib.interventions import policies as policy_rules
 from cilib.interventions.shared import Shared
-from cilib.interventions.simulation import check_starts, outcomes
+from cilib.interventions.simulation import outcomes
+from cilib.interventions.start_weeks import check_starts
 from cilib.interventions.treatments import TREATMENTS
 from cilib.model.schema import births, infants, neonatal_survival
 from cilib.params.assumptions import Assumptions, detached, resolve

@@ -4,8 +4,9 @@
 the same draws (common random numbers). Much of what :func:`cilib.interventions.simulate` does
 per policy is then the same for every policy: the adherence draws, the columns the treatment
 mechanisms read, a treatment's effect when two policies give it to the same women at the same
-weeks, and the natural history (hazard inputs, process times) of the pregnancies a policy
-treats. :class:`Shared` computes each once. Every value is computed elementwise, so what a
+weeks, the natural history (hazard inputs, process times) of the pregnancies a policy
+treats, and the treated outcome of a pregnancy that two policies treat at the same weeks.
+:class:`Shared` computes each once. Every value is computed elementwise, so what a
 policy reads from it equals, bit for bit, what it would compute alone.
 
 Synthetic data for teaching and research only; not for clinical use.
@@ -61,8 +62,11 @@ class Shared:
         self.adherent = adherence(seed, n, a)
         self.narrow = cohort[list(treatments.STATE_COLUMNS)]
         self._a = a
-        self._effects: dict[tuple[str, bytes], treatments.Effect] = {}
+        self._effects: dict[tuple[str, bytes, bytes], treatments.Effect] = {}
         self._once: dict[tuple, object] = {}
+        # per policy run so far: the rows whose treated outcomes it computed, their start weeks
+        # of every treatment (NaN: not asked) and those outcomes
+        self._treated: list[tuple[np.ndarray, np.ndarray, tuple]] = []
         asked = np.zeros(n, dtype=bool)  # every row any policy asks a treatment for
         for frame in starts:
             for t in frame.columns:
@@ -76,7 +80,7 @@ class Shared:
         """:func:`cilib.interventions.treatments.effects` of ``treatment`` on the ``rows``
         asked for it (``start``: start weeks of every woman, NaN where not asked), computed
         once per treatment and start weeks."""
-        key = (treatment, start.tobytes())
+        key = (treatment, rows.tobytes(), start[rows].tobytes())  # NaN elsewhere: all of it
         if key not in self._effects:
             self._effects[key] = treatments.effects(
                 self.narrow.iloc[rows], treatment, start[rows], self._a, self.adherent[rows]
@@ -98,3 +102,35 @@ class Shared:
             raise ValueError("idx: rows no policy asked a treatment for; allowed: asked rows")
         x, onset, times, rupture = self._natural
         return {k: v[pos] for k, v in x.items()}, onset[pos], times[:, pos], rupture[pos]
+
+    def treated(
+        self, idx: np.ndarray, starts: pd.DataFrame, compute: Callable[[np.ndarray], tuple]
+    ) -> tuple:
+        """The treated outcomes (a tuple of arrays over ``idx``) of the treated rows ``idx``
+        under the checked start weeks ``starts``. A row that an earlier policy treated with the
+        same start weeks of every treatment (NaN where not asked) takes that policy's values:
+        a pregnancy's outcome is computed elementwise from its own start weeks and draws, so
+        they are the same bit for bit. ``compute(positions)`` (positions into ``idx``) gives
+        the values of the other rows."""
+        key = np.full((len(idx), len(treatments.TREATMENTS)), np.nan)
+        for j, t in enumerate(treatments.TREATMENTS):
+            if t in starts.columns:
+                key[:, j] = starts[t].to_numpy(np.float64)[idx]
+        todo = np.ones(len(idx), dtype=bool)
+        parts = []  # (positions into idx, values there)
+        for rows, k, values in self._treated:
+            _, i, j = np.intersect1d(idx, rows, assume_unique=True, return_indices=True)
+            same = todo[i] & ((key[i] == k[j]) | (np.isnan(key[i]) & np.isnan(k[j]))).all(axis=1)
+            i, j = i[same], j[same]
+            todo[i] = False
+            parts.append((i, [v[j] for v in values]))
+        pos = np.flatnonzero(todo)
+        if len(pos):
+            new = compute(pos)
+            self._treated.append((idx[pos], key[pos], new))
+            parts.append((pos, new))
+        out = [np.empty(len(idx), dtype=v.dtype) for v in parts[-1][1]]
+        for i, values in parts:
+            for o, v in zip(out, values, strict=True):
+                o[i] = v
+        return tuple(out)

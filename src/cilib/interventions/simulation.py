@@ -17,8 +17,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from cilib.interventions import policies, treatments
+from cilib.interventions import treatments
 from cilib.interventions.shared import Natural, Shared
+from cilib.interventions.start_weeks import policy_starts
 from cilib.model import failure, hazards
 from cilib.model.schema import (
     CAUSE,
@@ -32,9 +33,8 @@ from cilib.model.schema import (
 )
 from cilib.params import streams
 from cilib.params.assumptions import Assumptions, detached, resolve
-from cilib.params.validation import aligned, modelled_weeks, shown
 
-__all__ = ["check_starts", "outcomes", "simulate"]
+__all__ = ["outcomes", "simulate"]
 
 #: A process's windows, stacked: ``(start, stop, multiplier)``, each of shape (windows,
 #: pregnancies), times from 14 weeks (one row per window, so a whole policy's windows are
@@ -136,71 +136,6 @@ def _active_first(starts, stops, k):
     return tuple(np.take_along_axis(x, order, axis=1) for x in (starts, stops, k))
 
 
-def _policy_starts(cohort, policy, seed, a):
-    """(start weeks, screening results or None) from a preset name, Policy, frame or function."""
-    is_policy = hasattr(policy, "apply") and not isinstance(policy, pd.DataFrame | pd.Series)
-    if isinstance(policy, str) or is_policy:
-        pol = policies.get(policy) if isinstance(policy, str) else policy
-        starts, screened = pol.apply(cohort, seed=seed, assumptions=a)
-        return check_starts(cohort, starts, a), screened
-    return check_starts(cohort, policy, a), None
-
-
-def _start_column(name: str, column: pd.Series, high: float) -> np.ndarray:
-    """One column of start weeks as float64, checked: numbers (not a boolean mask) in
-    ``[0, high]`` or NaN."""
-    where = f"policy: column {name!r}"
-    allowed = f"start weeks in [0, {high:g}] or NaN (not given)"
-    if column.dtype.kind == "b" or str(column.dtype) == "boolean":
-        raise TypeError(
-            f"{where} holds booleans (a mask); allowed: {allowed}: use "
-            "np.where(mask, week, np.nan) or cilib.policies.start_at(mask, week)"
-        )
-    try:
-        if column.dtype.kind in "OSU" and any(isinstance(x, str | bytes) for x in column):
-            raise TypeError  # numpy would read "20" as 20.0
-        v = column.to_numpy(dtype=np.float64, na_value=np.nan)
-    except (TypeError, ValueError, OverflowError):
-        raise TypeError(
-            f"{where} has dtype {column.dtype} (for example {shown(column.iloc[0])}); "
-            f"allowed: {allowed}"
-        ) from None
-    bad = ~np.isnan(v) & ~((v >= 0) & (v <= high))
-    if bad.any():
-        raise ValueError(
-            f"{where} has {shown(float(v[np.argmax(bad)]))}; allowed: {allowed} (a gestation in "
-            "weeks: every pregnancy has ended by the latest planned birth)"
-        )
-    return v
-
-
-def check_starts(cohort: pd.DataFrame, starts, a: Assumptions) -> pd.DataFrame:
-    """The start weeks as a float64 frame in the cohort's order, checked: known treatment
-    columns, indexed like the cohort (a frame with the same labels in another order is
-    reordered), each a gestation from 0 to the end of the modelled span
-    (:func:`cilib.params.validation.modelled_weeks`) or NaN; a boolean mask is refused."""
-    if callable(starts):
-        starts = starts(cohort)
-    if not isinstance(starts, pd.DataFrame):
-        raise TypeError(
-            f"policy: got {type(starts).__name__}; allowed: a DataFrame (or a function of the "
-            f"cohort returning one) with columns among {', '.join(treatments.TREATMENTS)}"
-        )
-    unknown = [c for c in starts.columns if c not in treatments.TREATMENTS]
-    if unknown:
-        raise ValueError(
-            f"policy: unknown treatment columns {shown(unknown)}; allowed: "
-            f"{', '.join(treatments.TREATMENTS)}"
-        )
-    if starts.columns.duplicated().any():
-        dup = starts.columns[starts.columns.duplicated()].tolist()
-        raise ValueError(f"policy: duplicate columns {shown(dup)}; allowed: each treatment once")
-    starts = aligned("policy", starts, cohort.index)
-    high = modelled_weeks(a)[1]
-    cols = {c: _start_column(c, starts[c], high) for c in starts.columns}
-    return pd.DataFrame(cols, index=cohort.index, columns=starts.columns, copy=False)
-
-
 def _treatment_windows(cohort, starts: pd.DataFrame, a: Assumptions, shared: Shared) -> tuple:
     """Columns of what was given and when, who was treated (``given_any``), and each process's
     :data:`Blocks` for the treated pregnancies only (positions into ``flatnonzero(given_any)``).
@@ -283,6 +218,11 @@ def _summaries(blocks: Blocks, t0: float, m: int, shared: Shared) -> dict[str, t
     return out
 
 
+def _rows(blocks: Blocks, pos: np.ndarray) -> Blocks:
+    """The :data:`Blocks` of the treated pregnancies at positions ``pos``."""
+    return {p: [(ws, r, at[pos], g[pos]) for ws, r, at, g in bl] for p, bl in blocks.items()}
+
+
 def _windows(bl: list, pos: np.ndarray, t0: float) -> Windows:
     """The :data:`Windows` of one process for the treated pregnancies at positions ``pos``
     (time from ``t0``; a window that is not given starts never and multiplies by 1)."""
@@ -344,7 +284,7 @@ def simulate(
     """
     seed = streams.check_seed(seed)
     a = resolve(cohort, assumptions)
-    starts, screened = _policy_starts(cohort, policy, seed, a)  # a policy sees it as given
+    starts, screened = policy_starts(cohort, policy, seed, a)  # a policy sees it as given
     cohort = detached(cohort)
     return outcomes(cohort, starts, screened, a, Shared(cohort, [starts], a, seed))
 
@@ -359,8 +299,12 @@ def outcomes(cohort, starts: pd.DataFrame, screened, a: Assumptions, shared: Sha
     stype = cohort["spontaneous_type"].cat.codes.to_numpy().copy()
     events = {k: cohort[k].to_numpy().copy() for k in _EVENT_COLUMNS}
     idx = np.flatnonzero(given_any)
-    if len(idx):
-        new = _treated_outcomes(shared.natural(idx), a, blocks, shared)
+    if len(idx):  # rows another policy treated the same way are shared (Shared.treated)
+        new = shared.treated(
+            idx,
+            starts,
+            lambda pos: _treated_outcomes(shared.natural(idx[pos]), a, _rows(blocks, pos), shared),
+        )
         ga[idx], cause[idx], stype[idx] = new[0], new[1], new[2]
         events["dilation_ga_weeks"][idx], events["pprom_ga_weeks"][idx] = new[3], new[4]
     out["treated"] = given_any

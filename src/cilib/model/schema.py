@@ -322,12 +322,12 @@ def check_frame(frame: pd.DataFrame) -> list[str]:
 # ------------------------------------------------------------------ decoders
 def plurality(frame: pd.DataFrame) -> np.ndarray:
     """Number of fetuses per pregnancy, int8: 1 singleton, 2 twins, 3 triplets."""
-    return frame["plurality"].cat.codes.to_numpy() + 1
+    return frame["plurality"].array.codes + 1  # the Categorical's codes: no Series built
 
 
 def singleton(frame: pd.DataFrame) -> np.ndarray:
     """Singleton pregnancy (bool per row)."""
-    return (frame["plurality"].cat.codes == 0).to_numpy()
+    return frame["plurality"].array.codes == 0
 
 
 def infants(frame: pd.DataFrame) -> np.ndarray:
