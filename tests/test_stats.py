@@ -148,3 +148,25 @@ def test_effective_sample_size_of_an_ar1_chain(rho):
     got = stats.effective_sample_size(x)
     assert abs(got / expected - 1) < 0.15, f"ESS {got:.0f}, expected {expected:.0f}"
     assert stats.effective_sample_size(np.ones(10)) == 10, "a constant chain: its length"
+
+
+def test_count_at_or_below_is_searchsorted_right():
+    """Against numpy's binary search, on values at, between and beyond the edges, NaN and
+    infinities included, in float64 and float32."""
+    edges = np.array([22.0, 24.0, 28.0, 32.0, 34.0, 37.0])
+    rng = np.random.default_rng(5)
+    x = np.concatenate(
+        [
+            rng.uniform(15.0, 45.0, 2_000),
+            edges,
+            np.nextafter(edges, -np.inf),
+            [np.nan, -np.inf, np.inf],
+        ]
+    )
+    for values in (x, x.astype(np.float32)):
+        got = stats.count_at_or_below(edges, values)
+        want = np.searchsorted(edges, values, side="right")
+        assert got.dtype == np.int8, f"int8 expected, got {got.dtype}"
+        assert np.array_equal(got, want), f"differs from searchsorted at {values[got != want][:5]}"
+    with pytest.raises(ValueError, match="edges: got 128 edges; allowed: at most 127"):
+        stats.count_at_or_below(np.arange(128.0), x)

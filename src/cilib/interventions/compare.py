@@ -26,7 +26,7 @@ from cilib.params.assumptions import Assumptions, detached, resolve
 from cilib.params.definitions import PRETERM_CUTS_WEEKS
 from cilib.params.validation import modelled_weeks, number, shown
 from cilib.screening.schedules import combine_screens, screen, shared_draws
-from cilib.stats import Z95, weighted_rate, wilson_interval
+from cilib.stats import Z95, count_at_or_below, weighted_rate, wilson_interval
 
 __all__ = ["compare_policies"]
 
@@ -82,7 +82,7 @@ def _weight_below(ga: np.ndarray, weight: np.ndarray) -> np.ndarray:
     """Per cut of :data:`PRETERM_CUTS_WEEKS`, the sum of ``weight`` where ``ga`` is below it
     (NaN is below none), in one pass. The weights are whole infants (0 to 3), so every sum is
     exact, the same float whatever the order of its terms (:func:`weighted_proportion`'s)."""
-    band = np.searchsorted(_CUTS, ga, side="right")  # the cuts at or below each ga
+    band = count_at_or_below(_CUTS, ga)  # the cuts at or below each ga
     return np.cumsum(np.bincount(band, weights=weight, minlength=len(_CUTS) + 1))[:-1]
 
 

@@ -32,6 +32,7 @@ from cilib.model import failure
 from cilib.model.schema import LATENT_PROCESSES, plurality
 from cilib.params.assumptions import Assumptions
 from cilib.params.definitions import AGE_BANDS_YEARS
+from cilib.stats import count_at_or_below
 
 __all__ = [
     "COLUMNS",
@@ -124,7 +125,7 @@ PREGNANCY_HR = (
 
 def age_band(age) -> np.ndarray:
     """Index (int8) of each age in the bands of :data:`AGE_HR`."""
-    return np.searchsorted(np.asarray(AGE_BANDS_YEARS), age, side="right").astype(np.int8)
+    return count_at_or_below(np.asarray(AGE_BANDS_YEARS), age)
 
 
 def woman_log_hr(a: Assumptions, woman: dict) -> tuple[np.ndarray, np.ndarray]:

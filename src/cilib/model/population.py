@@ -17,6 +17,7 @@ from scipy import special
 
 from cilib.model import cervix, failure, hazards, inputs
 from cilib.params.assumptions import Assumptions
+from cilib.stats import count_at_or_below
 
 __all__ = [
     "BV_RECORDS",
@@ -78,7 +79,7 @@ PREGNANCY_UNIFORMS, PREGNANCY_NORMALS = 7, 2
 
 def _race_codes(u: np.ndarray, a: Assumptions) -> np.ndarray:
     cuts = np.cumsum([a[p] for p in RACE_SHARE_RECORDS.values()])
-    code = np.searchsorted(cuts, u, side="right") + 1  # 1..4 inside the shares
+    code = count_at_or_below(cuts, u) + 1  # 1..4 inside the shares
     return np.where(code > len(RACE_SHARE_RECORDS), 0, code).astype(np.int8)
 
 

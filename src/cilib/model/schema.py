@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from cilib.params.registry import SURVIVAL_BANDS
+from cilib.stats import count_at_or_below
 
 __all__ = [
     "CAUSE",
@@ -362,7 +363,7 @@ def neonatal_survival(ga_weeks, a) -> np.ndarray:
     week = np.floor(np.asarray(ga_weeks, np.float64))
     # the band of each week: the last whose start it has reached (0 before the first band)
     p = np.array([0.0, *(a[name] for _, name in SURVIVAL_BANDS)])
-    p = p[np.searchsorted(_BAND_STARTS, week, side="right")]
+    p = p[count_at_or_below(_BAND_STARTS, week)]
     return np.where(week >= a["neonatal_survival_from_weeks"], p, 0.0)
 
 
