@@ -1,4 +1,4 @@
-"""cilib.cervix: the open-cervix examination."""
+"""cilib.cervix: the open-cervix examination and the trajectory arrays."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import cilib
-from cilib.model.cervix import first_open, true_length
+from cilib.model.cervix import first_open, trajectory_arrays, true_length
 from cilib.params.assumptions import assumptions_of
 
 
@@ -56,3 +56,12 @@ def test_reaches_finds_the_first_week_at_or_below_a_threshold(mm):
     assert np.allclose(at, mm, atol=1e-6), "CL at the crossing is the threshold"
     before = true_length(c, np.where(mid, t - 1e-3, 20.0), a)[mid]
     assert np.all(before > mm), "a moment earlier the cervix was longer"
+
+
+def test_trajectory_arrays_of_some_rows_are_those_rows_of_all():
+    c = cilib.generate_cohort(2_000, seed=4)
+    rows = np.flatnonzero(c["prior_sptb"].to_numpy())[::2]
+    assert len(rows) > 0, "some rows to take"
+    for part, whole in zip(trajectory_arrays(c, rows), trajectory_arrays(c), strict=True):
+        assert part.dtype == np.float64, f"float64 expected, got {part.dtype}"
+        assert np.array_equal(part, whole[rows], equal_nan=True), "rows differ from the whole"

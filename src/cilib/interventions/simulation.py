@@ -223,15 +223,20 @@ def _rows(blocks: Blocks, pos: np.ndarray) -> Blocks:
     return {p: [(ws, r, at[pos], g[pos]) for ws, r, at, g in bl] for p, bl in blocks.items()}
 
 
+def _at(x, rows: int, sub: np.ndarray) -> np.ndarray:
+    """Entries ``sub`` of a window's values on ``rows`` pregnancies (an array, or a scalar)."""
+    if isinstance(x, np.ndarray) and x.shape == (rows,):
+        return x[sub]  # the usual case: no broadcast view to build (a few microseconds each)
+    return np.broadcast_to(x, (rows,))[sub]
+
+
 def _windows(bl: list, pos: np.ndarray, t0: float) -> Windows:
     """The :data:`Windows` of one process for the treated pregnancies at positions ``pos``
     (time from ``t0``; a window that is not given starts never and multiplies by 1)."""
     parts = []
     for ws, rows, at, given in bl:
         sub, g = at[pos], given[pos]
-        begin, end, k = (
-            np.stack([np.broadcast_to(w[j], (rows,))[sub] for w in ws]) for j in range(3)
-        )
+        begin, end, k = (np.stack([_at(w[j], rows, sub) for w in ws]) for j in range(3))
         # an effect acts from the later of its begin and 14 wk
         parts.append(
             (np.where(g, np.maximum(begin - t0, 0.0), np.inf), end - t0, np.where(g, k, 1.0))

@@ -180,9 +180,7 @@ def _state(cohort: pd.DataFrame, start_weeks, a: Assumptions) -> State:
     at = np.where(given, start, TRAJECTORY_WEEKS[0])
     cl = true_length(cohort, at, a)
     rows = np.flatnonzero(given)  # crossings are searched only where the treatment is given
-    sub = cohort.iloc[rows] if len(rows) < len(cohort) else cohort
-
-    traj = trajectory_arrays(sub)
+    traj = trajectory_arrays(cohort, rows)
 
     def crossing(threshold_mm, until_weeks: float) -> np.ndarray:
         # several thresholds: the given rows stacked once per threshold, one search for all

@@ -124,10 +124,15 @@ def length(level, slope, dilation_ga, t, funnel_weeks: float) -> np.ndarray:
     return np.where(np.isnan(x), linear, linear * (1.0 - x * x))
 
 
-def trajectory_arrays(cohort: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def trajectory_arrays(
+    cohort: pd.DataFrame, rows: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each pregnancy's trajectory as float64 arrays: level at 14 wk (mm), shortening
-    (mm/week) and onset of painless dilation (weeks, NaN if none)."""
-    return tuple(cohort[c].to_numpy(np.float64) for c in TRAJECTORY_COLUMNS[:3])
+    (mm/week) and onset of painless dilation (weeks, NaN if none); of the pregnancies at
+    positions ``rows`` only, if given (taken before the widening, which is exact)."""
+    if rows is None:
+        return tuple(cohort[c].to_numpy(np.float64) for c in TRAJECTORY_COLUMNS[:3])
+    return tuple(cohort[c].to_numpy()[rows].astype(np.float64) for c in TRAJECTORY_COLUMNS[:3])
 
 
 def true_length(cohort: pd.DataFrame, ga_weeks, a: Assumptions) -> np.ndarray:

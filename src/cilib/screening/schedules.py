@@ -240,7 +240,7 @@ def _scans(cohort, accepted, when, seed, thresholds, a) -> dict[str, np.ndarray]
     # schedule limited to a subgroup, a few percent of the cohort), with the same values as
     # updates over the whole cohort
     cand = np.flatnonzero(accepted)
-    traj = tuple(x[cand] for x in trajectory_arrays(cohort))
+    traj = trajectory_arrays(cohort, cand)
     birth = ga_birth[cand]
     for k, ga in enumerate(when):  # a handful of scans, each vectorised over those women
         at = ga[cand]
