@@ -78,3 +78,21 @@ def test_the_local_cluster_keeps_its_housekeeping_to_seconds():
     assert worker["tick"] == tick and worker["monitor"] == monitor, f"worker: {worker}"
     assert worker["memory_monitor"] == ms("distributed.worker.memory.monitor-interval"), worker
     assert min(scheduler["tick"], worker["tick"], worker["memory_monitor"]) >= 1000, "wakes < 1 s"
+
+
+def test_the_local_cluster_imports_cilib_as_its_workers_start(monkeypatch):
+    """A worker's first chunk of draws paid for importing cilib (about 2 s, inside the timed
+    run); the workers cilib starts import it as they start (:data:`cluster.WORKER_PRELOAD`)."""
+    from distributed import Client
+
+    def loaded():  # nested: sent by value, so running it imports nothing of cilib
+        import sys
+
+        return "cilib.analysis.psa" in sys.modules
+
+    with cluster.local_cluster(1) as c, Client(c) as client:
+        assert list(client.run(loaded).values()) == [True], "cilib not imported at the start"
+    monkeypatch.setattr(cluster, "WORKER_PRELOAD", ())
+    with cluster.local_cluster(1) as c, Client(c) as client:
+        got = list(client.run(loaded).values())
+    assert got == [False], "without the preload a fresh worker has not imported cilib"

@@ -38,7 +38,14 @@ import ctypes.util
 import sys
 from functools import cache
 
-__all__ = ["WORKER_CONFIG", "WORKER_ENVIRON", "local_cluster", "release_memory", "tune_allocator"]
+__all__ = [
+    "WORKER_CONFIG",
+    "WORKER_ENVIRON",
+    "WORKER_PRELOAD",
+    "local_cluster",
+    "release_memory",
+    "tune_allocator",
+]
 
 #: glibc's allocator thresholds (bytes) that :func:`tune_allocator` sets, named as the
 #: environment variables that would set them at a process's start.
@@ -57,17 +64,27 @@ WORKER_CONFIG = {
 }
 
 
+#: Modules a worker imports when it starts (``dask worker --preload``), so that its first chunk
+#: of draws does not also pay for importing cilib, pandas and scipy (about 2 s).
+WORKER_PRELOAD = ("cilib.analysis.psa",)
+
+
 def local_cluster(workers: int):
     """A ``distributed.LocalCluster`` of ``workers`` processes with one thread each, without a
-    dashboard, the workers' profiler or frequent housekeeping (:data:`WORKER_CONFIG`; close
-    it, or use it as a context manager); its workers' allocator is set by
+    dashboard, the workers' profiler or frequent housekeeping (:data:`WORKER_CONFIG`), with
+    cilib imported as each worker starts (:data:`WORKER_PRELOAD`; close it, or use it as a
+    context manager); its workers' allocator is set by
     :func:`tune_allocator` when they run draws."""
     import dask
     from distributed import LocalCluster
 
     with dask.config.set(WORKER_CONFIG):  # the nannies pass it to the workers they start
         return LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            preload=list(WORKER_PRELOAD),
         )
 
 
