@@ -34,8 +34,7 @@ simulations than this session's machine affords. A first attempt proposed from t
 linearisation at the fit (uniform on the linearised region, then rejection): none of 60
 candidates passed, because the region is wide along directions the targets barely constrain
 and the model is far from linear there. The chain instead moves in small steps inside ``R``.
-:mod:`cilib.analysis.reach` measures how far ``R`` reaches beyond the chains' draws, and
-:mod:`cilib.analysis.pmc` grows a weighted population from the draws towards the rest of it.
+:mod:`cilib.analysis.reach` measures how far ``R`` reaches beyond the chains' draws.
 
 Synthetic data for teaching and research only; not for clinical use.
 """
