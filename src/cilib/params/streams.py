@@ -157,13 +157,6 @@ STREAMS: dict[str, Stream] = _registry(
         10**10,
         doc="direction j on shell i of the calibration posterior's reach probe (slot i x 10^7 + j)",
     ),
-    Stream(
-        "abc_pmc",
-        (12,),
-        0,
-        10**10,
-        doc="proposal s of generation g of the calibration posterior's ABC-PMC (slot g x 10^7 + s)",
-    ),
 )
 
 
