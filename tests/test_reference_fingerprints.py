@@ -39,3 +39,28 @@ def test_output_is_bit_identical(name):
 def test_fingerprints_are_small():
     size = sum(p.stat().st_size for p in HERE.iterdir() if p.is_file())
     assert size < 1_000_000, f"tests/reference/ holds {size:,} bytes; the issue allows < 1 MB"
+
+
+def test_another_platform_may_move_float_columns_only_by_its_kernels():
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(0)
+    weeks = rng.normal(39.0, 2.0, 20_000).astype(np.float32)
+    base = pd.DataFrame({"weeks": weeks, "count": np.arange(20_000)})
+    stored = fingerprints.digest(base)
+
+    def fresh(frame, platform):
+        return {"t": fingerprints.digest(frame) | {"platform": platform}}
+
+    ulp = base.copy()
+    ulp.loc[::50, "weeks"] = np.nextafter(weeks[::50], np.float32(np.inf))  # 2% by one ULP
+    there, here = "elsewhere", stored["platform"]
+    assert not fingerprints.differences({"t": stored}, fresh(ulp, there)), "kernels' ULPs pass"
+    assert fingerprints.differences({"t": stored}, fresh(ulp, here)), "same platform: bits"
+    one = base.copy()
+    one.loc[:9, "weeks"] += np.float32(1.0)  # ten births in 20,000 a week later
+    assert fingerprints.differences({"t": stored}, fresh(one, there)), "a real change fails"
+    ints = base.copy()
+    ints.loc[3, "count"] = -1
+    assert fingerprints.differences({"t": stored}, fresh(ints, there)), "integers: bit for bit"
