@@ -34,7 +34,9 @@ simulations than this session's machine affords. A first attempt proposed from t
 linearisation at the fit (uniform on the linearised region, then rejection): none of 60
 candidates passed, because the region is wide along directions the targets barely constrain
 and the model is far from linear there. The chain instead moves in small steps inside ``R``.
-:mod:`cilib.analysis.reach` measures how far ``R`` reaches beyond the chains' draws.
+:mod:`cilib.analysis.reach` measures how far ``R`` reaches beyond the chains' draws. In 53
+dimensions the chains do not mix in the hours a session affords; their draws are the pilot of
+:mod:`cilib.analysis.emulate` (history matching), which draws the shipped posterior.
 
 Synthetic data for teaching and research only; not for clinical use.
 """
@@ -436,11 +438,16 @@ def particles_frame(space: Space, runs: list[Chain], thin: int = 1) -> pd.DataFr
     return pd.concat(frames, ignore_index=True)
 
 
+_SHORTEST = 4  # draws per chain for a per-chain ESS and R-hat
+
+
 def summary(particles: pd.DataFrame, space: Space | None = None) -> pd.DataFrame:
     """Each record of a posterior's draws (:func:`particles_frame`, or the ``particles`` of
     :class:`cilib.params.posterior.Posterior`): ``record``, ``fitted`` (the point fit),
     ``low``, ``median``, ``high`` (2.5%, 50% and 97.5% over the draws), ``ess`` (effective
-    sample size, summed over chains) and ``rhat`` (split-chain R-hat over the chains)."""
+    sample size, summed over chains) and ``rhat`` (split-chain R-hat over the chains). Draws
+    that are each a chain's last state (:mod:`cilib.analysis.emulate`: chains shorter than
+    4 draws) have their ESS from the pooled draws in chain order and no R-hat."""
     space = space or Space.from_registry()
     p = particles
     groups = [g for _, g in p.groupby("chain", sort=True)]
@@ -456,8 +463,12 @@ def summary(particles: pd.DataFrame, space: Space | None = None) -> pd.DataFrame
                 "low": float(np.quantile(x, 0.025)),
                 "median": float(np.median(x)),
                 "high": float(np.quantile(x, 0.975)),
-                "ess": float(sum(effective_sample_size(c) for c in per_chain)),
-                "rhat": split_rhat(per_chain) if len(per_chain) > 1 else math.nan,
+                "ess": float(sum(effective_sample_size(c) for c in per_chain))
+                if length >= _SHORTEST
+                else effective_sample_size(x),
+                "rhat": split_rhat(per_chain)
+                if len(per_chain) > 1 and length >= _SHORTEST
+                else math.nan,
             }
         )
     return pd.DataFrame(rows)

@@ -157,6 +157,14 @@ STREAMS: dict[str, Stream] = _registry(
         10**10,
         doc="direction j on shell i of the calibration posterior's reach probe (slot i x 10^7 + j)",
     ),
+    Stream(
+        "abc_emulator",
+        (12,),
+        0,
+        10**10,
+        doc="the calibration posterior's history matching: design point i (slot i), the "
+        "emulator's sampling chains (slot 10^7 + c)",
+    ),
 )
 
 
