@@ -1,7 +1,9 @@
 """Draw the calibration posterior of the natural history (:mod:`cilib.analysis.abc`).
 
-Writes ``src/cilib/data/posterior.csv`` (the kept draws) and ``posterior.toml`` (settings and
-diagnostics) together, all or nothing (:func:`cilib.io.atomic_write`). Deterministic: the
+Writes ``src/cilib/data/posterior_pilot.csv`` (the kept draws) and ``posterior_pilot.toml``
+(settings and diagnostics) together, all or nothing (:func:`cilib.io.atomic_write`). These
+chains do not mix in the hours a session affords (53 records, one 2.6 s simulation per step);
+``scripts/history_match.py`` starts from them and writes the shipped posterior. Deterministic: the
 Jacobian and the chains' cohorts use ``--seed`` (common random numbers, as
 ``scripts/fit_calibration.py``), step i of chain k draws from its own slot of the stream
 registry's ``abc_proposal`` under the same seed, and the result does not depend on
@@ -41,10 +43,12 @@ from cilib.analysis.abc import (
     step_shape,
 )
 from cilib.io import atomic_write
-from cilib.params.posterior import META_FILE, PARTICLES_FILE, fitted_point_hash
+from cilib.params.posterior import fitted_point_hash
 from cilib.params.streams import DEFAULT_SEED
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cilib" / "data"
+#: The chains' draws: the pilot of ``scripts/history_match.py``.
+PARTICLES_FILE, META_FILE = "posterior_pilot.csv", "posterior_pilot.toml"
 
 
 def _writes(path: Path, data: str | bytes):
@@ -88,11 +92,23 @@ def _proposal(space, args) -> tuple[np.ndarray, np.ndarray, int]:
     return starts, pilot_shape(runs), max(c.number for c in runs) + 1
 
 
-def _toml(meta: dict) -> str:
-    lines = ["# Written by scripts/fit_posterior.py; do not edit by hand.", ""]
+def _toml(meta: dict, script: str) -> str:
+    lines = [f"# Written by scripts/{script}; do not edit by hand.", ""]
     for k, v in meta.items():
         lines.append(f"{k} = {v!r}" if not isinstance(v, str) else f'{k} = "{v}"')
     return "\n".join(lines) + "\n"
+
+
+def write(
+    frame, meta: dict, particles: str, settings: str, script: str = "fit_posterior.py"
+) -> None:
+    """Write a posterior's draws (CSV, every digit) and its settings (TOML, headed by the
+    ``script`` that wrote them) to ``DATA``, together: all or nothing."""
+    csv = frame.to_csv(index=False, float_format="%.17g")
+    atomic_write(
+        [_writes(DATA / particles, csv), _writes(DATA / settings, _toml(meta, script))], force=True
+    )
+    print(f"wrote {DATA / particles} ({len(frame)} draws) and {DATA / settings}")
 
 
 class _Saver:
@@ -192,11 +208,7 @@ def main(argv=None) -> int:
         **diag,
         "fitted_point_sha256": fitted_point_hash(),
     }
-    csv = frame.to_csv(index=False, float_format="%.17g")
-    atomic_write(
-        [_writes(DATA / PARTICLES_FILE, csv), _writes(DATA / META_FILE, _toml(meta))], force=True
-    )
-    print(f"wrote {DATA / PARTICLES_FILE} ({len(frame)} draws) and {DATA / META_FILE}")
+    write(frame, meta, PARTICLES_FILE, META_FILE)
     return 0
 
 

@@ -77,7 +77,12 @@ def trials_markdown(seed: int = DEFAULT_SEED) -> str:
 
 
 def posterior_markdown() -> str:
-    """The calibration posterior: its run's diagnostics and each record's spread."""
+    """The calibration posterior: its run's diagnostics and each record's spread, beside the
+    spread of the ABC-MCMC chains it started from (the pilot)."""
+    from importlib import resources
+
+    import pandas as pd
+
     from cilib.analysis.abc import summary
     from cilib.params import posterior
 
@@ -85,22 +90,31 @@ def posterior_markdown() -> str:
     if post is None:
         return "No calibration posterior ships with this version."
     m = post.meta
+    with (resources.files("cilib") / "data" / "posterior_pilot.csv").open("r") as f:
+        pilot = summary(pd.read_csv(f)).set_index("record")
     lines = [
-        f"{post.size} draws ({m['chains']} chains of {m['steps_per_chain']} steps after "
-        f"{m['burn']} of burn-in, one step in {m['thin']} kept; each step a simulation of "
-        f"{m['n']:,} pregnancies per scenario unless it left the prior box, seed "
-        f"{m['seed']}); acceptance "
-        f"{m['acceptance']:.2f}; effective sample size {m['ess_min']:.0f} (least) to "
-        f"{m['ess_median']:.0f} (median); largest split R-hat {m['rhat_max']:.2f}; largest "
-        f"target residual {m['worst_residual_max']:.3f} (at most 1: every draw passes).",
+        f"{post.size} draws, kept of {m['candidates']:,} candidates (pass rate "
+        f"{m['pass_rate']:.2f}): the final states of {m['chains']:,} chains of "
+        f"{m['steps_per_chain']:,} steps on the emulator (after {m['burn']:,} of burn-in; "
+        f"acceptance {m['acceptance']:.2f}; split R-hat over the chains at most "
+        f"{m['sampler_rhat_max']:.3f}; longest autocorrelation time "
+        f"{m['sampler_iat_max_recorded_steps']:.1f} recorded steps of {m['thin']}), each "
+        f"simulated at {m['n']:,} pregnancies per scenario, seed {m['seed']}. The emulator was "
+        f"fitted to {m['training_points']:,} simulations ({m['training_passing']} passing); its "
+        f"cross-validated error is {m['emulator_error_median']:.3f} (median) to "
+        f"{m['emulator_error_max']:.3f} (largest) of a target's half-interval, and out of "
+        f"sample it judges plausible {m['coverage_out_of_sample']:.0%} of the simulations that "
+        f"pass. Largest target residual {m['worst_residual_max']:.3f} (at most 1: every draw "
+        "passes). Pilot: the ABC-MCMC chains' 95% interval.",
         "",
-        "| record | fitted | 2.5% | median | 97.5% | ESS | R-hat |",
+        "| record | fitted | 2.5% | median | 97.5% | pilot 2.5% | pilot 97.5% |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in summary(post.particles).to_dict("records"):
+        p = pilot.loc[r["record"]]
         lines.append(
             f"| `{r['record']}` | {r['fitted']:.4g} | {r['low']:.4g} | {r['median']:.4g} | "
-            f"{r['high']:.4g} | {r['ess']:.0f} | {r['rhat']:.2f} |"
+            f"{r['high']:.4g} | {p['low']:.4g} | {p['high']:.4g} |"
         )
     return "\n".join(lines)
 

@@ -196,3 +196,15 @@ def test_the_caveat_names_an_unmixed_posterior_only():
     assert "R-hat 4.89" in line and "sample size 7" in line and "lower bound" in line, line
     assert post(posterior.RHAT_MIXED).caveat() is not None, "at the threshold: not mixed"
     assert post(1.01).caveat() is None, "mixed chains need no caveat"
+    held = posterior.Posterior(pd.DataFrame(), {"rhat_max": 1.01, "coverage_out_of_sample": 0.8})
+    line = held.caveat()
+    assert line is not None and "only 80%" in line and "\n" not in line, f"low coverage: {line}"
+    assert "lower bound" in line and "grew" not in line, line
+    held.meta["coverage_out_of_sample"] = posterior.COVERAGE_HELD
+    assert held.caveat() is None, "an emulated region that holds the passing points: no caveat"
+    held.meta["trust_growth_last_wave"] = 1.1
+    line = held.caveat()
+    assert line is not None and "grew 10%" in line and "only" not in line, f"growing: {line}"
+    held.meta["coverage_out_of_sample"] = 0.34
+    line = held.caveat()
+    assert "grew 10%" in line and "only 34%" in line and "\n" not in line, f"both: {line}"

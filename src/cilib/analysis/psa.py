@@ -484,7 +484,7 @@ def _posterior_settings() -> dict:
     """What identifies the calibration posterior a PSA drew from."""
     meta = posterior.load().meta
     keys = ("draws", "n", "seed", "fitted_point_sha256", "ess_min", "rhat_max")
-    return {k: meta[k] for k in keys}
+    return {k: meta[k] for k in keys} | {"coverage": meta.get("coverage_out_of_sample")}
 
 
 def _check_policies(policies: Sequence, reference) -> None:

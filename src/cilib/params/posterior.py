@@ -23,7 +23,7 @@ import pandas as pd
 
 from cilib.params.assumptions import Assumptions
 
-__all__ = ["RHAT_MIXED", "Posterior", "column", "fitted_point_hash", "load"]
+__all__ = ["COVERAGE_HELD", "RHAT_MIXED", "Posterior", "column", "fitted_point_hash", "load"]
 
 PARTICLES_FILE = "posterior.csv"
 #: Columns of the posterior table that are not records: the chain and step a draw comes from
@@ -32,6 +32,10 @@ BOOKKEEPING = ("chain", "step", "worst_residual")
 META_FILE = "posterior.toml"
 #: Largest split R-hat of chains that count as mixed (Gelman et al., BDA3 11.4: below 1.1).
 RHAT_MIXED = 1.1
+#: Least out-of-sample share of the passing simulations that a history-matched posterior's
+#: emulated region must hold for its draws to go without a caveat (a stated assumption: one
+#: passing simulation in ten judged implausible is flagged).
+COVERAGE_HELD = 0.9
 
 
 def column(scope: str, name: str) -> str:
@@ -76,10 +80,34 @@ class Posterior:
 
     def caveat(self) -> str | None:
         """One line for a PSA's reader when the chains have not mixed (largest split R-hat at
-        or above :data:`RHAT_MIXED`), else None: the draws then understate the spread of the
-        natural history (README, "Calibration uncertainty")."""
+        or above :data:`RHAT_MIXED`): the draws then understate the spread of the natural
+        history (README, "Calibration uncertainty"); or, for a history-matched posterior, when
+        its waves were still reaching further out (the trust radius grew in the last wave) or
+        its emulated region holds less than :data:`COVERAGE_HELD` of the passing simulations
+        out of sample; else None."""
         rhat = float(self.meta.get("rhat_max", float("nan")))
+        held = float(self.meta.get("coverage_out_of_sample", 1.0))
+        growth = float(self.meta.get("trust_growth_last_wave", 1.0))
         if rhat < RHAT_MIXED:
+            reasons = []  # a history-matched posterior's: its chains mixed on the emulator
+            if growth > 1.0:
+                reasons.append(
+                    "was still reaching further out (its trust radius grew "
+                    f"{growth - 1:.0%} in the last wave)"
+                )
+            if held < COVERAGE_HELD:
+                reasons.append(
+                    f"holds only {held:.0%} of the simulations that pass every target in its "
+                    "emulated region (out of sample)"
+                )
+            if reasons:
+                return (
+                    "note: the calibration posterior's history matching "
+                    + " and ".join(reasons)
+                    + ", so its draws may miss part of the region that reproduces the targets "
+                    "and the natural history's share of this PSA's spread is a lower bound "
+                    "(README, 'Calibration uncertainty')"
+                )
             return None
         return (
             f"note: the calibration posterior's chains have not mixed (split R-hat {rhat:.2f}, "
