@@ -55,7 +55,7 @@ def test_reference_cohort_regenerates_identically(tmp_path):
         m["data"]["ranges"] = {k: np.float32(v).tolist() for k, v in m["data"]["ranges"].items()}
     ranges_old, ranges_new = old["data"].pop("ranges"), new["data"].pop("ranges")
     assert old == new, f"{meta.name} differs from a fresh run: rerun {mod.__file__}"
-    assert ranges_old.keys() == ranges_new.keys()
+    assert ranges_old.keys() == ranges_new.keys(), f"{meta.name}: columns with ranges differ"
     for k, v in ranges_old.items():
         assert np.allclose(v, ranges_new[k], rtol=RTOL, atol=0), f"{meta.name}: range of {k}"
     committed = pd.read_csv(mod.OUT / data.name, keep_default_na=False, na_values=[""])
