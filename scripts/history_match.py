@@ -18,13 +18,15 @@ Writes ``src/cilib/data/posterior.csv`` and ``posterior.toml`` together (all or 
 ``scripts/fit_posterior.py`` does. Deterministic: the design and the sampler draw from the
 stream registry's ``abc_emulator`` under the pilot's seed, and the cohorts use the pilot's size
 and seed (common random numbers). ``--checkpoints DIR`` keeps the simulations and resumes from
-them: a run stopped in any wave takes up where it stopped.
+them: a run stopped in any wave takes up where it stopped. ``--scheduler ADDRESS`` runs the
+simulations on an existing Dask cluster instead of ``--workers`` local processes, with the same
+numbers.
 
 Usage::
 
     python scripts/history_match.py [--design 700] [--waves 5] [--wave-size 200]
         [--candidates 1500] [--margin 0] [--trust 1.1] [--steps 20000] [--burn 2000]
-        [--workers 2] [--checkpoints DIR] [--dry-run]
+        [--workers 2 | --scheduler ADDRESS] [--checkpoints DIR] [--dry-run]
 
 The shipped posterior (``--margin 0 --trust 1.1``) took about 73 minutes on two processes
 (2,957 simulations of 2.6 s): the design (657 in the box), four waves of 200 and the last wave
@@ -60,9 +62,36 @@ from cilib.stats import effective_sample_size
 PILOT = "posterior_pilot"
 
 
-def _simulate(space, points, n, seed, workers, cache: Path | None, label: str) -> np.ndarray:
+class _Dask:
+    """``map`` on a Dask cluster, results in order (each one released once read)."""
+
+    def __init__(self, address: str):
+        from distributed import Client
+
+        self.client = Client(address)
+
+    def map(self, fn, tasks):
+        futures = self.client.map(fn, tasks, pure=False)
+        for f in futures:
+            yield f.result()
+            f.release()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.client.close()
+
+
+def _pool(args):
+    """Where the simulations run: ``--workers`` local processes, or the Dask cluster at
+    ``--scheduler`` (its workers need cilib installed; the numbers do not depend on where)."""
+    return _Dask(args.scheduler) if args.scheduler else ProcessPoolExecutor(args.workers)
+
+
+def _simulate(space, points, n, seed, pool, cache: Path | None, label: str) -> np.ndarray:
     """The targets' estimates at ``points``, resumed from and saved to ``cache`` (an ``.npz``
-    keyed by the fit, cohort size, seed and points) every 25 points."""
+    keyed by the fit, cohort size, seed and points) every 25 points; run by ``pool``."""
     key = f"{fitted_point_hash()}:{n}:{seed}"
     done = np.empty((0, 0))
     if cache is not None and cache.is_file():
@@ -73,7 +102,7 @@ def _simulate(space, points, n, seed, workers, cache: Path | None, label: str) -
     rows = list(done)
     t0 = time.perf_counter()
     tasks = [(space, u, n, seed) for u in points[len(rows) :]]
-    with ProcessPoolExecutor(workers) as pool:
+    if tasks:
         for e in pool.map(_estimates, tasks):
             rows.append(e)
             if cache is not None and (len(rows) % 25 == 0 or len(rows) == len(points)):
@@ -124,13 +153,14 @@ def _arguments(argv) -> argparse.Namespace:
         default=1.1,
         help="R_hat within this multiple of the farthest passing point's radius",
     )
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=2, help="local processes")
+    ap.add_argument("--scheduler", default="", help="a Dask scheduler's address, instead")
     ap.add_argument("--checkpoints", default="", help="folder of the simulations, resumed")
     ap.add_argument("--dry-run", action="store_true", help="print the diagnostics only")
     return ap.parse_args(argv)
 
 
-def _emulator(space, args, pilot, meta, cache):
+def _emulator(space, args, pilot, meta, cache, pool):
     """Design, its simulations and the first emulator."""
     du = space.to_u(pilot[space.columns()].to_numpy())
     pts = design(space, du, args.design, seed=meta["seed"])
@@ -141,7 +171,7 @@ def _emulator(space, args, pilot, meta, cache):
         "design points in the box",
         flush=True,
     )
-    est = _simulate(space, train, meta["n"], meta["seed"], args.workers, cache("design"), "design")
+    est = _simulate(space, train, meta["n"], meta["seed"], pool, cache("design"), "design")
     res = scaled_residuals(est)
     em = Emulator.fit(train, res, np.cov(du, rowvar=False), trust=args.trust)
     return em, du, train, res, {"design_points": int(len(train))}
@@ -163,7 +193,7 @@ def _coverage(train, res, du, args) -> dict[str, float]:
     }
 
 
-def _wave(space, em, du, args, meta, count, wave, cache):
+def _wave(space, em, du, args, meta, count, wave, cache, pool):
     """One wave: ``count`` chains on the emulator from pilot draws it accepts; their final
     states simulated on the model. Returns (states, acceptance, scale, candidates, estimates)."""
     label = f"wave{wave}"
@@ -182,7 +212,7 @@ def _wave(space, em, du, args, meta, count, wave, cache):
     )
     print(f"{label} sampler: {time.perf_counter() - t0:.0f} s, acceptance {acc:.3f}", flush=True)
     cand = states[-1]
-    est = _simulate(space, cand, meta["n"], meta["seed"], args.workers, cache(label), label)
+    est = _simulate(space, cand, meta["n"], meta["seed"], pool, cache(label), label)
     return states, acc, scale, cand, est
 
 
@@ -199,12 +229,18 @@ def main(argv=None) -> int:
     def cache(name):
         return folder / f"{name}.npz" if folder else None
 
-    em, du, train, res, info = _emulator(space, args, pilot, meta, cache)
+    with _pool(args) as pool:
+        return _run(space, args, pilot, meta, cache, pool)
+
+
+def _run(space, args, pilot, meta, cache, pool) -> int:
+    """The waves, the diagnostics and the written posterior (see the module's docstring)."""
+    em, du, train, res, info = _emulator(space, args, pilot, meta, cache, pool)
     waves = []
     for w in range(1, args.waves + 1):
         last = w == args.waves
         count = args.candidates if last else args.wave_size
-        states, acc, scale, cand, est = _wave(space, em, du, args, meta, count, w, cache)
+        states, acc, scale, cand, est = _wave(space, em, du, args, meta, count, w, cache, pool)
         r = scaled_residuals(est)
         z = em.coordinates(cand)
         dist = np.sqrt((z * z).sum(1))
