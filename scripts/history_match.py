@@ -164,7 +164,7 @@ def _emulator(space, args, pilot, meta, cache, pool):
     """Design, its simulations and the first emulator."""
     du = space.to_u(pilot[space.columns()].to_numpy())
     pts = design(space, du, args.design, seed=meta["seed"])
-    inbox = np.all((pts >= 1.0) & (pts <= 2.0), axis=1)
+    inbox = Space.inside(pts)
     train = np.vstack([du[:: args.pilot_every], pts[inbox]])
     print(
         f"design: {len(du[:: args.pilot_every])} pilot draws + {inbox.sum()} of {len(pts)} "

@@ -123,6 +123,13 @@ class Space:
         span = np.where(hi > lo, hi - lo, 1.0)
         return 1.0 + (self._x(values) - lo) / span
 
+    @staticmethod
+    def inside(u) -> np.ndarray:
+        """Whether each point ``u`` (rows) is in the prior box: every record within its range,
+        ``1 <= u <= 2`` on the fitting scale (outside it the posterior is 0)."""
+        u = np.atleast_2d(np.asarray(u, np.float64))
+        return np.all((u >= 1.0) & (u <= 2.0), axis=1)
+
     def from_u(self, u) -> np.ndarray:
         """The values of points ``u`` on the fitting scale (inverse of :meth:`to_u`)."""
         lo, hi = self._x(self.low), self._x(self.high)
@@ -164,6 +171,13 @@ def scaled_residuals(estimates: np.ndarray) -> np.ndarray:
         hi = np.where(ratio, np.log(np.where(ratio, hi, 1.0)), hi)
         r = (e - (lo + hi) / 2) / ((hi - lo) / 2)
     return np.where(np.isfinite(r), r, np.inf)
+
+
+def rw_scale(k: int) -> float:
+    """The random-walk Metropolis step scale that is optimal for a Gaussian target in ``k``
+    dimensions, ``2.38 / sqrt(k)`` (Roberts, Gelman and Gilks 1997): the start that
+    Robbins-Monro adapts during burn-in."""
+    return 2.38 / math.sqrt(k)
 
 
 def passes(estimates: np.ndarray) -> np.ndarray:
@@ -292,7 +306,7 @@ def chain(
     k = len(u0)
     chol = np.linalg.cholesky(shape)
     if start is None:
-        log_scale = math.log(2.38 / math.sqrt(k))
+        log_scale = math.log(rw_scale(k))
         u = np.asarray(u0, np.float64).copy()
         est = _estimates((space, u, n, seed))
         if not passes(est)[0]:
@@ -320,7 +334,7 @@ def chain(
     for i in range(burn + len(states) if start is not None else 0, burn + steps):
         rng = _step_rng(seed, number, i)
         prop = u + math.exp(log_scale) * (chol @ rng.standard_normal(k))
-        ok = bool(np.all((prop >= 1.0) & (prop <= 2.0)))
+        ok = bool(Space.inside(prop)[0])
         if ok:  # outside the prior box the posterior is 0: no simulation needed
             e = _estimates((space, prop, n, seed))
             ok = bool(passes(e)[0])

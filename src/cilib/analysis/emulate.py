@@ -32,12 +32,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from cilib.analysis.abc import Space
+from cilib.analysis.abc import Space, rw_scale
 from cilib.params import streams
 
 __all__ = ["Emulator", "coverage", "design", "sample"]
 
-_CHAIN_SLOT = 10**7  # slot of sampling chain c: _CHAIN_SLOT + c
+_CHAIN_SLOT = 10**7  # slot of wave w's sampling chains (all of them): _CHAIN_SLOT + w
 
 
 def _check_count(count, name: str) -> int:
@@ -108,8 +108,7 @@ class Emulator:
     # ---- features -------------------------------------------------------------------------
     def coordinates(self, u) -> np.ndarray:
         """Points ``u`` (rows) in the metric's coordinates."""
-        d = np.atleast_2d(np.asarray(u, np.float64)) - self.centre
-        return np.linalg.solve(self.chol, d.T).T
+        return _coordinates(u, self.centre, self.chol)
 
     @staticmethod
     def _features(z: np.ndarray) -> np.ndarray:
@@ -126,8 +125,7 @@ class Emulator:
         z = self.coordinates(u)
         r = self._features(z) @ self.coef
         inside = np.all(np.abs(r) <= 1.0 + margin * self.error, axis=1)
-        in_box = np.all((u >= 1.0) & (u <= 2.0), axis=1)
-        return inside & in_box & (np.einsum("ij,ij->i", z, z) <= self.radius**2)
+        return inside & Space.inside(u) & (np.einsum("ij,ij->i", z, z) <= self.radius**2)
 
     # ---- fitting --------------------------------------------------------------------------
     @classmethod
@@ -157,11 +155,10 @@ class Emulator:
         res = np.asarray(residuals, np.float64)
         ok = np.all(np.isfinite(res), axis=1)
         u, res = u[ok], res[ok]
-        passing = np.abs(res).max(axis=1) <= 1.0
+        passing = _passing(res)
         centre = u[passing].mean(axis=0) if passing.any() else u.mean(axis=0)
         chol = np.linalg.cholesky(np.asarray(metric, np.float64))
-        shell = cls(centre, chol, np.zeros((1, 1)), np.zeros(0), np.zeros(0), np.inf)
-        z = shell.coordinates(u)
+        z = _coordinates(u, centre, chol)
         x = cls._features(z)
         if len(x) < 2 * x.shape[1]:
             raise ValueError(
@@ -188,6 +185,17 @@ class Emulator:
         return cls(
             centre, chol, coef, cv[best, np.arange(res.shape[1])], np.take(ridges, best), radius
         )
+
+
+def _coordinates(u, centre: np.ndarray, chol: np.ndarray) -> np.ndarray:
+    """Points ``u`` (rows) as ``chol^-1 (u - centre)``."""
+    d = np.atleast_2d(np.asarray(u, np.float64)) - centre
+    return np.linalg.solve(chol, d.T).T
+
+
+def _passing(residuals: np.ndarray) -> np.ndarray:
+    """Whether every scaled residual of a row is within +/-1 (the row passes every target)."""
+    return np.abs(residuals).max(axis=1) <= 1.0
 
 
 def _ridge(x: np.ndarray, y: np.ndarray, lam: float) -> np.ndarray:
@@ -239,7 +247,7 @@ def sample(
         raise ValueError("starts: a point outside R_hat; allowed: points the emulator accepts")
     c, k = u.shape
     rng = streams.generator(seed, "abc_emulator", _CHAIN_SLOT + wave)
-    log_h = np.log(2.38 / np.sqrt(k))
+    log_h = np.log(rw_scale(k))
     kept, moved = [], 0
     for i in range(burn + steps):
         prop = u + np.exp(log_h) * (rng.standard_normal((c, k)) @ emulator.chol.T)
@@ -261,7 +269,7 @@ def coverage(u, residuals, metric, *, margin: float, folds: int = 5, **fit) -> t
     points): a share near 1 says ``R_hat`` holds ``R`` where the design reaches."""
     u = np.asarray(u, np.float64)
     res = np.asarray(residuals, np.float64)
-    passing = np.all(np.abs(res) <= 1.0, axis=1)
+    passing = _passing(res)
     fold = np.arange(len(u)) % folds
     held = 0
     for f in range(folds):

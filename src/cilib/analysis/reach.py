@@ -76,7 +76,7 @@ def shells(
     u = np.vstack(
         [center + r * directions(seed, i, count, len(center)) @ chol.T for i, r in enumerate(radii)]
     ).reshape(-1, len(center))
-    inside = np.all((u >= 1.0) & (u <= 2.0), axis=1)
+    inside = abc.Space.inside(u)
     table = pd.DataFrame(
         {
             "shell": np.repeat(np.arange(len(radii)), count),

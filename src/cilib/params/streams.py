@@ -163,7 +163,7 @@ STREAMS: dict[str, Stream] = _registry(
         0,
         10**10,
         doc="the calibration posterior's history matching: design point i (slot i), the "
-        "emulator's sampling chains (slot 10^7 + c)",
+        "emulator's sampling chains of wave w, all from one draw per step (slot 10^7 + w)",
     ),
 )
 
