@@ -173,14 +173,13 @@ def _emulator(space, args, pilot, meta, cache, pool):
     )
     est = _simulate(space, train, meta["n"], meta["seed"], pool, cache("design"), "design")
     res = scaled_residuals(est)
-    em = Emulator.fit(train, res, np.cov(du, rowvar=False), trust=args.trust)
-    return em, du, train, res, {"design_points": int(len(train))}
-
-
-def _coverage(train, res, du, args) -> dict[str, float]:
-    """The last emulator's error and how well its ``R_hat`` holds ``R`` out of sample."""
-    metric = np.cov(du, rowvar=False)
+    metric = np.cov(du, rowvar=False)  # the pilot draws': every emulator's metric
     em = Emulator.fit(train, res, metric, trust=args.trust)
+    return em, du, metric, train, res, {"design_points": int(len(train))}
+
+
+def _coverage(em, train, res, metric, args) -> dict[str, float]:
+    """The last emulator's error and how well its ``R_hat`` holds ``R`` out of sample."""
     held, passing = coverage(train, res, metric, margin=args.margin, trust=args.trust)
     return {
         "training_points": int(len(train)),
@@ -235,7 +234,7 @@ def main(argv=None) -> int:
 
 def _run(space, args, pilot, meta, cache, pool) -> int:
     """The waves, the diagnostics and the written posterior (see the module's docstring)."""
-    em, du, train, res, info = _emulator(space, args, pilot, meta, cache, pool)
+    em, du, metric, train, res, info = _emulator(space, args, pilot, meta, cache, pool)
     waves = []
     for w in range(1, args.waves + 1):
         last = w == args.waves
@@ -258,8 +257,8 @@ def _run(space, args, pilot, meta, cache, pool) -> int:
         if last:
             break
         train, res = np.vstack([train, cand]), np.vstack([res, r])
-        em = Emulator.fit(train, res, np.cov(du, rowvar=False), trust=args.trust)
-    info.update(_coverage(train, res, du, args))
+        em = Emulator.fit(train, res, metric, trust=args.trust)
+    info.update(_coverage(em, train, res, metric, args))
     for k, v in info.items():
         print(f"{k}: {v}", flush=True)
     diag = _sampler_diagnostics(states, space)
