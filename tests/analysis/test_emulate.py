@@ -86,8 +86,23 @@ def test_a_design_point_does_not_depend_on_the_design_length():
     long = emulate.design(space, draws, 7, seed=9)
     assert np.array_equal(long[:3], emulate.design(space, draws, 3, seed=9)), "slot per point"
     assert not np.array_equal(long, emulate.design(space, draws, 7, seed=10)), "seeded"
-    z = np.linalg.solve(np.linalg.cholesky(np.cov(draws, rowvar=False)), (long - draws.mean(0)).T)
-    assert np.all(np.linalg.norm(z, axis=0) < 3.0 * 6), "within the widths' reach"
+
+
+def test_design_points_spread_as_their_widths_say():
+    """Point i is the draws' mean plus s z in their metric, s ~ U(0.5, 3), z standard normal in
+    k = 2 dimensions: E|.|^2 = k (lo^2 + lo hi + hi^2) / 3. The mean over 2,000 points is within
+    4 Monte-Carlo SEs (the sample SD of |.|^2 over the square root of 2,000)."""
+    space = SimpleNamespace(params=(("*", "a"), ("*", "b")))
+    draws = np.random.default_rng(0).normal(1.5, 0.01, size=(30, 2))
+    pts = emulate.design(space, draws, 2000, seed=9)
+    z = np.linalg.solve(np.linalg.cholesky(np.cov(draws, rowvar=False)), (pts - draws.mean(0)).T)
+    r2 = (z * z).sum(axis=0)
+    lo, hi = 0.5, 3.0
+    want = 2 * (lo * lo + lo * hi + hi * hi) / 3
+    se = r2.std() / np.sqrt(len(r2))
+    assert abs(r2.mean() - want) < 4 * se, (
+        f"mean |z|^2 {r2.mean():.3f} vs {want:.3f} +/- {4 * se:.3f}"
+    )
 
 
 @pytest.mark.parametrize(
