@@ -66,15 +66,41 @@ def test_targets_hold_at_another_seed_within_monte_carlo_error(scenario):
     read from the row's 95% CI (half-width / 1.96; log scale for ratios) and z the two-sided
     Bonferroni quantile over all targets at a family-wise error of 0.1%."""
     t = calibration.calibrate(scenario, n=200_000, seed=7)
-    z = float(special.ndtri(1 - 0.001 / (2 * len(calibration.TARGETS))))
-    ratio = (t["unit"] == "ratio").to_numpy()
-    est, lo, hi = (t[c].to_numpy(dtype=float) for c in ("simulated", "ci_low", "ci_high"))
-    lower, upper = t["lower"].to_numpy(float), t["upper"].to_numpy(float)
-    with np.errstate(divide="ignore"):
-        se = np.where(ratio, (np.log(hi) - np.log(lo)) / (2 * 1.96), (hi - lo) / (2 * 1.96))
-        value = np.where(ratio, np.log(est), est)
-        low_edge = np.where(ratio, np.log(lower), lower) - z * se
-        high_edge = np.where(ratio, np.log(upper), upper) + z * se
-    bad = ~((low_edge <= value) & (value <= high_edge)) & ~t["key"].isin(KNOWN_MISSES[scenario])
+    bad = ~calibration.within_monte_carlo_error(t) & ~t["key"].isin(KNOWN_MISSES[scenario])
     failed = t.loc[bad, ["key", "published", "simulated", "ci_low", "ci_high", "lower", "upper"]]
     assert failed.empty, f"targets missed at seed 7 in {scenario}:\n{failed.to_string()}"
+
+
+def test_within_monte_carlo_error_widens_by_the_bonferroni_quantile_of_the_ci_se():
+    """Rows built by hand: an estimate just inside and just outside the interval widened by
+    z SE (z = Bonferroni over every target at fwer 0.001, SE = CI half-width / Z95), on the
+    log scale for a ratio; the row's 'pass' column plays no part."""
+    import pandas as pd
+
+    from cilib.stats import Z95
+
+    z = float(special.ndtri(1 - 0.001 / (2 * len(TARGETS))))
+    se = 0.5  # CI 10 +/- Z95 * 0.5 around each estimate
+    eps = 1e-6
+    upper = 10.0
+    rows = []
+    for est, unit in [
+        (upper + z * se - eps, "percent"),  # inside the widened interval by eps
+        (upper + z * se + eps, "percent"),  # outside by eps
+        (5.0 - z * se + eps, "percent"),  # inside at the low edge
+    ]:
+        rows.append(
+            {"simulated": est, "ci_low": est - Z95 * se, "ci_high": est + Z95 * se,
+             "lower": 5.0, "upper": upper, "unit": unit}
+        )  # fmt: skip
+    log_se = 0.1
+    for shift in (-eps, eps):  # a ratio: widened on the log scale
+        est = 2.0 * np.exp(z * log_se + shift)
+        rows.append(
+            {"simulated": est, "ci_low": est * np.exp(-Z95 * log_se),
+             "ci_high": est * np.exp(Z95 * log_se), "lower": 1.0, "upper": 2.0, "unit": "ratio"}
+        )  # fmt: skip
+    got = calibration.within_monte_carlo_error(pd.DataFrame(rows)).tolist()
+    assert got == [True, False, True, True, False], f"widened interval: got {got}"
+    with pytest.raises(ValueError, match="fwer: got 0"):
+        calibration.within_monte_carlo_error(pd.DataFrame(rows), fwer=0)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import special
 
 from cilib.analysis.checks import CHECKS
 from cilib.analysis.recurrence import (
@@ -46,7 +47,7 @@ from cilib.params.definitions import (
 )
 from cilib.params.streams import DEFAULT_SEED
 from cilib.screening.measurement import measure_cervical_length
-from cilib.stats import mean_ci, odds_ratio_ci, quantile_ci, risk_ratio, sd_ci, weighted_rate
+from cilib.stats import Z95, mean_ci, odds_ratio_ci, quantile_ci, risk_ratio, sd_ci, weighted_rate
 
 __all__ = [
     "CHECKS",
@@ -55,6 +56,7 @@ __all__ = [
     "cerclage_recurrence",
     "simulated_figures",
     "validation",
+    "within_monte_carlo_error",
 ]
 
 FETAL_DEATH_FROM_WEEKS = 20.0  # NVSS reports fetal deaths from 20 weeks (Gregory et al.)
@@ -320,6 +322,41 @@ def calibrate(
                 continue
             rows.append(_row(t, *figs[t.key]))
     return pd.DataFrame(rows)
+
+
+def within_monte_carlo_error(table: pd.DataFrame, *, fwer: float = 0.001) -> pd.Series:
+    """Whether each row of a :func:`calibrate` table lies in its acceptance interval widened on
+    each side by ``z`` Monte-Carlo standard errors: the SE read from the row's 95% CI
+    (half-width / 1.96; log scale for ratios) and ``z`` the two-sided Bonferroni quantile over
+    all of :data:`TARGETS` at a family-wise error of ``fwer``. A calibration that holds only at
+    its own seed passes ``pass`` there; at another seed a target whose model value is inside its
+    interval passes this test with probability at least ``1 - fwer`` over all targets together.
+
+    Returns
+    -------
+    Series of bool, aligned with ``table``.
+
+    Raises
+    ------
+    ValueError
+        If ``fwer`` is not strictly between 0 and 1.
+    """
+    if not 0.0 < fwer < 1.0:
+        raise ValueError(f"fwer: got {fwer!r}; allowed: a number strictly between 0 and 1")
+    z = float(special.ndtri(1.0 - fwer / (2 * len(TARGETS))))
+    ratio = (table["unit"] == "ratio").to_numpy()
+    est, lo, hi, lower, upper = (
+        table[c].to_numpy(np.float64) for c in ("simulated", "ci_low", "ci_high", "lower", "upper")
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+
+        def scale(x):
+            return np.where(ratio, np.log(np.where(ratio, x, 1.0)), x)
+
+        se = (scale(hi) - scale(lo)) / (2 * Z95)
+        value = scale(est)
+        inside = (scale(lower) - z * se <= value) & (value <= scale(upper) + z * se)
+    return pd.Series(inside, index=table.index, name="within_monte_carlo_error")
 
 
 def cerclage_recurrence(a: Assumptions, seed: int, n_women: int) -> tuple[float, float, float]:
