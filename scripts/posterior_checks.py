@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import tomllib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -53,6 +52,7 @@ from cilib.analysis.targets import TARGETS
 from cilib.interventions.compare import compare_policies
 from cilib.model.cohort import generate_cohort
 from cilib.params import posterior
+from cilib.params.posterior import fitted_point_hash
 
 #: The other seed of the calibration tests (tests/analysis/test_calibration.py).
 OTHER_SEED = 7
@@ -64,7 +64,7 @@ def _table(task) -> pd.DataFrame:
     """The calibration table of point ``u`` at cohort size ``n`` and ``seed``, in the order of
     :data:`TARGETS` (every scenario's)."""
     space, u, n, seed = task
-    per = {s: a for s, a in space.assumptions(u).items()}
+    per = space.assumptions(u)
     t = pd.concat([calibrate(assumptions=per[s], n=n, seed=seed) for s in SCENARIOS])
     order = {(x.scenario, x.key): i for i, x in enumerate(TARGETS)}
     return t.iloc[np.argsort([order[k] for k in zip(t["scenario"], t["key"], strict=True)])]
@@ -125,8 +125,9 @@ def _draws_elsewhere(space, post, n, count, pool) -> None:
     )
 
 
-def _load_run(folder: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The run's simulated points, their estimates and their wave (0: the design)."""
+def _load_run(folder: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, set[str]]:
+    """The run's simulated points, their estimates, their wave (0: the design) and the keys
+    its files were saved under (``fit hash:cohort size:seed``, history_match.py's)."""
     parts = [(0, np.load(folder / "design.npz"))]
     w = 1
     while (folder / f"wave{w}.npz").is_file():
@@ -135,18 +136,14 @@ def _load_run(folder: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     u = np.vstack([p["u"][: len(p["est"])] for _, p in parts])
     est = np.vstack([p["est"] for _, p in parts])
     wave = np.concatenate([np.full(len(p["est"]), i) for i, p in parts])
-    return u, est, wave
+    return u, est, wave, {str(p["key"]) for _, p in parts}
 
 
-def _run_checks(space, post, args, noise_sd, pool) -> None:
-    """Step 3."""
-    with (DATA / "posterior_pilot.toml").open("rb") as f:
-        pilot_meta = tomllib.load(f)
-    pilot = pd.read_csv(DATA / "posterior_pilot.csv")
+def _run_checks(space, post, args, run, noise_sd, pool) -> None:
+    """Step 3, on ``run`` (:func:`_load_run`)."""
+    pilot = pd.read_csv(DATA / "posterior_pilot.csv")  # history_match.py's metric
     metric = np.cov(space.to_u(pilot[space.columns()].to_numpy()), rowvar=False)
-    u, est, wave = _load_run(Path(args.checkpoints))
-    if int(pilot_meta["seed"]) != int(post.meta["seed"]):
-        sys.exit("--checkpoints: a run at another seed than the posterior's")
+    u, est, wave, _ = run
     res = scaled_residuals(est)
     last = wave == wave.max()
     em = Emulator.fit(u[~last], res[~last], metric)
@@ -194,6 +191,12 @@ def _run_checks(space, post, args, noise_sd, pool) -> None:
     print(f"   SD with the treatments' added in quadrature (independent): {both}")
 
 
+def _fail(message: str) -> None:
+    """One line on stderr and exit status 2, as the package's commands do."""
+    print(f"posterior_checks.py: error: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
 def _arguments(argv) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, default=8, help="other seeds of the fitted point")
@@ -219,17 +222,26 @@ def main(argv=None) -> int:
     args = _arguments(argv)
     post = posterior.load()
     if post is None:
-        sys.exit("the package ships no calibration posterior")
+        _fail("the package ships no calibration posterior (scripts/history_match.py)")
     space = Space.from_registry()
     n, seed = int(post.meta["n"]), int(post.meta["seed"])
     if args.draws > post.size:
-        sys.exit(f"--draws: got {args.draws}; allowed: at most {post.size}")
+        _fail(f"--draws: got {args.draws}; allowed: at most {post.size} (the shipped draws)")
+    run = None
+    if args.checkpoints:  # checked before any simulation
+        run = _load_run(Path(args.checkpoints))
+        want = f"{fitted_point_hash()}:{n}:{seed}"
+        if run[3] != {want}:
+            _fail(
+                f"--checkpoints: got a run saved as {sorted(run[3])}; allowed: {want} "
+                "(the posterior's fit, cohort size and seed)"
+            )
     t0 = time.perf_counter()
     with ProcessPoolExecutor(args.workers) as pool:
         noise_sd = _noise(space, space.to_u(space.value), n, seed, args.seeds, pool)
         _draws_elsewhere(space, post, n, args.draws, pool)
         if args.checkpoints:
-            _run_checks(space, post, args, noise_sd, pool)
+            _run_checks(space, post, args, run, noise_sd, pool)
     print(f"{time.perf_counter() - t0:.0f} s")
     return 0
 
