@@ -45,7 +45,7 @@ from fit_posterior import DATA
 from scipy import stats
 
 from cilib.analysis import psa
-from cilib.analysis.abc import SCENARIOS, Space, passes, scaled_residuals
+from cilib.analysis.abc import Space, passes, scaled_residuals
 from cilib.analysis.calibration import calibrate, within_monte_carlo_error
 from cilib.analysis.emulate import Emulator
 from cilib.analysis.targets import TARGETS
@@ -64,10 +64,9 @@ def _table(task) -> pd.DataFrame:
     """The calibration table of point ``u`` at cohort size ``n`` and ``seed``, in the order of
     :data:`TARGETS` (every scenario's)."""
     space, u, n, seed = task
-    per = space.assumptions(u)
-    t = pd.concat([calibrate(assumptions=per[s], n=n, seed=seed) for s in SCENARIOS])
-    order = {(x.scenario, x.key): i for i, x in enumerate(TARGETS)}
-    return t.iloc[np.argsort([order[k] for k in zip(t["scenario"], t["key"], strict=True)])]
+    t = pd.concat([calibrate(assumptions=a, n=n, seed=seed) for a in space.assumptions(u).values()])
+    order = [(x.scenario, x.key) for x in TARGETS]
+    return t.set_index(["scenario", "key"]).loc[order].reset_index()
 
 
 def _averted(task) -> float:

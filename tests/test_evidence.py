@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+
+from tests import scripts
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_evidence_document_is_current():
-    spec = importlib.util.spec_from_file_location(
-        "make_evidence", ROOT / "scripts" / "make_evidence.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = scripts.load("make_evidence")
     current = (ROOT / "docs" / "evidence.md").read_text(encoding="utf-8")
     assert current == mod.markdown(), (
         "docs/evidence.md is stale: run python scripts/make_evidence.py"

@@ -4,24 +4,15 @@ stopped part way counts only its simulated points)."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests import scripts
 
 
-@pytest.fixture
-def checks(monkeypatch):
-    monkeypatch.syspath_prepend(str(ROOT / "scripts"))  # it imports fit_posterior's DATA
-    spec = importlib.util.spec_from_file_location(
-        "posterior_checks", ROOT / "scripts" / "posterior_checks.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+@pytest.fixture(scope="module")
+def checks():
+    return scripts.load("posterior_checks")
 
 
 @pytest.mark.parametrize(

@@ -6,30 +6,20 @@ what another CPU's SIMD kernels may do to them (``PORTABLE_RTOL`` of
 ``tests/reference/fingerprints.py``: four float32 ULP, the model's precision, of the larger of
 the value and its column's median magnitude, since a value near zero is the difference of
 terms of the column's size and carries their ULPs) plus one unit in the last of the six
-significant digits the CSV keeps (a value that moved by a ULP can print one unit apart). On the platform that wrote them the files are byte-identical; elsewhere about
-2% of float values move by a ULP or so (measured between AVX2 and AVX-512).
+significant digits the CSV keeps (a value that moved by a ULP can print one unit apart). On the
+platform that wrote them the files are byte-identical; elsewhere about 2% of float values move
+by a ULP or so (measured between AVX2 and AVX-512).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-RTOL = _load("fingerprints", ROOT / "tests" / "reference" / "fingerprints.py").PORTABLE_RTOL
+from tests import scripts
+from tests.reference.fingerprints import PORTABLE_RTOL as RTOL
 
 
 def _moved_floats(a: pd.Series, b: pd.Series) -> int:
@@ -44,7 +34,7 @@ def _moved_floats(a: pd.Series, b: pd.Series) -> int:
 
 
 def test_reference_cohort_regenerates_identically(tmp_path):
-    mod = _load("make_reference_data", ROOT / "scripts" / "make_reference_data.py")
+    mod = scripts.load("make_reference_data")
     data, meta, dictionary = mod.write(tmp_path, force=False)
     for path in (data, meta, dictionary):
         assert (mod.OUT / path.name).exists(), f"{path.name} missing: run {mod.__file__}"

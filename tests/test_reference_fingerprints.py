@@ -7,15 +7,13 @@ which numbers moved and by how much.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from tests.reference import fingerprints
+
 HERE = Path(__file__).resolve().parent / "reference"
-_spec = importlib.util.spec_from_file_location("fingerprints", HERE / "fingerprints.py")
-fingerprints = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(fingerprints)
 
 STORED = fingerprints.load()
 FRAMES = fingerprints.frames()

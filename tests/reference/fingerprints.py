@@ -15,9 +15,17 @@ SIMD functions' accuracy in ULP). So each fingerprint also records the platform 
 values and of their squares (``math.fsum``). On the recording platform every column must be
 bit-identical. On another one every column but the float ones must still be; a float column
 whose hash moved passes if its NaN count is identical and both sums agree within what moving
-every value by :data:`PORTABLE_RTOL` of the column's root mean square could do. This weaker check still catches a
-model change: one that moves 5% of a cohort's birth weeks by a week moves the sum by about
-1e-3 of its scale.
+every value by :data:`PORTABLE_RTOL` of the column's root mean square could do. This weaker
+check still catches a model change: one that moves 5% of a cohort's birth weeks by a week
+moves the sum by about 1e-3 of its scale.
+
+Usage::
+
+    python tests/reference/fingerprints.py            # compare with the stored fingerprints
+    python tests/reference/fingerprints.py --update   # store new fingerprints (review the diff)
+
+``tests/test_reference_fingerprints.py`` runs the comparison in the test suite. Regenerate only
+in a commit that says which numbers moved and why.
 """
 
 from __future__ import annotations

@@ -466,10 +466,16 @@ def summary(particles: pd.DataFrame, space: Space | None = None) -> pd.DataFrame
     p = particles
     groups = [g for _, g in p.groupby("chain", sort=True)]
     length = min(len(g) for g in groups)
+    long_chains = length >= _SHORTEST  # else one draw per chain: pooled ESS, no R-hat
     rows = []
     for col, fitted in zip(space.columns(), space.value, strict=True):
         x = p[col].to_numpy(np.float64)
         per_chain = [g[col].to_numpy(np.float64)[:length] for g in groups]
+        ess = (
+            float(sum(effective_sample_size(c) for c in per_chain))
+            if long_chains
+            else effective_sample_size(x)
+        )
         rows.append(
             {
                 "record": col,
@@ -477,12 +483,8 @@ def summary(particles: pd.DataFrame, space: Space | None = None) -> pd.DataFrame
                 "low": float(np.quantile(x, 0.025)),
                 "median": float(np.median(x)),
                 "high": float(np.quantile(x, 0.975)),
-                "ess": float(sum(effective_sample_size(c) for c in per_chain))
-                if length >= _SHORTEST
-                else effective_sample_size(x),
-                "rhat": split_rhat(per_chain)
-                if len(per_chain) > 1 and length >= _SHORTEST
-                else math.nan,
+                "ess": ess,
+                "rhat": split_rhat(per_chain) if long_chains and len(per_chain) > 1 else math.nan,
             }
         )
     return pd.DataFrame(rows)
